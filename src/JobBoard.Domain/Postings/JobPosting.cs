@@ -1,0 +1,322 @@
+using JobBoard.Domain.Common;
+using JobBoard.Domain.Companies;
+
+namespace JobBoard.Domain.Postings;
+
+/// <summary>
+/// A job ad of one company and its lifecycle: Draft → PendingReview → Published → (Closed | Expired),
+/// PendingReview → Rejected (with a reason) → Draft. Every transition is kept in <see cref="StatusHistory"/>.
+/// </summary>
+public sealed class JobPosting
+{
+    private readonly List<string> _responsibilities = [];
+    private readonly List<Requirement> _requirements = [];
+    private readonly List<PostingSection> _sections = [];
+    private readonly List<PostingLocation> _locations = [];
+    private readonly List<PostingCategory> _categories = [];
+    private readonly List<PostingSkill> _skills = [];
+    private readonly List<PostingStatusChange> _statusHistory = [];
+    private List<string> _applicantCountries = [];
+
+    private JobPosting()
+    {
+        Title = string.Empty;
+        Slug = string.Empty;
+    }
+
+    public int Id { get; private set; }
+
+    public int CompanyId { get; private set; }
+
+    public Company Company { get; private set; } = null!;
+
+    public string Title { get; private set; }
+
+    public string Slug { get; private set; }
+
+    public string? Summary { get; private set; }
+
+    public string? CoreResponsibilities { get; private set; }
+
+    public string? RequisitionReference { get; private set; }
+
+    public string? ApplyUrl { get; private set; }
+
+    public string? ApplyEmail { get; private set; }
+
+    public IReadOnlyList<string> Responsibilities => _responsibilities;
+
+    public IReadOnlyList<Requirement> Requirements => _requirements;
+
+    public IReadOnlyList<PostingSection> Sections => _sections;
+
+    public Compensation? Compensation { get; private set; }
+
+    public IReadOnlyList<PostingLocation> Locations => _locations;
+
+    public WorkMode WorkMode { get; private set; }
+
+    public bool? RelocationSupport { get; private set; }
+
+    public bool? VisaSponsorship { get; private set; }
+
+    public EmploymentType? EmploymentType { get; private set; }
+
+    public int? ExperienceYearsMin { get; private set; }
+
+    public int? ExperienceYearsMax { get; private set; }
+
+    public Seniority? Seniority { get; private set; }
+
+    public decimal? HoursPerWeek { get; private set; }
+
+    public string? WorkingLanguage { get; private set; }
+
+    public IReadOnlyList<string> ApplicantCountries => _applicantCountries;
+
+    public IReadOnlyList<PostingCategory> Categories => _categories;
+
+    public IReadOnlyList<PostingSkill> Skills => _skills;
+
+    public DateOnly? DatePosted { get; private set; }
+
+    public DateOnly? ValidThrough { get; private set; }
+
+    public PostingStatus Status { get; private set; }
+
+    public IReadOnlyList<PostingStatusChange> StatusHistory => _statusHistory;
+
+    public DateTimeOffset CreatedAt { get; private set; }
+
+    public DateTimeOffset UpdatedAt { get; private set; }
+
+    /// <summary>Optimistic concurrency token (PostgreSQL xmin): a second save of a stale copy is refused.</summary>
+    public uint Version { get; private set; }
+
+    /// <summary>Why the posting was last rejected, for the recruiter to read.</summary>
+    public string? RejectionReason =>
+        Status == PostingStatus.Rejected ? _statusHistory.LastOrDefault(h => h.To == PostingStatus.Rejected)?.Reason : null;
+
+    public static Result<JobPosting> CreateDraft(Company company, PostingContent content, string actor, DateTimeOffset now)
+    {
+        var errors = ValidateFor(company, content);
+        if (errors.Count > 0)
+        {
+            return Result<JobPosting>.Failure(errors);
+        }
+
+        var posting = new JobPosting { Company = company, CompanyId = company.Id, Status = PostingStatus.Draft, CreatedAt = now };
+        posting.Apply(content, now);
+        posting._statusHistory.Add(PostingStatusChange.Record(now, null, PostingStatus.Draft, actor, null));
+        return Result<JobPosting>.Success(posting);
+    }
+
+    public Result Edit(PostingContent content, DateTimeOffset now)
+    {
+        if (Status is PostingStatus.Closed or PostingStatus.Expired)
+        {
+            return Result.Failure(nameof(Status), $"A {Status.ToString().ToLowerInvariant()} posting can no longer be edited.");
+        }
+
+        var errors = ValidateFor(Company, content);
+        if (errors.Count > 0)
+        {
+            return Result.Failure([.. errors]);
+        }
+
+        Apply(content, now);
+        return Result.Success();
+    }
+
+    public Result Submit(string actor, DateTimeOffset now)
+    {
+        if (Status != PostingStatus.Draft)
+        {
+            return NotAllowed("submitted for review");
+        }
+
+        if (string.IsNullOrWhiteSpace(ApplyUrl) && string.IsNullOrWhiteSpace(ApplyEmail))
+        {
+            return Result.Failure(nameof(ApplyUrl), "Give an apply link or an apply e-mail before submitting.");
+        }
+
+        return MoveTo(PostingStatus.PendingReview, actor, null, now);
+    }
+
+    /// <summary>Approves a posting under review; it goes live dated today unless the ad carries its own date.</summary>
+    public Result Publish(string actor, DateTimeOffset now)
+    {
+        if (Status != PostingStatus.PendingReview)
+        {
+            return NotAllowed("published");
+        }
+
+        var today = DateOnly.FromDateTime(now.UtcDateTime);
+        if (ValidThrough is { } through && through < today)
+        {
+            return Result.Failure(nameof(ValidThrough), "The closing date has passed; set a later one before publishing.");
+        }
+
+        DatePosted ??= today;
+        return MoveTo(PostingStatus.Published, actor, null, now);
+    }
+
+    public Result Reject(string actor, string reason, DateTimeOffset now)
+    {
+        if (Status != PostingStatus.PendingReview)
+        {
+            return NotAllowed("rejected");
+        }
+
+        if (string.IsNullOrWhiteSpace(reason))
+        {
+            return Result.Failure("Reason", "Say why the posting is rejected; the recruiter will read it.");
+        }
+
+        return MoveTo(PostingStatus.Rejected, actor, reason.Trim(), now);
+    }
+
+    public Result ReturnToDraft(string actor, DateTimeOffset now) =>
+        Status == PostingStatus.Rejected ? MoveTo(PostingStatus.Draft, actor, null, now) : NotAllowed("returned to draft");
+
+    public Result Close(string actor, DateTimeOffset now) =>
+        Status == PostingStatus.Published ? MoveTo(PostingStatus.Closed, actor, null, now) : NotAllowed("closed");
+
+    /// <summary>Marks a published posting whose closing date has passed as expired.</summary>
+    public Result Expire(DateTimeOffset now)
+    {
+        if (Status != PostingStatus.Published)
+        {
+            return NotAllowed("expired");
+        }
+
+        return ValidThrough is { } through && through < DateOnly.FromDateTime(now.UtcDateTime)
+            ? MoveTo(PostingStatus.Expired, "system", "Closing date passed", now)
+            : Result.Failure(nameof(ValidThrough), "The closing date has not passed yet.");
+    }
+
+    /// <summary>Published and not past its closing date: the only postings the public sees.</summary>
+    public bool IsOpen(DateOnly today) => Status == PostingStatus.Published && (ValidThrough is null || ValidThrough >= today);
+
+    private Result MoveTo(PostingStatus to, string actor, string? reason, DateTimeOffset now)
+    {
+        _statusHistory.Add(PostingStatusChange.Record(now, Status, to, actor, reason));
+        Status = to;
+        UpdatedAt = now;
+        return Result.Success();
+    }
+
+    private Result NotAllowed(string what) =>
+        Result.Failure(nameof(Status), $"A posting that is {Describe(Status)} cannot be {what}.");
+
+    private static string Describe(PostingStatus status) => status switch
+    {
+        PostingStatus.PendingReview => "pending review",
+        _ => status.ToString().ToLowerInvariant(),
+    };
+
+    private static List<DomainError> ValidateFor(Company company, PostingContent content)
+    {
+        var errors = content.Validate().ToList();
+        foreach (var key in content.Sections.Where(s => s.Kind == SectionKind.CompanyBoilerplate).Select(s => s.CompanySectionKey))
+        {
+            if (key is null || company.FindSection(key) is null)
+            {
+                errors.Add(new DomainError(nameof(PostingContent.Sections), $"{company.Name} has no shared section \"{key}\"."));
+            }
+        }
+
+        return errors;
+    }
+
+    private void Apply(PostingContent content, DateTimeOffset now)
+    {
+        Title = content.Title.Trim();
+        Slug = Common.Slug.From(Title);
+        Summary = Clean(content.Summary);
+        CoreResponsibilities = Clean(content.CoreResponsibilities);
+        RequisitionReference = Clean(content.RequisitionReference);
+        ApplyUrl = Clean(content.ApplyUrl);
+        ApplyEmail = Clean(content.ApplyEmail);
+        Replace(_responsibilities, content.Responsibilities.Select(r => r.Trim()));
+        Replace(_requirements, content.Requirements);
+        Replace(_sections, content.Sections);
+        Compensation = content.Compensation;
+        SetLocations(content.Locations);
+        WorkMode = content.WorkMode;
+        RelocationSupport = content.RelocationSupport;
+        VisaSponsorship = content.VisaSponsorship;
+        EmploymentType = content.EmploymentType;
+        ExperienceYearsMin = content.ExperienceYearsMin;
+        ExperienceYearsMax = content.ExperienceYearsMax;
+        Seniority = content.Seniority;
+        HoursPerWeek = content.HoursPerWeek;
+        WorkingLanguage = Clean(content.WorkingLanguage);
+        _applicantCountries = content.ApplicantCountries.Select(c => c.ToUpperInvariant()).Distinct().ToList();
+        SetCategories(content);
+        SetSkills(content);
+        DatePosted = content.DatePosted ?? DatePosted;
+        ValidThrough = content.ValidThrough;
+        UpdatedAt = now;
+    }
+
+    private void SetLocations(IReadOnlyList<PlaceInput> places)
+    {
+        _locations.Clear();
+        for (var i = 0; i < places.Count; i++)
+        {
+            var location = PostingLocation.Create(places[i]);
+            location.Position = i;
+            _locations.Add(location);
+        }
+    }
+
+    // Join rows are reused when a category stays, so an edit never deletes and re-inserts the same key.
+    private void SetCategories(PostingContent content)
+    {
+        var wanted = content.Categories.DistinctBy(c => c.Slug).ToList();
+        _categories.RemoveAll(pc => !wanted.Any(c => c.Slug == pc.Category.Slug));
+        for (var i = 0; i < wanted.Count; i++)
+        {
+            var existing = _categories.FirstOrDefault(pc => pc.Category.Slug == wanted[i].Slug);
+            if (existing is null)
+            {
+                _categories.Add(PostingCategory.For(wanted[i], i));
+            }
+            else
+            {
+                existing.Position = i;
+            }
+        }
+
+        _categories.Sort((a, b) => a.Position.CompareTo(b.Position));
+    }
+
+    private void SetSkills(PostingContent content)
+    {
+        var wanted = content.Skills.DistinctBy(s => s.Slug).ToList();
+        _skills.RemoveAll(ps => !wanted.Any(s => s.Slug == ps.Skill.Slug));
+        for (var i = 0; i < wanted.Count; i++)
+        {
+            var existing = _skills.FirstOrDefault(ps => ps.Skill.Slug == wanted[i].Slug);
+            if (existing is null)
+            {
+                _skills.Add(PostingSkill.For(wanted[i], i));
+            }
+            else
+            {
+                existing.Position = i;
+            }
+        }
+
+        _skills.Sort((a, b) => a.Position.CompareTo(b.Position));
+    }
+
+    private static void Replace<T>(List<T> list, IEnumerable<T> items)
+    {
+        list.Clear();
+        list.AddRange(items);
+    }
+
+    private static string? Clean(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
+}
