@@ -1,6 +1,73 @@
-var builder = WebApplication.CreateBuilder(args);
-var app = builder.Build();
+using JobBoard.Web;
+using JobBoard.Web.Data;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.EntityFrameworkCore;
+using Serilog;
 
-app.MapGet("/", () => "Hello World!");
+Log.Logger = new LoggerConfiguration()
+    .WriteTo.Console()
+    .CreateBootstrapLogger();
 
-app.Run();
+try
+{
+    var builder = WebApplication.CreateBuilder(args);
+
+    builder.Services.AddSerilog((services, logger) => logger
+        .ReadFrom.Configuration(builder.Configuration)
+        .ReadFrom.Services(services)
+        .Enrich.FromLogContext()
+        .WriteTo.Console());
+
+    var connectionString = builder.Configuration.GetConnectionString("JobBoard")
+        ?? throw new InvalidOperationException(
+            "No database configured: set ConnectionStrings__JobBoard, or start the board with ./jobboard.sh run.");
+
+    builder.Services.AddDbContextPool<JobBoardDbContext>(options => options
+        .UseNpgsql(connectionString, npgsql => npgsql.EnableRetryOnFailure(3))
+        .UseSnakeCaseNamingConvention());
+
+    builder.Services.AddSingleton(TimeProvider.System);
+    builder.Services.AddScoped<DatabaseStartup>();
+    builder.Services.AddRazorPages(options =>
+    {
+        options.Conventions.AddPageRoute("/Jobs/Details", "/jobs/{id:int}");
+    });
+    builder.Services.AddHealthChecks()
+        .AddDbContextCheck<JobBoardDbContext>("database", tags: ["ready"]);
+
+    var app = builder.Build();
+
+    await using (var scope = app.Services.CreateAsyncScope())
+    {
+        await scope.ServiceProvider.GetRequiredService<DatabaseStartup>().RunAsync(app.Lifetime.ApplicationStopping);
+    }
+
+    if (!app.Environment.IsDevelopment())
+    {
+        app.UseExceptionHandler("/Error");
+        app.UseHsts();
+    }
+
+    app.UseStatusCodePagesWithReExecute("/Error", "?status={0}");
+    app.UseSecurityHeaders();
+    app.UseStaticFiles();
+    app.UseSerilogRequestLogging();
+    app.UseRouting();
+
+    app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
+    app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") });
+    app.MapRazorPages();
+
+    await app.RunAsync();
+}
+catch (Exception ex) when (ex is not HostAbortedException)
+{
+    Log.Fatal(ex, "JobBoard stopped unexpectedly");
+    throw;
+}
+finally
+{
+    await Log.CloseAndFlushAsync();
+}
+
+public partial class Program;
