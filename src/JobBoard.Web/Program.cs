@@ -28,10 +28,7 @@ try
 
     builder.Services.AddSingleton(TimeProvider.System);
     builder.Services.AddScoped<DatabaseStartup>();
-    builder.Services.AddRazorPages(options =>
-    {
-        options.Conventions.AddPageRoute("/Jobs/Details", "/jobs/{id:int}");
-    });
+    builder.Services.AddRazorPages();
     builder.Services.AddHealthChecks()
         .AddDbContextCheck<JobBoardDbContext>("database", tags: ["ready"]);
 

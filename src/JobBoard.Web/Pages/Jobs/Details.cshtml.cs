@@ -1,0 +1,51 @@
+using JobBoard.Domain.Postings;
+using JobBoard.Web.Data;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace JobBoard.Web.Pages.Jobs;
+
+public sealed class DetailsModel(JobBoardDbContext db, TimeProvider clock) : PageModel
+{
+    public JobPosting Posting { get; private set; } = null!;
+
+    public IReadOnlyList<OutlineBlock> Outline { get; private set; } = [];
+
+    /// <summary>Closed or past its closing date: the page stays, but says it takes no more applications.</summary>
+    public bool NoLongerOpen { get; private set; }
+
+    public string? JsonLd { get; private set; }
+
+    public string CanonicalUrl { get; private set; } = string.Empty;
+
+    public async Task<IActionResult> OnGetAsync(int id, string? slug)
+    {
+        var posting = await db.Postings
+            .AsNoTracking()
+            .AsSplitQuery()
+            .Include(p => p.Company)
+            .Include(p => p.Locations.OrderBy(l => l.Position))
+            .Include(p => p.Categories.OrderBy(c => c.Position)).ThenInclude(c => c.Category)
+            .Include(p => p.Skills.OrderBy(s => s.Position)).ThenInclude(s => s.Skill)
+            .FirstOrDefaultAsync(p => p.Id == id);
+
+        // Drafts, postings under review and rejected ones do not exist for the public.
+        if (posting is null || posting.Status is PostingStatus.Draft or PostingStatus.PendingReview or PostingStatus.Rejected)
+        {
+            return NotFound();
+        }
+
+        if (slug != posting.Slug)
+        {
+            return RedirectToPagePermanent("/Jobs/Details", new { id, slug = posting.Slug });
+        }
+
+        Posting = posting;
+        Outline = PostingOutline.Build(posting);
+        NoLongerOpen = !posting.IsOpen(DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime));
+        CanonicalUrl = Url.PageLink("/Jobs/Details", values: new { id, slug = posting.Slug }) ?? string.Empty;
+        JsonLd = NoLongerOpen ? null : JobPostingJsonLd.Serialize(posting, CanonicalUrl);
+        return Page();
+    }
+}
