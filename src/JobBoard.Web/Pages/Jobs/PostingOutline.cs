@@ -30,7 +30,8 @@ public sealed record OutlineBlock(
 public static class PostingOutline
 {
     // Structured content always shows, even when the posting's outline has no place for it (e.g. a posting made
-    // in the editor with no sections at all): it goes after the outline under these headings.
+    // in the editor with no sections at all): it goes after the outline under these headings. Skills need no
+    // fallback: the job information beside the ad lists them.
     private static readonly PostingSection[] DefaultSections =
     [
         PostingSection.Structured(SectionKind.Summary, "Summary"),
@@ -38,7 +39,6 @@ public static class PostingOutline
         PostingSection.Structured(SectionKind.EssentialRequirements, "Requirements"),
         PostingSection.Structured(SectionKind.DesirableRequirements, "Nice to have"),
         PostingSection.Structured(SectionKind.Compensation, "Compensation"),
-        PostingSection.Structured(SectionKind.Skills, "Skills"),
     ];
 
     public static IReadOnlyList<OutlineBlock> Build(JobPosting posting)
@@ -76,7 +76,6 @@ public static class PostingOutline
         SectionKind.EssentialRequirements => posting.Requirements.Any(r => r.Importance == RequirementImportance.Essential),
         SectionKind.DesirableRequirements => posting.Requirements.Any(r => r.Importance == RequirementImportance.Desirable),
         SectionKind.Compensation => posting.Compensation is not null,
-        SectionKind.Skills => posting.Skills.Count > 0,
         _ => false,
     };
 
