@@ -27,6 +27,7 @@ try
         .UseSnakeCaseNamingConvention());
 
     builder.Services.AddSingleton(TimeProvider.System);
+    builder.Services.AddMemoryCache();
     builder.Services.AddScoped<DatabaseStartup>();
     builder.Services.AddRazorPages();
     builder.Services.AddHealthChecks()

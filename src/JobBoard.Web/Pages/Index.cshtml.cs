@@ -1,11 +1,13 @@
+using JobBoard.Domain.Postings;
 using JobBoard.Web.Data;
 using JobBoard.Web.Pages.Shared;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Caching.Memory;
 
 namespace JobBoard.Web.Pages;
 
-public sealed class IndexModel(JobBoardDbContext db, TimeProvider clock) : PageModel
+public sealed class IndexModel(JobBoardDbContext db, TimeProvider clock, IMemoryCache cache, IConfiguration configuration) : PageModel
 {
     public IReadOnlyList<JobCard> Newest { get; private set; } = [];
 
@@ -21,13 +23,22 @@ public sealed class IndexModel(JobBoardDbContext db, TimeProvider clock) : PageM
             .Select(JobCard.FromPosting)
             .Take(10)
             .ToListAsync();
-        Categories = await open
-            .SelectMany(p => p.Categories)
-            .GroupBy(pc => new { pc.Category.Name, pc.Category.Slug })
-            .Select(g => new CategoryCount(g.Key.Name, g.Key.Slug, g.Count()))
-            .OrderByDescending(c => c.Count).ThenBy(c => c.Name)
-            .ToListAsync();
-        OpenPostings = await open.CountAsync();
+        // Counting over every open posting is the costly part of this page, so the figures are shared for a while.
+        (Categories, OpenPostings) = await cache.GetOrCreateAsync("home:category-counts", async entry =>
+        {
+            entry.AbsoluteExpirationRelativeToNow = TimeSpan.FromSeconds(Math.Max(0.001, configuration.GetValue("Caching:HomeCountsSeconds", 60.0)));
+            var counts = await db.Set<PostingCategory>()
+                .Where(pc => open.Any(p => p.Id == pc.PostingId))
+                .GroupBy(pc => pc.CategoryId)
+                .Select(g => new { CategoryId = g.Key, Count = g.Count() })
+                .ToDictionaryAsync(c => c.CategoryId, c => c.Count);
+            var categories = await db.Categories.AsNoTracking().Where(c => counts.Keys.Contains(c.Id)).ToListAsync();
+            var list = categories
+                .Select(c => new CategoryCount(c.Name, c.Slug, counts[c.Id]))
+                .OrderByDescending(c => c.Count).ThenBy(c => c.Name, StringComparer.OrdinalIgnoreCase)
+                .ToList();
+            return ((IReadOnlyList<CategoryCount>)list, await open.CountAsync());
+        });
     }
 
     public sealed record CategoryCount(string Name, string Slug, int Count);

@@ -32,6 +32,7 @@ public class JobBoardApp : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseEnvironment("Testing");
         builder.UseSetting("ConnectionStrings:JobBoard", _connectionString);
         builder.UseSetting("DemoData:Load", "false");
+        builder.UseSetting("Caching:HomeCountsSeconds", "0");
     }
 
     /// <summary>Empties every table but the migrations history, so each test class starts from a blank board.</summary>

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.Json;
 using JobBoard.Domain.Postings;
+using JobBoard.Domain.Taxonomy;
 using JobBoard.Tests.Infrastructure;
 using static JobBoard.Tests.Infrastructure.TestPostings;
 
@@ -31,6 +32,8 @@ public sealed class JobDetailsTests(JobBoardApp app) : IAsyncLifetime
         HoursPerWeek = 40,
         WorkingLanguage = "English",
         VisaSponsorship = false,
+        Categories = [Category.Create("Healthcare")],
+        Skills = [Skill.Create("Patient Care")],
     };
 
     [Fact]

@@ -19,8 +19,8 @@ public sealed class IndexModel(JobBoardDbContext db, TimeProvider clock) : PageM
     [BindProperty(SupportsGet = true)]
     public string? Category { get; set; }
 
-    [BindProperty(Name = "page", SupportsGet = true)]
-    public int PageNumber { get; set; } = 1;
+    /// <summary>From ?page=; read by hand because "page" is a route value Razor Pages reserves for itself.</summary>
+    public int PageNumber { get; private set; } = 1;
 
     public IReadOnlyList<JobCard> Results { get; private set; } = [];
 
@@ -32,10 +32,7 @@ public sealed class IndexModel(JobBoardDbContext db, TimeProvider clock) : PageM
 
     public async Task<IActionResult> OnGetAsync()
     {
-        if (!ModelState.IsValid || PageNumber < 1)
-        {
-            PageNumber = 1;
-        }
+        PageNumber = int.TryParse(Request.Query["page"], out var requested) && requested > 1 ? requested : 1;
 
         var postings = db.Postings.AsNoTracking().WhereOpen(DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime));
         if (!string.IsNullOrWhiteSpace(Category))
