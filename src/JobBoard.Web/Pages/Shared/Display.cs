@@ -8,7 +8,13 @@ public static class Display
 {
     private static readonly Dictionary<string, string> CurrencySymbols = new(StringComparer.Ordinal)
     {
-        ["USD"] = "$", ["EUR"] = "€", ["GBP"] = "£", ["CAD"] = "CA$", ["AUD"] = "A$", ["JPY"] = "¥", ["INR"] = "₹",
+        ["USD"] = "$",
+        ["EUR"] = "€",
+        ["GBP"] = "£",
+        ["CAD"] = "CA$",
+        ["AUD"] = "A$",
+        ["JPY"] = "¥",
+        ["INR"] = "₹",
         ["CHF"] = "CHF ",
     };
 
