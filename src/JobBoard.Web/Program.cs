@@ -1,5 +1,6 @@
 using JobBoard.Web;
 using JobBoard.Web.Data;
+using JobBoard.Web.DemoData;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.EntityFrameworkCore;
 using Serilog;
@@ -29,6 +30,7 @@ try
     builder.Services.AddSingleton(TimeProvider.System);
     builder.Services.AddMemoryCache();
     builder.Services.AddScoped<DatabaseStartup>();
+    builder.Services.AddScoped<DemoDataLoader>();
     builder.Services.AddRazorPages();
     builder.Services.AddHealthChecks()
         .AddDbContextCheck<JobBoardDbContext>("database", tags: ["ready"]);

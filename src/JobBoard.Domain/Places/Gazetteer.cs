@@ -121,6 +121,25 @@ public sealed partial class Gazetteer
         return [.. best.Select(candidate => candidate.Place)];
     }
 
+    /// <summary>
+    /// The most populous places, biggest first, optionally only in the given countries: where a synthetic board puts
+    /// its postings, so that most of them land in big cities as on a real board.
+    /// </summary>
+    public IReadOnlyList<Place> Largest(int count, IReadOnlyCollection<string>? countryCodes = null)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(count);
+        var places = new HashSet<Place>();
+        foreach (var candidate in _candidates)
+        {
+            if (countryCodes is null || countryCodes.Contains(candidate.Place.CountryCode))
+            {
+                places.Add(candidate.Place);
+            }
+        }
+
+        return [.. places.OrderByDescending(place => place.Population).ThenBy(place => place.Name, StringComparer.Ordinal).Take(count)];
+    }
+
     private static Gazetteer LoadEmbedded()
     {
         using var stream = typeof(Gazetteer).Assembly.GetManifestResourceStream(ResourceName)

@@ -1,3 +1,5 @@
+using JobBoard.Domain.Places;
+
 namespace JobBoard.Domain.Postings;
 
 /// <summary>A place a posting is at; a field-based role lists every city of its territory.</summary>
@@ -55,4 +57,23 @@ public sealed record PlaceInput(
     string CountryCode,
     string? CountryName,
     double Latitude,
-    double Longitude);
+    double Longitude)
+{
+    /// <summary>
+    /// A gazetteer place as a posting's location. GeoNames' region codes are postal codes only in some countries
+    /// ("IL"); numeric ones ("10") mean nothing to a reader and are left out.
+    /// </summary>
+    public static PlaceInput From(Place place)
+    {
+        ArgumentNullException.ThrowIfNull(place);
+        var regionCode = place.RegionCode.Length > 0 && place.RegionCode.All(char.IsAsciiLetterUpper) ? place.RegionCode : null;
+        return new PlaceInput(
+            place.Name,
+            place.Region.Length > 0 ? place.Region : null,
+            regionCode,
+            place.CountryCode,
+            place.CountryName,
+            place.Latitude,
+            place.Longitude);
+    }
+}

@@ -1,40 +1,21 @@
 using System.Globalization;
-using System.Text.RegularExpressions;
 using JobBoard.Domain.Companies;
 using JobBoard.Domain.Places;
 using JobBoard.Domain.Postings;
 using JobBoard.Domain.Taxonomy;
+using JobBoard.Tests.Infrastructure;
 using JobBoard.Web.DemoData;
 
 namespace JobBoard.Tests.Domain.DemoData;
 
 /// <summary>The demo file carries the two seed ads word for word, in order, with their facts as typed fields.</summary>
-public sealed partial class SeedAdFidelityTests
+public sealed class SeedAdFidelityTests
 {
-    private const string ChicagoSeed = "000_b425eb5aacbcaceb.txt";
-    private const string BucharestSeed = "001_3953d7a6c97f88c8.txt";
-    private const string ChicagoTitle = "Director lead";
-    private const string BucharestTitle = "Key Account Manager -Oncology | Bucharest";
+    private const string ChicagoSeed = SeedAds.Chicago;
+    private const string BucharestSeed = SeedAds.Bucharest;
+    private const string ChicagoTitle = SeedAds.ChicagoTitle;
+    private const string BucharestTitle = SeedAds.BucharestTitle;
     private const string NovartisCareers = "https://www.novartis.com/careers/career-search";
-
-    /// <summary>Lines of the job site around the Chicago ad, not the ad itself; the date is asserted as a field.</summary>
-    private static readonly string[] ChicagoChrome = ["Posted 2025-10-27"];
-
-    /// <summary>
-    /// The job site's labels around the Bucharest ad ("CompanyNovartis" is a label run into its value) and the values
-    /// of its "Job Information" block, which the posting holds as fields (asserted in
-    /// <see cref="Bucharest_job_information_becomes_fields"/>) rather than as text.
-    /// </summary>
-    private static readonly string[] BucharestChrome =
-    [
-        "JOB DETAILS", "CompanyNovartis", "LocationBucharest", "Work ModeOn Site", "PostedDecember 11, 2025", "About The Company",
-        "Key Skills",
-        "AccountabilityAccount ManagementCommercial ExcellenceCompetitive IntelligenceComplianceCrmCustomer EngagementEthicsHealthcare SectorMarket DevelopmentProblem Solving SkillsRevenue GrowthSelling SkillsTeam CollaborationValue Propositions",
-        "Categories", "HealthcareSalesManagement & Leadership", "Job Information",
-        "📋Core Responsibilities", "📋Job Type", "full time", "📊Experience Level", "2-5", "💼Company Size", "82502",
-        "📊Visa Sponsorship", "No", "💼Language", "English", "🏢Working Hours", "40 hours",
-        "Apply Now →", "You'll be redirected to", "the company's application page",
-    ];
 
     private static readonly DemoPostingFile Demo = DemoPostingFile.Load();
 
@@ -43,8 +24,7 @@ public sealed partial class SeedAdFidelityTests
     [InlineData(BucharestSeed, BucharestTitle)]
     public void Every_line_of_the_ad_appears_in_the_posting_in_the_ads_order(string seed, string title)
     {
-        var chrome = seed == ChicagoSeed ? ChicagoChrome : BucharestChrome;
-        var lines = AdLines(seed).Where(line => !chrome.Contains(line)).ToList();
+        var lines = SeedAds.AdLines(seed).ToList();
         var (content, company) = Mapped(title);
         var text = ReadingText(content, company);
 
@@ -375,18 +355,7 @@ public sealed partial class SeedAdFidelityTests
         return Normalize(string.Join("\n", parts.Where(p => p is not null)));
     }
 
-    /// <summary>The ad's non-blank lines, bullets stripped and whitespace normalized; the Chicago page's recommendations are not the ad.</summary>
-    private static IEnumerable<string> AdLines(string seed) =>
-        SeedText(seed).Split('\n')
-            .TakeWhile(line => line.Trim() != "Recommended Jobs")
-            .Select(line => Normalize(line.TrimStart().TrimStart('•')))
-            .Where(line => line.Length > 0);
+    private static string SeedText(string seed) => SeedAds.Text(seed);
 
-    private static string SeedText(string seed) =>
-        File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Fixtures", "seeds", seed));
-
-    private static string Normalize(string text) => Whitespace().Replace(text, " ").Trim();
-
-    [GeneratedRegex(@"\s+")]
-    private static partial Regex Whitespace();
+    private static string Normalize(string text) => SeedAds.Normalize(text);
 }

@@ -1,0 +1,177 @@
+using JobBoard.Domain.Common;
+using JobBoard.Domain.Companies;
+using JobBoard.Domain.Places;
+using JobBoard.Domain.Postings;
+using JobBoard.Domain.Taxonomy;
+using JobBoard.Web.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace JobBoard.Web.DemoData;
+
+/// <summary>
+/// Fills an empty board: the seed ads and the postings their pages recommend (<c>demo-postings.json</c>), then a
+/// synthetic board over the biggest cities of the countries it knows. Every posting goes through the domain's
+/// draft, review and publish steps as it would for a recruiter, dated when the ad says it was posted; one whose
+/// closing date has passed since ends up expired.
+/// </summary>
+public sealed partial class DemoDataLoader(JobBoardDbContext db, TimeProvider clock, ILogger<DemoDataLoader> logger)
+{
+    public const string Actor = "system:demo";
+
+    /// <summary>The synthetic board's countries, as <see cref="SyntheticBoard"/> knows their currencies and languages.</summary>
+    private static readonly string[] SyntheticCountries = ["US", "GB", "RO", "DE", "FR", "ES", "NL", "IE", "IT", "PL", "CA", "PT", "AT", "BE"];
+
+    private const int SyntheticPlaces = 250;
+
+    private readonly Dictionary<string, Category> _categories = new(StringComparer.OrdinalIgnoreCase);
+    private readonly Dictionary<string, Skill> _skills = new(StringComparer.OrdinalIgnoreCase);
+    private readonly Dictionary<string, Company> _companies = new(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>Loads the demo board unless the database already has companies; returns how many postings it added.</summary>
+    public async Task<int> LoadIfEmptyAsync(int syntheticCount, CancellationToken cancellationToken)
+    {
+        if (await db.Companies.AnyAsync(cancellationToken))
+        {
+            LogAlreadyLoaded(logger);
+            return 0;
+        }
+
+        await LoadTaxonomyAsync(cancellationToken);
+        var now = clock.GetUtcNow();
+        var file = DemoPostingFile.Load();
+        var added = 0;
+
+        foreach (var demo in file.Postings)
+        {
+            var company = CompanyFor(file.CompanyOf(demo));
+            var content = demo.ToContent(ResolvePlace, CategoryNamed, SkillNamed);
+            if (content.ApplyUrl is null && content.ApplyEmail is null)
+            {
+                // The ads recommended under the seeds show no apply link of their own; a reserved .example address
+                // keeps them applicable in the demo without pretending to be the employer's real page.
+                content = content with { ApplyUrl = $"https://{company.Slug}.example/careers" };
+            }
+
+            db.Postings.Add(Publish(company, content, now));
+            added++;
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        LogSeedsLoaded(logger, added);
+
+        if (syntheticCount > 0)
+        {
+            added += await LoadSyntheticAsync(syntheticCount, now, cancellationToken);
+        }
+
+        return added;
+    }
+
+    private async Task<int> LoadSyntheticAsync(int count, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var places = Gazetteer.Default.Largest(SyntheticPlaces, SyntheticCountries).Select(PlaceInput.From).ToList();
+        var today = DateOnly.FromDateTime(now.UtcDateTime);
+        var batch = 0;
+        foreach (var generated in SyntheticBoard.Generate(places, today, count))
+        {
+            var company = CompanyFor(generated.Company);
+            db.Postings.Add(Publish(company, generated.ToContent(CategoryNamed, SkillNamed), now));
+            if (++batch % 100 == 0)
+            {
+                await db.SaveChangesAsync(cancellationToken);
+            }
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        LogSyntheticLoaded(logger, count, places.Count);
+        return count;
+    }
+
+    /// <summary>Draft, review and publish as on the day the ad was posted; expired now if its closing date has passed.</summary>
+    private static JobPosting Publish(Company company, PostingContent content, DateTimeOffset now)
+    {
+        var postedAt = content.DatePosted is { } posted ? new DateTimeOffset(posted.ToDateTime(new TimeOnly(9, 0)), TimeSpan.Zero) : now;
+        var posting = Succeeded(JobPosting.CreateDraft(company, content, Actor, postedAt), content.Title);
+        Succeeded(posting.Submit(Actor, postedAt), content.Title);
+        Succeeded(posting.Publish(Actor, postedAt), content.Title);
+        if (!posting.IsOpen(DateOnly.FromDateTime(now.UtcDateTime)))
+        {
+            Succeeded(posting.Expire(now), content.Title);
+        }
+
+        return posting;
+    }
+
+    private static T Succeeded<T>(Result<T> result, string title) =>
+        result.Succeeded ? result.Value : throw new InvalidDataException($"Demo posting \"{title}\": {result}");
+
+    private static void Succeeded(Result result, string title)
+    {
+        if (!result.Succeeded)
+        {
+            throw new InvalidDataException($"Demo posting \"{title}\": {result}");
+        }
+    }
+
+    /// <summary>A place the gazetteer knows as a city; a demo ad naming only a region ("America, IL") stands at the region's biggest city.</summary>
+    private static PlaceInput? ResolvePlace(string text) =>
+        Gazetteer.Default.Match(text) is { } match ? PlaceInput.From(match.Place) : null;
+
+    private async Task LoadTaxonomyAsync(CancellationToken cancellationToken)
+    {
+        foreach (var category in await db.Categories.ToListAsync(cancellationToken))
+        {
+            _categories[category.Name] = category;
+        }
+
+        foreach (var skill in await db.Skills.ToListAsync(cancellationToken))
+        {
+            _skills[skill.Name] = skill;
+        }
+    }
+
+    private Category CategoryNamed(string name)
+    {
+        if (!_categories.TryGetValue(name, out var category))
+        {
+            category = Category.Create(name);
+            _categories[name] = category;
+            db.Categories.Add(category);
+        }
+
+        return category;
+    }
+
+    private Skill SkillNamed(string name)
+    {
+        if (!_skills.TryGetValue(name, out var skill))
+        {
+            skill = Skill.Create(name);
+            _skills[name] = skill;
+            db.Skills.Add(skill);
+        }
+
+        return skill;
+    }
+
+    private Company CompanyFor(DemoCompany demo)
+    {
+        if (!_companies.TryGetValue(demo.Name, out var company))
+        {
+            company = demo.ToCompany();
+            _companies[demo.Name] = company;
+            db.Companies.Add(company);
+        }
+
+        return company;
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "The board already has data; demo data not loaded")]
+    private static partial void LogAlreadyLoaded(ILogger logger);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Loaded {Count} demo postings from the seed ads and their recommended jobs")]
+    private static partial void LogSeedsLoaded(ILogger logger, int count);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Loaded {Count} synthetic postings over {Places} cities")]
+    private static partial void LogSyntheticLoaded(ILogger logger, int count, int places);
+}

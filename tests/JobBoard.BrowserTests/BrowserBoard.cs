@@ -1,0 +1,129 @@
+using JobBoard.Tests.Infrastructure;
+using JobBoard.Web.DemoData;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+
+namespace JobBoard.BrowserTests;
+
+/// <summary>
+/// The board served by Kestrel on a free port over its own PostgreSQL database with a small demo board loaded,
+/// and the machine's Chromium driven by Playwright (its own browser downloads are never used).
+/// </summary>
+public sealed class BrowserBoard : IAsyncLifetime, IAsyncDisposable
+{
+    public const int SyntheticPostings = 40;
+
+    // Debian's chromium; JOBBOARD_CHROMIUM points elsewhere (a Chrome on a developer's machine).
+    private static readonly string ChromiumPath = Environment.GetEnvironmentVariable("JOBBOARD_CHROMIUM") ?? "/usr/bin/chromium";
+
+    private readonly KestrelJobBoardApp _app = new();
+    private IPlaywright? _playwright;
+    private IBrowser? _browser;
+
+    public Uri BaseAddress { get; private set; } = null!;
+
+    public JobBoardApp App => _app;
+
+    public IBrowser Browser => _browser ?? throw new InvalidOperationException("The browser has not started.");
+
+    public async Task InitializeAsync()
+    {
+        await _app.InitializeAsync();
+        var addresses = _app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses;
+        BaseAddress = new Uri(addresses.First().Replace("127.0.0.1", "localhost", StringComparison.Ordinal));
+
+        await using (var scope = _app.Services.CreateAsyncScope())
+        {
+            await scope.ServiceProvider.GetRequiredService<DemoDataLoader>().LoadIfEmptyAsync(SyntheticPostings, CancellationToken.None);
+        }
+
+        if (!File.Exists(ChromiumPath))
+        {
+            throw new InvalidOperationException($"No Chromium at {ChromiumPath}: install Debian's chromium (./jobboard.sh test does) or set JOBBOARD_CHROMIUM.");
+        }
+
+        _playwright = await Playwright.CreateAsync();
+        _browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = ChromiumPath,
+            Headless = true,
+            Args = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update"],
+        });
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (_browser is not null)
+        {
+            await _browser.DisposeAsync();
+            _browser = null;
+        }
+
+        _playwright?.Dispose();
+        _playwright = null;
+        await _app.DisposeAsync();
+    }
+
+    async ValueTask IAsyncDisposable.DisposeAsync() => await DisposeAsync();
+
+    /// <summary>A fresh browser context (no cookies) with one page, failing the test on any console error or broken request.</summary>
+    public async Task<BrowserSession> OpenAsync(ViewportSize? viewport = null)
+    {
+        var context = await Browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            BaseURL = BaseAddress.ToString(),
+            ViewportSize = viewport ?? new ViewportSize { Width = 1280, Height = 900 },
+        });
+        var page = await context.NewPageAsync();
+        return new BrowserSession(context, page);
+    }
+
+    private sealed class KestrelJobBoardApp : JobBoardApp
+    {
+        public KestrelJobBoardApp() => UseKestrel(0);
+    }
+}
+
+/// <summary>One visitor's browser tab; collects what the console reports so a test can assert the page ran clean.</summary>
+public sealed class BrowserSession : IAsyncDisposable
+{
+    private readonly IBrowserContext _context;
+    private readonly List<string> _problems = [];
+
+    public BrowserSession(IBrowserContext context, IPage page)
+    {
+        _context = context;
+        Page = page;
+        page.Console += (_, message) =>
+        {
+            if (message.Type == "error")
+            {
+                _problems.Add($"console: {message.Text}");
+            }
+        };
+        page.PageError += (_, error) => _problems.Add($"script: {error}");
+        page.RequestFailed += (_, request) => _problems.Add($"request failed: {request.Url}");
+        page.Response += (_, response) =>
+        {
+            if (response.Status >= 400 && response.Request.ResourceType != "document")
+            {
+                _problems.Add($"{response.Status} for {response.Url}");
+            }
+        };
+    }
+
+    public IPage Page { get; }
+
+    /// <summary>Console errors (a blocked script or style is one), uncaught script errors and failed requests so far.</summary>
+    public IReadOnlyList<string> Problems => _problems;
+
+    public ValueTask DisposeAsync() => _context.DisposeAsync();
+}
+
+[CollectionDefinition(Name)]
+public sealed class BrowserTestsDefinition : ICollectionFixture<BrowserBoard>
+{
+    public const string Name = "browser";
+}

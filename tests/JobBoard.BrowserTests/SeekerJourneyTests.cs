@@ -1,0 +1,102 @@
+using System.Text.RegularExpressions;
+using JobBoard.Tests.Infrastructure;
+using Microsoft.Playwright;
+
+namespace JobBoard.BrowserTests;
+
+/// <summary>What a job seeker does first: land on the board, browse, page through, read an ad, find the way to apply.</summary>
+[Collection(BrowserTestsDefinition.Name)]
+public sealed partial class SeekerJourneyTests(BrowserBoard board)
+{
+    [Fact]
+    public async Task From_the_home_page_through_browse_and_paging_to_an_ad_and_its_apply_link()
+    {
+        await using var session = await board.OpenAsync();
+        var page = session.Page;
+
+        await page.GotoAsync("/");
+        (await page.Locator("h1").InnerTextAsync()).Should().Be("Find your next job");
+        (await page.GetByTestId("job-card").CountAsync()).Should().Be(10);
+        (await page.GetByTestId("category-counts").Locator("li").CountAsync()).Should().BeGreaterThan(3);
+
+        await page.GetByRole(AriaRole.Link, new() { Name = "Browse jobs" }).ClickAsync();
+        await page.WaitForURLAsync("**/jobs");
+        (await page.GetByTestId("job-card").CountAsync()).Should().Be(20);
+        var firstOnPageOne = await page.GetByTestId("job-card").First.Locator("h3").InnerTextAsync();
+
+        await page.GetByRole(AriaRole.Link, new() { Name = "Next" }).ClickAsync();
+        await page.WaitForURLAsync("**/jobs?page=2");
+        (await page.Locator(".pagination").InnerTextAsync()).Should().Contain("Page 2 of");
+        var card = page.GetByTestId("job-card").First;
+        var title = await card.Locator("h3").InnerTextAsync();
+        title.Should().NotBe(firstOnPageOne);
+
+        await card.Locator("h3 a").ClickAsync();
+        await page.WaitForURLAsync(JobUrl());
+        (await page.Locator("h1").InnerTextAsync()).Should().Be(title);
+        (await page.Locator("main").InnerTextAsync()).Should().Contain("Job information");
+        var apply = page.GetByTestId("apply");
+        (await apply.IsVisibleAsync()).Should().BeTrue();
+        (await apply.GetAttributeAsync("href")).Should().MatchRegex("^(https?://|mailto:)", "the ad links to the employer or gives its address");
+        (await page.Locator("script[type='application/ld+json']").CountAsync()).Should().Be(1);
+        session.Problems.Should().BeEmpty("pages load without script, style or request errors");
+    }
+
+    [Fact]
+    public async Task Searching_from_the_navigation_bar_finds_the_Bucharest_ad_with_its_skills_and_job_information()
+    {
+        await using var session = await board.OpenAsync();
+        var page = session.Page;
+
+        await page.GotoAsync("/jobs");
+        await page.Locator("#nav-q").FillAsync("Oncology");
+        await page.Locator("#nav-q").PressAsync("Enter");
+        await page.WaitForURLAsync("**/jobs?q=Oncology");
+        await page.GetByRole(AriaRole.Link, new() { Name = SeedAds.BucharestTitle, Exact = true }).ClickAsync();
+
+        await page.WaitForURLAsync(JobUrl());
+        var text = await page.Locator("main").InnerTextAsync();
+        text.Should().Contain("Native-level fluency in Romanian").And.Contain("Value Propositions").And.Contain("82,502 employees");
+        (await page.GetByRole(AriaRole.Link, new() { Name = "Novartis" }).First.GetAttributeAsync("href")).Should().Be("/companies/novartis");
+        session.Problems.Should().BeEmpty();
+    }
+
+    [Fact]
+    public async Task On_a_phone_the_menu_folds_away_and_the_ad_fits_the_screen()
+    {
+        await using var session = await board.OpenAsync(new ViewportSize { Width = 375, Height = 740 });
+        var page = session.Page;
+
+        await page.GotoAsync("/");
+        (await page.Locator("#nav").IsVisibleAsync()).Should().BeFalse("the menu is folded behind its button");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Menu" }).ClickAsync();
+        await page.GetByRole(AriaRole.Link, new() { Name = "Browse jobs" }).WaitForAsync();
+        await page.GetByRole(AriaRole.Link, new() { Name = "Browse jobs" }).ClickAsync();
+        await page.WaitForURLAsync("**/jobs");
+
+        await page.GetByTestId("job-card").First.Locator("h3 a").ClickAsync();
+        await page.WaitForURLAsync(JobUrl());
+        var overflow = await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth - window.innerWidth");
+        overflow.Should().BeLessThanOrEqualTo(0, "nothing on the ad page scrolls sideways on a phone");
+        session.Problems.Should().BeEmpty();
+    }
+
+    [Fact]
+    public async Task A_missing_job_shows_a_friendly_page_with_a_way_back()
+    {
+        await using var session = await board.OpenAsync();
+        var page = session.Page;
+
+        var response = await page.GotoAsync("/jobs/987654321");
+
+        response!.Status.Should().Be(404);
+        var text = await page.Locator("main").InnerTextAsync();
+        (await page.Locator("h1").InnerTextAsync()).Should().Be("Page not found");
+        text.Should().NotContainAny("Exception", "at JobBoard.");
+        await page.GetByRole(AriaRole.Link, new() { Name = "Browse jobs" }).First.ClickAsync();
+        await page.WaitForURLAsync("**/jobs");
+    }
+
+    [GeneratedRegex(@"/jobs/\d+/[a-z0-9-]+$")]
+    private static partial Regex JobUrl();
+}

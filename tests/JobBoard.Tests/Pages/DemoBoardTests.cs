@@ -1,0 +1,126 @@
+using System.Net;
+using System.Text.Json;
+using JobBoard.Domain.Postings;
+using JobBoard.Tests.Infrastructure;
+using JobBoard.Web.DemoData;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace JobBoard.Tests.Pages;
+
+/// <summary>The demo board as <c>./jobboard.sh run</c> loads it: the seed ads whole on their pages, and a living board around them.</summary>
+[Collection(WebTestsDefinition.Name)]
+public sealed class DemoBoardTests(JobBoardApp app) : IAsyncLifetime
+{
+    private const int SyntheticCount = 60;
+
+    private int _loaded;
+
+    public async Task InitializeAsync()
+    {
+        await app.ResetAsync();
+        _loaded = await LoadAsync();
+    }
+
+    public Task DisposeAsync() => Task.CompletedTask;
+
+    [Theory]
+    [InlineData(SeedAds.Chicago, SeedAds.ChicagoTitle)]
+    [InlineData(SeedAds.Bucharest, SeedAds.BucharestTitle)]
+    public async Task The_seed_ads_page_shows_every_line_of_the_original_in_its_order(string seed, string title)
+    {
+        var page = await DetailsPageAsync(title);
+        var text = SeedAds.Normalize(page.QuerySelector("main")!.TextContent);
+        var about = DemoPostingFile.Load().Companies.Single(c => c.Name == "Novartis").About!;
+        var lines = SeedAds.AdLines(seed).ToList();
+
+        lines.Where(line => !text.Contains(line, StringComparison.Ordinal)).Should().BeEmpty("every line of the ad is on its page");
+        // The page puts the company's "about" text in its own box; everything else keeps the ad's order.
+        var cursor = 0;
+        foreach (var line in lines.Where(line => !about.Contains(line, StringComparison.Ordinal)))
+        {
+            var at = text.IndexOf(line, cursor, StringComparison.Ordinal);
+            at.Should().BeGreaterThanOrEqualTo(0, $"\"{line}\" comes after the lines before it in the ad");
+            cursor = at + line.Length;
+        }
+    }
+
+    [Fact]
+    public async Task The_Chicago_ad_shows_its_salary_and_carries_it_in_JSON_LD_as_176400_to_327600_USD_a_year()
+    {
+        var page = await DetailsPageAsync(SeedAds.ChicagoTitle);
+
+        page.QuerySelector("main")!.Text().Should().Contain("$176,400 – $327,600 per year");
+        using var json = JsonDocument.Parse(page.QuerySelector("script[type='application/ld+json']")!.TextContent);
+        var salary = json.RootElement.GetProperty("baseSalary");
+        salary.GetProperty("currency").GetString().Should().Be("USD");
+        salary.GetProperty("value").GetProperty("minValue").GetDecimal().Should().Be(176_400m);
+        salary.GetProperty("value").GetProperty("maxValue").GetDecimal().Should().Be(327_600m);
+        salary.GetProperty("value").GetProperty("unitText").GetString().Should().Be("YEAR");
+        json.RootElement.GetProperty("jobLocation").GetArrayLength().Should().Be(6);
+    }
+
+    [Fact]
+    public async Task The_Bucharest_ad_shows_its_job_information_skills_and_categories()
+    {
+        var page = await DetailsPageAsync(SeedAds.BucharestTitle);
+        var text = page.QuerySelector("main")!.Text();
+
+        text.Should().ContainAll(
+            "Job type Full time", "Experience level 2–5 years", "82,502", "English", "40 hours", "Bucharest, Romania", "Work mode On site",
+            "Crm (Customer Relationship Management)", "Value Propositions", "Management & Leadership",
+            "Build and maintain strong relationships with healthcare professionals and key opinion leaders while");
+        page.QuerySelector("[data-testid=apply]")!.GetAttribute("href").Should().Be("https://www.novartis.com/careers/career-search");
+    }
+
+    [Fact]
+    public async Task Every_demo_posting_is_placed_with_coordinates_and_open_unless_its_closing_date_passed()
+    {
+        var (postings, places) = await app.ExecuteDbContextAsync(async db => (
+            await db.Postings.Select(p => new { p.Status, p.ValidThrough, p.DatePosted, History = p.StatusHistory.Count }).ToListAsync(),
+            await db.PostingLocations.Select(l => new { l.City, l.CountryCode, l.Latitude, l.Longitude }).ToListAsync()));
+        var today = DateOnly.FromDateTime(DateTime.UtcNow);
+
+        _loaded.Should().Be(12 + SyntheticCount);
+        postings.Should().HaveCount(12 + SyntheticCount);
+        postings.Should().OnlyContain(p => p.DatePosted != null && p.History >= 3, "each went draft → review → published, dated");
+        postings.Where(p => p.Status == PostingStatus.Published).Should().OnlyContain(p => p.ValidThrough == null || p.ValidThrough >= today);
+        postings.Where(p => p.Status == PostingStatus.Expired).Should().OnlyContain(p => p.ValidThrough < today);
+        postings.Should().OnlyContain(p => p.Status == PostingStatus.Published || p.Status == PostingStatus.Expired);
+        places.Should().OnlyContain(l => l.Latitude != 0 && l.Longitude != 0);
+        places.Select(l => l.CountryCode).Distinct().Should().HaveCountGreaterThan(3, "the synthetic board spreads over several countries");
+        places.Should().Contain(l => l.City == "Elk Grove Village" && l.CountryCode == "US")
+            .And.Contain(l => l.City == "Bucharest" && l.CountryCode == "RO");
+    }
+
+    [Fact]
+    public async Task Loading_again_adds_nothing()
+    {
+        (await LoadAsync()).Should().Be(0);
+        (await app.ExecuteDbContextAsync(db => db.Postings.CountAsync())).Should().Be(12 + SyntheticCount);
+    }
+
+    [Fact]
+    public async Task Browse_lists_the_demo_board_newest_first()
+    {
+        var (response, page) = await app.GetPageAsync("/jobs");
+
+        response.StatusCode.Should().Be(HttpStatusCode.OK);
+        page.QuerySelectorAll(".job-card").Should().HaveCount(20);
+        page.QuerySelector("main")!.Text().Should().NotContain(SeedAds.ChicagoTitle, "the seeds were posted a year before the synthetic board");
+    }
+
+    private async Task<int> LoadAsync()
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<DemoDataLoader>().LoadIfEmptyAsync(SyntheticCount, CancellationToken.None);
+    }
+
+    private async Task<AngleSharp.Dom.IDocument> DetailsPageAsync(string title)
+    {
+        var posting = await app.ExecuteDbContextAsync(db => db.Postings.Where(p => p.Title == title).Select(p => new { p.Id, p.Slug }).SingleAsync());
+        var (response, page) = await app.GetPageAsync($"/jobs/{posting.Id}/{posting.Slug}");
+        response.StatusCode.Should().Be(HttpStatusCode.OK);
+        return page;
+    }
+}
