@@ -2,6 +2,8 @@
 # JobBoard's two commands, and a few more:
 #   ./jobboard.sh run     serve the board with demo data (a private PostgreSQL under .data/ unless a connection string is set)
 #   ./jobboard.sh test    install what the tests need and run every suite; ends with "N passed, N failed, N skipped"
+#   ./jobboard.sh import FILE            load a JSON feed of schema.org JobPosting objects as published postings
+#   ./jobboard.sh seed --synthetic N     generate N realistic postings and bulk-load them (binary COPY)
 #   ./jobboard.sh db      start only the private PostgreSQL and print its connection string
 set -euo pipefail
 
@@ -94,6 +96,17 @@ cmd_run() {
   dotnet run --project src/JobBoard.Web -c Release --no-build --no-launch-profile "$@"
 }
 
+# One-off commands of the app (import, seed) against the configured database or the private cluster.
+cmd_app_command() {
+  [ -z "${ConnectionStrings__JobBoard:-}" ] && trap stop_private_postgres EXIT
+  ConnectionStrings__JobBoard=$(connection_string)
+  export ConnectionStrings__JobBoard
+  export DemoData__Load=false
+  log "building"
+  dotnet build src/JobBoard.Web -c Release -v quiet -nologo >/dev/null
+  dotnet run --project src/JobBoard.Web -c Release --no-build --no-launch-profile -- "$@"
+}
+
 # Runs one test project and appends "passed failed skipped" to $SUMMARY (from its TRX report, not its console text).
 run_suite() {
   local project=$1 name results
@@ -149,7 +162,11 @@ cmd_test() {
 case "${1:-}" in
   run) shift; cmd_run "$@" ;;
   test) shift; cmd_test "$@" ;;
+  import)
+    [ $# -eq 2 ] || { echo "usage: ./jobboard.sh import FILE" >&2; exit 2; }
+    cmd_app_command import "$(realpath "$2")" ;;
+  seed) shift; cmd_app_command seed "$@" ;;
   db) connection_string ;;
   stop-db) stop_private_postgres ;;
-  *) echo "usage: ./jobboard.sh run | test | db | stop-db" >&2; exit 2 ;;
+  *) echo "usage: ./jobboard.sh run | test | import FILE | seed --synthetic N | db | stop-db" >&2; exit 2 ;;
 esac

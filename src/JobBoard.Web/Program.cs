@@ -42,6 +42,11 @@ try
         await scope.ServiceProvider.GetRequiredService<DatabaseStartup>().RunAsync(app.Lifetime.ApplicationStopping);
     }
 
+    if (CommandLine.IsCommand(args))
+    {
+        return await CommandLine.RunAsync(app.Services, args, app.Lifetime.ApplicationStopping);
+    }
+
     if (!app.Environment.IsDevelopment())
     {
         app.UseExceptionHandler("/Error");
@@ -59,6 +64,7 @@ try
     app.MapRazorPages();
 
     await app.RunAsync();
+    return 0;
 }
 catch (Exception ex) when (ex is not HostAbortedException)
 {
