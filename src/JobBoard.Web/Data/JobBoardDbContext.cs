@@ -19,6 +19,83 @@ public sealed class JobBoardDbContext(DbContextOptions<JobBoardDbContext> option
 
     public DbSet<Skill> Skills => Set<Skill>();
 
+    /// <summary>Saves, then brings the search rows (<c>posting_search</c>) of every posting the save touched up to date.</summary>
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        var touched = TouchedPostings();
+        var saved = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        var (postingIds, companyIds) = touched.Resolve();
+        if (postingIds.Length > 0)
+        {
+            await Database.ExecuteSqlAsync($"SELECT posting_search_refresh({postingIds})", cancellationToken);
+        }
+
+        if (companyIds.Length > 0)
+        {
+            await Database.ExecuteSqlAsync(
+                $"SELECT posting_search_refresh(array(SELECT id FROM job_postings WHERE company_id = ANY ({companyIds})))", cancellationToken);
+        }
+
+        return saved;
+    }
+
+    public override int SaveChanges(bool acceptAllChangesOnSuccess) =>
+        SaveChangesAsync(acceptAllChangesOnSuccess).GetAwaiter().GetResult();
+
+    /// <summary>
+    /// Postings whose searchable text, filters or visibility may change with this save: the postings themselves, those
+    /// whose places, categories or skills change, and all postings of a renamed company. Entities are kept, not ids,
+    /// because new ones get their ids from the save.
+    /// </summary>
+    private TouchedEntities TouchedPostings()
+    {
+        var touched = new TouchedEntities();
+        foreach (var entry in ChangeTracker.Entries())
+        {
+            if (entry.State is EntityState.Unchanged or EntityState.Detached)
+            {
+                continue;
+            }
+
+            switch (entry.Entity)
+            {
+                case JobPosting posting:
+                    touched.Postings.Add(posting);
+                    break;
+                case PostingLocation location:
+                    touched.PostingIds.Add(location.PostingId);
+                    break;
+                case PostingCategory category:
+                    touched.PostingIds.Add(category.PostingId);
+                    break;
+                case PostingSkill skill:
+                    touched.PostingIds.Add(skill.PostingId);
+                    break;
+                case Company company when entry.State == EntityState.Modified:
+                    touched.Companies.Add(company);
+                    break;
+            }
+        }
+
+        return touched;
+    }
+
+    private sealed class TouchedEntities
+    {
+        public List<JobPosting> Postings { get; } = [];
+
+        public HashSet<int> PostingIds { get; } = [];
+
+        public List<Company> Companies { get; } = [];
+
+        public (int[] PostingIds, int[] CompanyIds) Resolve()
+        {
+            PostingIds.UnionWith(Postings.Select(p => p.Id));
+            PostingIds.Remove(0);
+            return ([.. PostingIds], [.. Companies.Select(c => c.Id).Distinct()]);
+        }
+    }
+
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(JobBoardDbContext).Assembly);
 
