@@ -1,6 +1,8 @@
 using JobBoard.Web;
+using JobBoard.Web.Api;
 using JobBoard.Web.Data;
 using JobBoard.Web.DemoData;
+using JobBoard.Web.Search;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.EntityFrameworkCore;
 using Serilog;
@@ -31,7 +33,14 @@ try
     builder.Services.AddMemoryCache();
     builder.Services.AddScoped<DatabaseStartup>();
     builder.Services.AddScoped<DemoDataLoader>();
+    builder.Services.AddScoped<JobSearch>();
     builder.Services.AddRazorPages();
+    builder.Services.AddOpenApi(options => options.AddDocumentTransformer((document, _, _) =>
+    {
+        document.Info.Title = "JobBoard API";
+        document.Info.Description = "Read-only access to open jobs. Only published postings that have not expired appear.";
+        return Task.CompletedTask;
+    }));
     builder.Services.AddHealthChecks()
         .AddDbContextCheck<JobBoardDbContext>("database", tags: ["ready"]);
 
@@ -62,6 +71,8 @@ try
     app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
     app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") });
     app.MapRazorPages();
+    app.MapJobsApi();
+    app.MapOpenApi("/api/openapi/{documentName}.json");
 
     await app.RunAsync();
     return 0;

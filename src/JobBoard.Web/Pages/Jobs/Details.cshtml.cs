@@ -2,7 +2,6 @@ using JobBoard.Domain.Postings;
 using JobBoard.Web.Data;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
 
 namespace JobBoard.Web.Pages.Jobs;
 
@@ -19,16 +18,9 @@ public sealed class DetailsModel(JobBoardDbContext db, TimeProvider clock) : Pag
 
     public string CanonicalUrl { get; private set; } = string.Empty;
 
-    public async Task<IActionResult> OnGetAsync(int id, string? slug)
+    public async Task<IActionResult> OnGetAsync(int id, string? slug, CancellationToken cancellationToken)
     {
-        var posting = await db.Postings
-            .AsNoTracking()
-            .AsSplitQuery()
-            .Include(p => p.Company)
-            .Include(p => p.Locations.OrderBy(l => l.Position))
-            .Include(p => p.Categories.OrderBy(c => c.Position)).ThenInclude(c => c.Category)
-            .Include(p => p.Skills.OrderBy(s => s.Position)).ThenInclude(s => s.Skill)
-            .FirstOrDefaultAsync(p => p.Id == id);
+        var posting = await db.Postings.FindForDisplayAsync(id, cancellationToken);
 
         // Drafts, postings under review and rejected ones do not exist for the public.
         if (posting is null || posting.Status is PostingStatus.Draft or PostingStatus.PendingReview or PostingStatus.Rejected)

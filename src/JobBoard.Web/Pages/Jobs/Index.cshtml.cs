@@ -1,74 +1,66 @@
-using JobBoard.Web.Data;
-using JobBoard.Web.Pages.Shared;
-using Microsoft.AspNetCore.Mvc;
+using JobBoard.Domain.Postings;
+using JobBoard.Web.Search;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
 
 namespace JobBoard.Web.Pages.Jobs;
 
-public sealed class IndexModel(JobBoardDbContext db, TimeProvider clock) : PageModel
+/// <summary>Search and browse: <c>/jobs?q=&amp;location=&amp;radius=&amp;mode=&amp;type=&amp;category=&amp;level=&amp;salaryMin=&amp;posted=&amp;visa=&amp;sort=&amp;page=</c>.</summary>
+public sealed class IndexModel(JobSearch search) : PageModel
 {
-    public const int PageSize = 20;
+    public static readonly int[] Radii = [10, 25, 40, 50, 100, 200];
 
-    // Deep offsets get slow and nobody reads page 500; search narrows instead.
-    public const int MaxPage = 250;
+    public static readonly int[] PostedWithin = [1, 3, 7, 14, 30];
 
-    [BindProperty(SupportsGet = true)]
-    public string? Q { get; set; }
+    public JobSearchRequest Search { get; private set; } = JobSearchRequest.Empty;
 
-    [BindProperty(SupportsGet = true)]
-    public string? Category { get; set; }
+    public JobSearchResult Result { get; private set; } = null!;
 
-    /// <summary>From ?page=; read by hand because "page" is a route value Razor Pages reserves for itself.</summary>
-    public int PageNumber { get; private set; } = 1;
+    public CategoryDirectory Categories { get; private set; } = null!;
 
-    public IReadOnlyList<JobCard> Results { get; private set; } = [];
+    public string Heading { get; private set; } = "Jobs";
 
-    public int Total { get; private set; }
-
-    public string? CategoryName { get; private set; }
-
-    public int LastPage => Math.Clamp((Total + PageSize - 1) / PageSize, 1, MaxPage);
-
-    public async Task<IActionResult> OnGetAsync()
+    public async Task OnGetAsync(CancellationToken cancellationToken)
     {
-        PageNumber = int.TryParse(Request.Query["page"], out var requested) && requested > 1 ? requested : 1;
-
-        var postings = db.Postings.AsNoTracking().WhereOpen(DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime));
-        if (!string.IsNullOrWhiteSpace(Category))
-        {
-            CategoryName = await db.Categories.Where(c => c.Slug == Category).Select(c => c.Name).FirstOrDefaultAsync();
-            postings = postings.Where(p => p.Categories.Any(c => c.Category.Slug == Category));
-        }
-
-        if (!string.IsNullOrWhiteSpace(Q))
-        {
-            var pattern = $"%{EscapeLike(Q.Trim())}%";
-            postings = postings.Where(p => EF.Functions.ILike(p.Title, pattern, "\\") || EF.Functions.ILike(p.Company.Name, pattern, "\\"));
-        }
-
-        Total = await postings.CountAsync();
-        if (PageNumber > LastPage)
-        {
-            PageNumber = LastPage;
-        }
-
-        Results = await postings
-            .OrderByDescending(p => p.DatePosted).ThenByDescending(p => p.Id)
-            .Skip((PageNumber - 1) * PageSize)
-            .Take(PageSize)
-            .Select(JobCard.FromPosting)
-            .ToListAsync();
-        return Page();
+        Search = JobSearchRequest.From(Request.Query);
+        Result = await search.SearchAsync(Search, cancellationToken);
+        Categories = await search.CategoriesAsync(cancellationToken);
+        Heading = Describe();
     }
 
-    public string PageUrl(int page) => QueryString.Create(new Dictionary<string, string?>
-    {
-        ["q"] = string.IsNullOrWhiteSpace(Q) ? null : Q,
-        ["category"] = string.IsNullOrWhiteSpace(Category) ? null : Category,
-        ["page"] = page == 1 ? null : page.ToString(System.Globalization.CultureInfo.InvariantCulture),
-    }.Where(kv => kv.Value is not null)).ToUriComponent() is { Length: > 0 } query ? "/jobs" + query : "/jobs";
+    public string SearchUrl(JobSearchRequest request, int? page = 1) => "/jobs" + request.ToQueryString(page);
 
-    private static string EscapeLike(string text) =>
-        text.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal);
+    public string PageUrl(int page) => SearchUrl(Search, page);
+
+    public string SortUrl(SearchSort sort) => "/jobs" + (Search with { Sort = sort }).ToQueryString(1);
+
+    public string Toggle(WorkMode mode) => SearchUrl(Search with { Modes = Toggled(Search.Modes, mode) });
+
+    public string Toggle(EmploymentType type) => SearchUrl(Search with { Types = Toggled(Search.Types, type) });
+
+    public string Toggle(Seniority level) => SearchUrl(Search with { Levels = Toggled(Search.Levels, level) });
+
+    public string ToggleCategory(string slug) => SearchUrl(Search with { Categories = Toggled(Search.Categories, slug) });
+
+    public string FeedUrl => "/feeds/jobs.rss" + (Search with { Page = 1 }).ToQueryString(includeSort: false);
+
+    private static List<T> Toggled<T>(IReadOnlyList<T> values, T value) =>
+        values.Contains(value) ? values.Where(v => !EqualityComparer<T>.Default.Equals(v, value)).ToList() : [.. values, value];
+
+    private string Describe()
+    {
+        var what = Search.Categories.Count == 1 && Categories.BySlug(Search.Categories[0]) is { } category ? $"{category.Name} jobs" : "Jobs";
+        if (Search.HasWords)
+        {
+            what = $"{what} matching “{Search.Q}”";
+        }
+
+        if (Result.Location is { Found: true } location)
+        {
+            what += location.Precision == Domain.Places.PlacePrecision.City
+                ? $" within {Search.Radius ?? (Search.Unit == DistanceUnit.Mi ? 25 : JobSearchRequest.DefaultRadiusKm)} {(Search.Unit == DistanceUnit.Mi ? "mi" : "km")} of {location.Description}"
+                : $" in {location.Description}";
+        }
+
+        return what;
+    }
 }

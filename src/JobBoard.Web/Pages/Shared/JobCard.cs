@@ -10,8 +10,7 @@ public sealed record JobCard(
     string Slug,
     string Company,
     string CompanySlug,
-    PostingLocation? MainPlace,
-    int PlaceCount,
+    IReadOnlyList<PostingLocation> Places,
     WorkMode WorkMode,
     EmploymentType? EmploymentType,
     DateOnly? DatePosted,
@@ -24,13 +23,19 @@ public sealed record JobCard(
         p.Slug,
         p.Company.Name,
         p.Company.Slug,
-        p.Locations.OrderBy(l => l.Position).FirstOrDefault(),
-        p.Locations.Count,
+        p.Locations.OrderBy(l => l.Position).ToList(),
         p.WorkMode,
         p.EmploymentType,
         p.DatePosted,
         p.Compensation,
         p.Summary ?? p.CoreResponsibilities);
 
+    /// <summary>For a search: the matched part of the text, already HTML-encoded with the matches in &lt;mark&gt;.</summary>
+    public string? HighlightHtml { get; init; }
+
     public string Url => $"/jobs/{Id}/{Slug}";
+
+    public PostingLocation? MainPlace => Places.Count > 0 ? Places[0] : null;
+
+    public int PlaceCount => Places.Count;
 }

@@ -1,0 +1,463 @@
+using System.Data;
+using System.Data.Common;
+using System.Globalization;
+using System.Net;
+using System.Text;
+using JobBoard.Domain.Places;
+using JobBoard.Domain.Postings;
+using JobBoard.Web.Data;
+using JobBoard.Web.Pages.Shared;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Caching.Memory;
+using Npgsql;
+using NpgsqlTypes;
+
+namespace JobBoard.Web.Search;
+
+/// <summary>
+/// Runs a <see cref="JobSearchRequest"/> against <c>posting_search</c>: full-text match (weighted tsvector, English
+/// stemming, accents folded), filters, radius around a gazetteer place, facet counts, one page of results with
+/// highlighted snippets, and typo-tolerant suggestions when nothing matches. SQL is written out here because the
+/// shape of the query (candidate window, earth_box, facets in one pass) is the point, and EF would hide it.
+/// </summary>
+public sealed class JobSearch(JobBoardDbContext db, TimeProvider clock, IMemoryCache cache)
+{
+    /// <summary>Relevance ranks at most this many of the newest matches, so a word in every tenth ad still ranks fast.</summary>
+    public const int RankingWindow = JobSearchRequest.MaxResults;
+
+    /// <summary>Relevance is divided by 1 + age/this many days: a month-old ad needs twice the text match of today's.</summary>
+    public const double RecencyHalfLifeDays = 30;
+
+    private const string HighlightStart = "\u27E6";
+    private const string HighlightStop = "\u27E7";
+
+    public async Task<JobSearchResult> SearchAsync(JobSearchRequest request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var problems = request.Problems.ToList();
+        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        var categories = await CategoriesAsync(cancellationToken);
+        var connection = (NpgsqlConnection)db.Database.GetDbConnection();
+        var opened = connection.State != ConnectionState.Open;
+        if (opened)
+        {
+            await connection.OpenAsync(cancellationToken);
+        }
+
+        try
+        {
+            var filter = new SqlFilter(today);
+            var hasWords = request.HasWords && await HasSearchableWordsAsync(connection, request.Q!, cancellationToken);
+            if (hasWords)
+            {
+                filter.MatchWords(request.Q!);
+            }
+
+            var location = ResolveLocation(request, filter, problems);
+            filter.Apply(request, categories, problems);
+
+            if (location is { Found: false })
+            {
+                var places = await SuggestAsync(connection, 'p', request.Location!, cancellationToken);
+                return JobSearchResult.Nothing(request, problems, location, places);
+            }
+
+            var (total, facets) = await CountAsync(connection, filter, categories, cancellationToken);
+            var ids = total == 0 ? [] : await PageAsync(connection, filter, request, hasWords, today, cancellationToken);
+            var highlights = hasWords && ids.Count > 0 ? await HighlightsAsync(connection, ids, request.Q!, cancellationToken) : [];
+            var cards = await CardsAsync(ids, cancellationToken);
+            var hits = ids.Where(cards.ContainsKey).Select(id => cards[id] with { HighlightHtml = highlights.GetValueOrDefault(id) }).ToList();
+
+            IReadOnlyList<string> titleSuggestions = [];
+            if (total == 0 && hasWords)
+            {
+                titleSuggestions = await SuggestAsync(connection, 't', request.Q!, cancellationToken);
+            }
+
+            return new JobSearchResult(request, total, hits, facets, location, titleSuggestions, [], problems);
+        }
+        finally
+        {
+            if (opened)
+            {
+                await connection.CloseAsync();
+            }
+        }
+    }
+
+    /// <summary>The categories by id and slug, read once a minute: a small, rarely changed table every search needs.</summary>
+    public Task<CategoryDirectory> CategoriesAsync(CancellationToken cancellationToken) =>
+        cache.GetOrCreateAsync("search:categories", async entry =>
+        {
+            entry.AbsoluteExpirationRelativeToNow = TimeSpan.FromMinutes(1);
+            var all = await db.Categories.AsNoTracking().OrderBy(c => c.Name).Select(c => new CategoryEntry(c.Id, c.Slug, c.Name)).ToListAsync(cancellationToken);
+            return new CategoryDirectory(all);
+        })!;
+
+    private static ResolvedLocation? ResolveLocation(JobSearchRequest request, SqlFilter filter, List<string> problems)
+    {
+        if (string.IsNullOrWhiteSpace(request.Location))
+        {
+            return null;
+        }
+
+        if (Gazetteer.Default.Match(request.Location) is not { } match)
+        {
+            problems.Add($"We don't know a place called \"{request.Location}\".");
+            return new ResolvedLocation(request.Location, null, null, false);
+        }
+
+        var place = match.Place;
+        switch (match.Precision)
+        {
+            case PlacePrecision.City:
+                filter.WithinRadius(place.Latitude, place.Longitude, request.RadiusKm * 1000);
+                return new ResolvedLocation(request.Location, place, match.Precision, true);
+            case PlacePrecision.Region:
+                filter.InRegion(place.CountryCode, place.Region);
+                return new ResolvedLocation(request.Location, place, match.Precision, true);
+            default:
+                filter.InCountry(place.CountryCode);
+                return new ResolvedLocation(request.Location, place, match.Precision, true);
+        }
+    }
+
+    /// <summary>"the and of" are all stop words: such a query matches nothing, so it is treated as no words at all.</summary>
+    private static async Task<bool> HasSearchableWordsAsync(NpgsqlConnection connection, string q, CancellationToken cancellationToken)
+    {
+        await using var command = new NpgsqlCommand("SELECT numnode(websearch_to_tsquery('jobboard', @q)) > 0", connection);
+        command.Parameters.AddWithValue("q", q);
+        return (bool)(await command.ExecuteScalarAsync(cancellationToken))!;
+    }
+
+    private static async Task<(int Total, SearchFacets Facets)> CountAsync(
+        NpgsqlConnection connection, SqlFilter filter, CategoryDirectory categories, CancellationToken cancellationToken)
+    {
+        // One pass over the matches gives the total and every facet.
+        var sql = $"""
+            WITH m AS MATERIALIZED (
+                SELECT s.work_mode, s.employment_type, s.seniority, s.category_ids FROM posting_search s WHERE {filter.Where})
+            SELECT 0, NULL, count(*) FROM m
+            UNION ALL SELECT 1, work_mode, count(*) FROM m GROUP BY work_mode
+            UNION ALL SELECT 2, employment_type, count(*) FROM m WHERE employment_type IS NOT NULL GROUP BY employment_type
+            UNION ALL SELECT 3, seniority, count(*) FROM m WHERE seniority IS NOT NULL GROUP BY seniority
+            UNION ALL SELECT 4, c::text, count(*) FROM m, unnest(m.category_ids) c GROUP BY c
+            """;
+        await using var command = filter.Command(sql, connection);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        var total = 0;
+        var modes = new List<FacetCount<WorkMode>>();
+        var types = new List<FacetCount<EmploymentType>>();
+        var levels = new List<FacetCount<Seniority>>();
+        var categoryCounts = new List<CategoryFacet>();
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            var count = (int)reader.GetInt64(2);
+            var value = reader.IsDBNull(1) ? null : reader.GetString(1);
+            switch (reader.GetInt32(0))
+            {
+                case 0:
+                    total = count;
+                    break;
+                case 1 when Enum.TryParse<WorkMode>(value, out var mode):
+                    modes.Add(new(mode, count));
+                    break;
+                case 2 when Enum.TryParse<EmploymentType>(value, out var type):
+                    types.Add(new(type, count));
+                    break;
+                case 3 when Enum.TryParse<Seniority>(value, out var level):
+                    levels.Add(new(level, count));
+                    break;
+                case 4 when categories.ById(int.Parse(value!, CultureInfo.InvariantCulture)) is { } category:
+                    categoryCounts.Add(new(category.Slug, category.Name, count));
+                    break;
+            }
+        }
+
+        return (total, new SearchFacets(
+            [.. categoryCounts.OrderByDescending(c => c.Count).ThenBy(c => c.Name, StringComparer.OrdinalIgnoreCase)],
+            [.. modes.OrderBy(m => m.Value)],
+            [.. types.OrderBy(t => t.Value)],
+            [.. levels.OrderBy(l => l.Value)]));
+    }
+
+    private static async Task<List<int>> PageAsync(
+        NpgsqlConnection connection, SqlFilter filter, JobSearchRequest request, bool hasWords, DateOnly today, CancellationToken cancellationToken)
+    {
+        var sort = request.EffectiveSort == SearchSort.Relevance && !hasWords ? SearchSort.Date : request.EffectiveSort;
+        var sql = sort switch
+        {
+            // The newest matches form the window relevance ranks: ts_rank reads each vector, so it must not see 100,000 of them.
+            SearchSort.Relevance => $"""
+                WITH candidates AS (
+                    SELECT s.posting_id, s.date_posted, s.document FROM posting_search s WHERE {filter.Where}
+                    ORDER BY s.date_posted DESC, s.posting_id DESC LIMIT {RankingWindow})
+                SELECT posting_id FROM candidates
+                ORDER BY ts_rank(document, websearch_to_tsquery('jobboard', @q), 1)
+                         / (1.0 + (@today - date_posted) / {RecencyHalfLifeDays.ToString(CultureInfo.InvariantCulture)}) DESC,
+                         date_posted DESC, posting_id DESC
+                OFFSET @offset LIMIT @limit
+                """,
+            SearchSort.Salary => $"""
+                SELECT s.posting_id FROM posting_search s WHERE {filter.Where}
+                ORDER BY (s.salary_currency = @currency AND s.salary_yearly IS NOT NULL) DESC, s.salary_yearly DESC NULLS LAST,
+                         s.date_posted DESC, s.posting_id DESC
+                OFFSET @offset LIMIT @limit
+                """,
+            _ => $"""
+                SELECT s.posting_id FROM posting_search s WHERE {filter.Where}
+                ORDER BY s.date_posted DESC, s.posting_id DESC
+                OFFSET @offset LIMIT @limit
+                """,
+        };
+        await using var command = filter.Command(sql, connection);
+        command.Parameters.AddWithValue("offset", request.Offset);
+        command.Parameters.AddWithValue("limit", request.Limit);
+        if (sort == SearchSort.Salary && !command.Parameters.Contains("currency"))
+        {
+            command.Parameters.AddWithValue("currency", request.Currency);
+        }
+
+        var ids = new List<int>(request.Limit);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            ids.Add(reader.GetInt32(0));
+        }
+
+        return ids;
+    }
+
+    /// <summary>The parts of each summary the words matched, HTML-encoded with the matches in &lt;mark&gt;.</summary>
+    private static async Task<Dictionary<int, string>> HighlightsAsync(
+        NpgsqlConnection connection, List<int> ids, string q, CancellationToken cancellationToken)
+    {
+        const string sql = $"""
+            SELECT p.id, ts_headline('jobboard', coalesce(p.summary, p.core_responsibilities, p.title), websearch_to_tsquery('jobboard', @q),
+                   'StartSel={HighlightStart}, StopSel={HighlightStop}, MaxWords=30, MinWords=12, MaxFragments=2, FragmentDelimiter=" … "')
+            FROM job_postings p WHERE p.id = ANY (@ids)
+            """;
+        await using var command = new NpgsqlCommand(sql, connection);
+        command.Parameters.AddWithValue("q", q);
+        command.Parameters.AddWithValue("ids", ids.ToArray());
+        var highlights = new Dictionary<int, string>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            var text = reader.GetString(1);
+            if (text.Contains(HighlightStart, StringComparison.Ordinal))
+            {
+                highlights[reader.GetInt32(0)] = MarkUp(text);
+            }
+        }
+
+        return highlights;
+    }
+
+    private static string MarkUp(string headline)
+    {
+        var encoded = new StringBuilder(WebUtility.HtmlEncode(headline.Replace('\n', ' ')));
+        encoded.Replace(HighlightStart, "<mark>").Replace(HighlightStop, "</mark>");
+        return encoded.ToString();
+    }
+
+    private async Task<Dictionary<int, JobCard>> CardsAsync(List<int> ids, CancellationToken cancellationToken) =>
+        ids.Count == 0
+            ? []
+            : await db.Postings.AsNoTracking().Where(p => ids.Contains(p.Id)).Select(JobCard.FromPosting).ToDictionaryAsync(c => c.Id, cancellationToken);
+
+    /// <summary>Titles or places of open postings that look like what was typed (pg_trgm word similarity).</summary>
+    private static async Task<IReadOnlyList<string>> SuggestAsync(NpgsqlConnection connection, char kind, string typed, CancellationToken cancellationToken)
+    {
+        // Word similarity 0.4 lets one wrong letter in a short word through ("nurce" → "Nurse"); the default 0.6 does not.
+        const string sql = """
+            SET pg_trgm.word_similarity_threshold = 0.4;
+            SELECT term FROM search_suggestions
+            WHERE kind = @kind AND @typed <% term
+            ORDER BY word_similarity(@typed, term) DESC, postings DESC, term
+            LIMIT 5
+            """;
+        await using var command = new NpgsqlCommand(sql, connection);
+        command.Parameters.AddWithValue("kind", NpgsqlDbType.Char, kind.ToString());
+        command.Parameters.AddWithValue("typed", typed);
+        var terms = new List<string>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            terms.Add(reader.GetString(0));
+        }
+
+        return terms;
+    }
+
+    /// <summary>The WHERE clause of a search and its parameters, built condition by condition.</summary>
+    private sealed class SqlFilter
+    {
+        private readonly List<string> _conditions = ["(s.valid_through IS NULL OR s.valid_through >= @today)"];
+        private readonly List<NpgsqlParameter> _parameters = [];
+
+        public SqlFilter(DateOnly today) => _parameters.Add(new NpgsqlParameter("today", today));
+
+        public string Where => string.Join("\n  AND ", _conditions);
+
+        public void MatchWords(string q)
+        {
+            _conditions.Add("s.document @@ websearch_to_tsquery('jobboard', @q)");
+            _parameters.Add(new NpgsqlParameter("q", q));
+        }
+
+        public void WithinRadius(double latitude, double longitude, double metres)
+        {
+            // earth_box finds candidates through the GiST index; earth_distance trims the box's corners.
+            _conditions.Add("""
+                s.posting_id IN (SELECT l.posting_id FROM posting_locations l
+                    WHERE earth_box(ll_to_earth(@lat, @lon), @metres) @> ll_to_earth(l.latitude, l.longitude)
+                      AND earth_distance(ll_to_earth(@lat, @lon), ll_to_earth(l.latitude, l.longitude)) <= @metres)
+                """);
+            _parameters.Add(new NpgsqlParameter("lat", latitude));
+            _parameters.Add(new NpgsqlParameter("lon", longitude));
+            _parameters.Add(new NpgsqlParameter("metres", metres));
+        }
+
+        public void InRegion(string countryCode, string region)
+        {
+            _conditions.Add("s.posting_id IN (SELECT l.posting_id FROM posting_locations l WHERE l.country_code = @country AND l.region = @region)");
+            _parameters.Add(new NpgsqlParameter("country", countryCode));
+            _parameters.Add(new NpgsqlParameter("region", region));
+        }
+
+        public void InCountry(string countryCode)
+        {
+            _conditions.Add("s.posting_id IN (SELECT l.posting_id FROM posting_locations l WHERE l.country_code = @country)");
+            _parameters.Add(new NpgsqlParameter("country", countryCode));
+        }
+
+        public void Apply(JobSearchRequest request, CategoryDirectory categories, List<string> problems)
+        {
+            if (request.Modes.Count > 0)
+            {
+                Add("s.work_mode = ANY (@modes)", "modes", request.Modes.Select(m => m.ToString()).ToArray());
+            }
+
+            if (request.Types.Count > 0)
+            {
+                Add("s.employment_type = ANY (@types)", "types", request.Types.Select(t => t.ToString()).ToArray());
+            }
+
+            if (request.Levels.Count > 0)
+            {
+                Add("s.seniority = ANY (@levels)", "levels", request.Levels.Select(l => l.ToString()).ToArray());
+            }
+
+            if (request.Categories.Count > 0)
+            {
+                var ids = new List<int>();
+                foreach (var slug in request.Categories)
+                {
+                    if (categories.BySlug(slug) is { } category)
+                    {
+                        ids.Add(category.Id);
+                    }
+                    else
+                    {
+                        problems.Add($"There is no category \"{slug}\".");
+                    }
+                }
+
+                // Categories asked for that do not exist still narrow the search: to nothing, rather than to everything.
+                Add("s.category_ids && @categories", "categories", ids.ToArray());
+            }
+
+            if (request.SalaryMin is { } salaryMin)
+            {
+                Add("s.salary_currency = @currency AND s.salary_yearly >= @salaryMin", "salaryMin", salaryMin);
+                _parameters.Add(new NpgsqlParameter("currency", request.Currency));
+            }
+
+            if (request.PostedWithinDays is { } days)
+            {
+                Add("s.date_posted >= @postedSince", "postedSince", DateOnly.FromDayNumber(((DateOnly)_parameters[0].Value!).DayNumber - days));
+            }
+
+            if (request.VisaSponsorship)
+            {
+                _conditions.Add("s.visa_sponsorship");
+            }
+        }
+
+        public NpgsqlCommand Command(string sql, NpgsqlConnection connection)
+        {
+            var command = new NpgsqlCommand(sql, connection);
+            foreach (var parameter in _parameters)
+            {
+                command.Parameters.Add(parameter.Clone());
+            }
+
+            return command;
+        }
+
+        private void Add(string condition, string name, object value)
+        {
+            _conditions.Add(condition);
+            _parameters.Add(new NpgsqlParameter(name, value));
+        }
+    }
+}
+
+public sealed record CategoryEntry(int Id, string Slug, string Name);
+
+public sealed class CategoryDirectory(IReadOnlyList<CategoryEntry> categories)
+{
+    private readonly Dictionary<int, CategoryEntry> _byId = categories.ToDictionary(c => c.Id);
+    private readonly Dictionary<string, CategoryEntry> _bySlug = categories.ToDictionary(c => c.Slug, StringComparer.OrdinalIgnoreCase);
+
+    public IReadOnlyList<CategoryEntry> All => categories;
+
+    public CategoryEntry? ById(int id) => _byId.GetValueOrDefault(id);
+
+    public CategoryEntry? BySlug(string slug) => _bySlug.GetValueOrDefault(slug);
+}
+
+/// <summary>Where a search's location text led: a city (searched by radius), a region, a country, or nowhere.</summary>
+public sealed record ResolvedLocation(string Text, Place? Place, PlacePrecision? Precision, bool Found)
+{
+    public string Description => Place is null
+        ? Text
+        : Precision switch
+        {
+            PlacePrecision.City => string.Join(", ", new[] { Place.Name, Place.Region, Place.CountryName }.Where(p => !string.IsNullOrEmpty(p)).Distinct()),
+            PlacePrecision.Region => $"{Place.Region}, {Place.CountryName}",
+            _ => Place.CountryName,
+        };
+}
+
+public sealed record FacetCount<T>(T Value, int Count);
+
+public sealed record CategoryFacet(string Slug, string Name, int Count);
+
+public sealed record SearchFacets(
+    IReadOnlyList<CategoryFacet> Categories,
+    IReadOnlyList<FacetCount<WorkMode>> WorkModes,
+    IReadOnlyList<FacetCount<EmploymentType>> EmploymentTypes,
+    IReadOnlyList<FacetCount<Seniority>> Levels)
+{
+    public static SearchFacets None { get; } = new([], [], [], []);
+}
+
+public sealed record JobSearchResult(
+    JobSearchRequest Request,
+    int Total,
+    IReadOnlyList<JobCard> Hits,
+    SearchFacets Facets,
+    ResolvedLocation? Location,
+    IReadOnlyList<string> TitleSuggestions,
+    IReadOnlyList<string> PlaceSuggestions,
+    IReadOnlyList<string> Problems)
+{
+    public int LastPage => Math.Clamp((Math.Min(Total, JobSearchRequest.MaxResults) + Request.Limit - 1) / Request.Limit, 1, int.MaxValue);
+
+    public bool HasNextPage => Request.Page < LastPage;
+
+    public static JobSearchResult Nothing(JobSearchRequest request, IReadOnlyList<string> problems, ResolvedLocation? location, IReadOnlyList<string> places) =>
+        new(request, 0, [], SearchFacets.None, location, [], places, problems);
+}

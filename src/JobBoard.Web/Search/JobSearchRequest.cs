@@ -1,0 +1,335 @@
+using System.Globalization;
+using JobBoard.Domain.Postings;
+using Microsoft.AspNetCore.Http;
+
+namespace JobBoard.Web.Search;
+
+public enum SearchSort
+{
+    Relevance,
+    Date,
+    Salary,
+}
+
+public enum DistanceUnit
+{
+    Km,
+    Mi,
+}
+
+/// <summary>
+/// A search as its URL says it (<c>/jobs?q=&amp;location=&amp;radius=&amp;mode=…</c>), shared by the search page, the
+/// JSON API and the RSS feed. Parsing never throws: a value that makes no sense is left out and explained in
+/// <see cref="Problems"/>, so a mistyped link still shows jobs.
+/// </summary>
+public sealed record JobSearchRequest
+{
+    public const int PageSize = 20;
+    public const int MaxLimit = 50;
+    public const double DefaultRadiusKm = 40;
+    public const double MaxRadiusKm = 500;
+    public const int MaxQueryLength = 200;
+
+    /// <summary>Only the first thousand results of a search are paged through; a narrower search finds the rest.</summary>
+    public const int MaxResults = 1000;
+
+    public static JobSearchRequest Empty { get; } = new();
+
+    public string? Q { get; init; }
+
+    public string? Location { get; init; }
+
+    /// <summary>As the user gave it, in <see cref="Unit"/>; null means the default radius.</summary>
+    public double? Radius { get; init; }
+
+    public DistanceUnit Unit { get; init; } = DistanceUnit.Km;
+
+    public IReadOnlyList<WorkMode> Modes { get; init; } = [];
+
+    public IReadOnlyList<EmploymentType> Types { get; init; } = [];
+
+    /// <summary>Category slugs.</summary>
+    public IReadOnlyList<string> Categories { get; init; } = [];
+
+    public IReadOnlyList<Seniority> Levels { get; init; } = [];
+
+    /// <summary>A yearly amount in <see cref="Currency"/>: postings paying at least this (the top of their range) a year.</summary>
+    public decimal? SalaryMin { get; init; }
+
+    public string Currency { get; init; } = "USD";
+
+    /// <summary>Posted within this many days.</summary>
+    public int? PostedWithinDays { get; init; }
+
+    /// <summary>Only postings that sponsor visas.</summary>
+    public bool VisaSponsorship { get; init; }
+
+    public SearchSort? Sort { get; init; }
+
+    public int Page { get; init; } = 1;
+
+    /// <summary>Results per page: 20 on the site, up to <see cref="MaxLimit"/> through the API.</summary>
+    public int Limit { get; init; } = PageSize;
+
+    public IReadOnlyList<string> Problems { get; init; } = [];
+
+    /// <summary>Relevance when there are words to rank by, else newest first.</summary>
+    public SearchSort EffectiveSort => Sort ?? (HasWords ? SearchSort.Relevance : SearchSort.Date);
+
+    public bool HasWords => !string.IsNullOrWhiteSpace(Q);
+
+    public double RadiusKm => (Radius ?? (Unit == DistanceUnit.Mi ? 25 : DefaultRadiusKm)) * (Unit == DistanceUnit.Mi ? 1.609344 : 1);
+
+    public int Offset => (Page - 1) * Limit;
+
+    public bool HasFilters =>
+        Modes.Count > 0 || Types.Count > 0 || Categories.Count > 0 || Levels.Count > 0 || SalaryMin is not null
+        || PostedWithinDays is not null || VisaSponsorship || !string.IsNullOrWhiteSpace(Location);
+
+    public static JobSearchRequest From(IQueryCollection query, int maxLimit = PageSize)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        var problems = new List<string>();
+
+        var q = Text(query, "q");
+        if (q is { Length: > MaxQueryLength })
+        {
+            q = q[..MaxQueryLength];
+            problems.Add($"Only the first {MaxQueryLength} characters of the search words are used.");
+        }
+
+        var unit = DistanceUnit.Km;
+        if (Text(query, "unit") is { } unitText)
+        {
+            if (unitText.Equals("mi", StringComparison.OrdinalIgnoreCase) || unitText.Equals("miles", StringComparison.OrdinalIgnoreCase))
+            {
+                unit = DistanceUnit.Mi;
+            }
+            else if (!unitText.Equals("km", StringComparison.OrdinalIgnoreCase))
+            {
+                problems.Add($"\"{unitText}\" is not a distance unit; use km or mi.");
+            }
+        }
+
+        double? radius = null;
+        if (Text(query, "radius") is { } radiusText)
+        {
+            var maxRadius = unit == DistanceUnit.Mi ? MaxRadiusKm / 1.609344 : MaxRadiusKm;
+            if (double.TryParse(radiusText, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) && value > 0 && double.IsFinite(value))
+            {
+                radius = Math.Min(value, Math.Floor(maxRadius));
+                if (value > maxRadius)
+                {
+                    problems.Add($"The radius is at most {Math.Floor(maxRadius):0} {unit.ToString().ToLowerInvariant()}.");
+                }
+            }
+            else
+            {
+                problems.Add($"The radius \"{radiusText}\" is not a positive number.");
+            }
+        }
+
+        decimal? salaryMin = null;
+        if (Text(query, "salaryMin") is { } salaryText)
+        {
+            if (decimal.TryParse(salaryText, NumberStyles.Number, CultureInfo.InvariantCulture, out var salary) && salary >= 0 && salary < 100_000_000)
+            {
+                salaryMin = salary;
+            }
+            else
+            {
+                problems.Add($"The minimum salary \"{salaryText}\" is not an amount.");
+            }
+        }
+
+        var currency = "USD";
+        if (Text(query, "currency") is { } currencyText)
+        {
+            if (currencyText.Length == 3 && currencyText.All(char.IsAsciiLetter))
+            {
+                currency = currencyText.ToUpperInvariant();
+            }
+            else
+            {
+                problems.Add($"\"{currencyText}\" is not a currency code such as USD or EUR.");
+            }
+        }
+
+        int? posted = null;
+        if (Text(query, "posted") is { } postedText)
+        {
+            if (int.TryParse(postedText, NumberStyles.None, CultureInfo.InvariantCulture, out var days) && days is > 0 and <= 3650)
+            {
+                posted = days;
+            }
+            else
+            {
+                problems.Add($"\"posted\" is a number of days; \"{postedText}\" is not.");
+            }
+        }
+
+        var visa = false;
+        if (Text(query, "visa") is { } visaText)
+        {
+            visa = visaText is "true" or "1" or "yes" or "on";
+            if (!visa && visaText is not ("false" or "0" or "no" or "off"))
+            {
+                problems.Add($"\"visa\" is true or false; \"{visaText}\" is neither.");
+            }
+        }
+
+        SearchSort? sort = null;
+        if (Text(query, "sort") is { } sortText)
+        {
+            if (Enum.TryParse<SearchSort>(sortText, ignoreCase: true, out var parsed) && Enum.IsDefined(parsed) && !sortText.All(char.IsAsciiDigit))
+            {
+                sort = parsed;
+            }
+            else
+            {
+                problems.Add($"Results sort by relevance, date or salary, not \"{sortText}\".");
+            }
+        }
+
+        var limit = PageSize;
+        if (maxLimit > PageSize && Text(query, "limit") is { } limitText)
+        {
+            if (int.TryParse(limitText, NumberStyles.None, CultureInfo.InvariantCulture, out var requested) && requested > 0)
+            {
+                limit = Math.Min(requested, maxLimit);
+            }
+            else
+            {
+                problems.Add($"\"limit\" is a number from 1 to {maxLimit}.");
+            }
+        }
+
+        var page = 1;
+        if (Text(query, "page") is { } pageText)
+        {
+            if (int.TryParse(pageText, NumberStyles.None, CultureInfo.InvariantCulture, out var requested) && requested > 0)
+            {
+                page = Math.Min(requested, Math.Max(1, MaxResults / limit));
+            }
+            else
+            {
+                problems.Add($"\"page\" is a page number; \"{pageText}\" is not.");
+            }
+        }
+
+        return new JobSearchRequest
+        {
+            Q = q,
+            Location = Text(query, "location"),
+            Radius = radius,
+            Unit = unit,
+            Modes = Values(query, "mode", PostingEnumNames.ParseWorkMode, "work mode", "onsite, hybrid, remote or field", problems),
+            Types = Values(query, "type", PostingEnumNames.ParseEmploymentType, "job type", "full-time, part-time, contract, temporary, internship, volunteer, per-diem or other", problems),
+            Categories = [.. query["category"].SelectMany(Split).Select(s => s.ToLowerInvariant()).Distinct(StringComparer.Ordinal)],
+            Levels = Values(query, "level", ParseLevel, "level", "entry, mid, senior, director or executive", problems),
+            SalaryMin = salaryMin,
+            Currency = currency,
+            PostedWithinDays = posted,
+            VisaSponsorship = visa,
+            Sort = sort,
+            Page = page,
+            Limit = limit,
+            Problems = problems,
+        };
+    }
+
+    /// <summary>The URL query of this search, in a stable order, for links, paging and feeds.</summary>
+    public string ToQueryString(int? page = null, SearchSort? sort = null, bool includeSort = true)
+    {
+        var pairs = new List<KeyValuePair<string, string?>>();
+        void Add(string key, string? value)
+        {
+            if (!string.IsNullOrEmpty(value))
+            {
+                pairs.Add(new(key, value));
+            }
+        }
+
+        Add("q", Q);
+        Add("location", Location);
+        if (!string.IsNullOrWhiteSpace(Location))
+        {
+            Add("radius", Radius?.ToString(CultureInfo.InvariantCulture));
+            Add("unit", Unit == DistanceUnit.Mi ? "mi" : null);
+        }
+
+        foreach (var mode in Modes)
+        {
+            Add("mode", ModeSlug(mode));
+        }
+
+        foreach (var type in Types)
+        {
+            Add("type", TypeSlug(type));
+        }
+
+        foreach (var category in Categories)
+        {
+            Add("category", category);
+        }
+
+        foreach (var level in Levels)
+        {
+            Add("level", level.ToString().ToLowerInvariant());
+        }
+
+        Add("salaryMin", SalaryMin?.ToString(CultureInfo.InvariantCulture));
+        Add("currency", SalaryMin is not null && Currency != "USD" ? Currency : null);
+        Add("posted", PostedWithinDays?.ToString(CultureInfo.InvariantCulture));
+        Add("visa", VisaSponsorship ? "true" : null);
+        if (includeSort)
+        {
+            Add("sort", (sort ?? Sort)?.ToString().ToLowerInvariant());
+        }
+
+        var pageNumber = page ?? Page;
+        Add("page", pageNumber > 1 ? pageNumber.ToString(CultureInfo.InvariantCulture) : null);
+        return QueryString.Create(pairs).ToUriComponent();
+    }
+
+    public static string ModeSlug(WorkMode mode) => mode switch
+    {
+        WorkMode.OnSite => "onsite",
+        WorkMode.FieldBased => "field",
+        _ => mode.ToString().ToLowerInvariant(),
+    };
+
+    public static string TypeSlug(EmploymentType type) => type.ToSchemaOrg().ToLowerInvariant().Replace('_', '-');
+
+    private static Seniority? ParseLevel(string? value) =>
+        Enum.TryParse<Seniority>(value, ignoreCase: true, out var level) && Enum.IsDefined(level) && !value!.All(char.IsAsciiDigit) ? level : null;
+
+    private static string? Text(IQueryCollection query, string key) =>
+        query[key].LastOrDefault(v => !string.IsNullOrWhiteSpace(v))?.Trim();
+
+    private static IEnumerable<string> Split(string? value) =>
+        (value ?? string.Empty).Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+
+    private static List<T> Values<T>(
+        IQueryCollection query, string key, Func<string, T?> parse, string what, string allowed, List<string> problems)
+        where T : struct
+    {
+        var values = new List<T>();
+        foreach (var text in query[key].SelectMany(Split))
+        {
+            if (parse(text) is { } value)
+            {
+                if (!values.Contains(value))
+                {
+                    values.Add(value);
+                }
+            }
+            else
+            {
+                problems.Add($"\"{text}\" is not a {what}; use {allowed}.");
+            }
+        }
+
+        return values;
+    }
+}
