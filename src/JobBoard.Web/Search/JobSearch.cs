@@ -28,6 +28,7 @@ public sealed class JobSearch(JobBoardDbContext db, TimeProvider clock, IMemoryC
     /// <summary>Relevance is divided by 1 + age/this many days: a month-old ad needs twice the text match of today's.</summary>
     public const double RecencyHalfLifeDays = 30;
 
+    private const string CategoriesKey = "search:categories";
     private const string HighlightStart = "\u27E6";
     private const string HighlightStop = "\u27E7";
 
@@ -37,6 +38,12 @@ public sealed class JobSearch(JobBoardDbContext db, TimeProvider clock, IMemoryC
         var problems = request.Problems.ToList();
         var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
         var categories = await CategoriesAsync(cancellationToken);
+        if (request.Categories.Any(slug => categories.BySlug(slug) is null))
+        {
+            // A category created since the directory was read (by an import, say) must not filter to nothing.
+            categories = await ReloadCategoriesAsync(cancellationToken);
+        }
+
         var connection = (NpgsqlConnection)db.Database.GetDbConnection();
         var opened = connection.State != ConnectionState.Open;
         if (opened)
@@ -52,6 +59,10 @@ public sealed class JobSearch(JobBoardDbContext db, TimeProvider clock, IMemoryC
             {
                 filter.MatchWords(request.Q!);
             }
+            else if (request.HasWords)
+            {
+                problems.Add($"“{request.Q}” has no words to search for (only very common words or symbols), so it is left out.");
+            }
 
             var location = ResolveLocation(request, filter, problems);
             filter.Apply(request, categories, problems);
@@ -62,7 +73,14 @@ public sealed class JobSearch(JobBoardDbContext db, TimeProvider clock, IMemoryC
                 return JobSearchResult.Nothing(request, problems, location, places);
             }
 
-            var (total, facets) = await CountAsync(connection, filter, categories, cancellationToken);
+            var (total, facets) = await CountAsync(connection, filter, categories, () => ReloadCategoriesAsync(cancellationToken), cancellationToken);
+            var lastPage = Math.Max(1, (Math.Min(total, JobSearchRequest.MaxResults) + request.Limit - 1) / request.Limit);
+            if (request.Page > lastPage)
+            {
+                // A page past the end (an old link, a shrunken search) shows the last page rather than nothing.
+                request = request with { Page = lastPage };
+            }
+
             var ids = total == 0 ? [] : await PageAsync(connection, filter, request, hasWords, today, cancellationToken);
             var highlights = hasWords && ids.Count > 0 ? await HighlightsAsync(connection, ids, request.Q!, cancellationToken) : [];
             var cards = await CardsAsync(ids, cancellationToken);
@@ -87,12 +105,18 @@ public sealed class JobSearch(JobBoardDbContext db, TimeProvider clock, IMemoryC
 
     /// <summary>The categories by id and slug, read once a minute: a small, rarely changed table every search needs.</summary>
     public Task<CategoryDirectory> CategoriesAsync(CancellationToken cancellationToken) =>
-        cache.GetOrCreateAsync("search:categories", async entry =>
+        cache.GetOrCreateAsync(CategoriesKey, async entry =>
         {
             entry.AbsoluteExpirationRelativeToNow = TimeSpan.FromMinutes(1);
             var all = await db.Categories.AsNoTracking().OrderBy(c => c.Name).Select(c => new CategoryEntry(c.Id, c.Slug, c.Name)).ToListAsync(cancellationToken);
             return new CategoryDirectory(all);
         })!;
+
+    private Task<CategoryDirectory> ReloadCategoriesAsync(CancellationToken cancellationToken)
+    {
+        cache.Remove(CategoriesKey);
+        return CategoriesAsync(cancellationToken);
+    }
 
     private static ResolvedLocation? ResolveLocation(JobSearchRequest request, SqlFilter filter, List<string> problems)
     {
@@ -131,7 +155,8 @@ public sealed class JobSearch(JobBoardDbContext db, TimeProvider clock, IMemoryC
     }
 
     private static async Task<(int Total, SearchFacets Facets)> CountAsync(
-        NpgsqlConnection connection, SqlFilter filter, CategoryDirectory categories, CancellationToken cancellationToken)
+        NpgsqlConnection connection, SqlFilter filter, CategoryDirectory categories, Func<Task<CategoryDirectory>> reloadCategories,
+        CancellationToken cancellationToken)
     {
         // One pass over the matches gives the total and every facet.
         var sql = $"""
@@ -149,7 +174,7 @@ public sealed class JobSearch(JobBoardDbContext db, TimeProvider clock, IMemoryC
         var modes = new List<FacetCount<WorkMode>>();
         var types = new List<FacetCount<EmploymentType>>();
         var levels = new List<FacetCount<Seniority>>();
-        var categoryCounts = new List<CategoryFacet>();
+        var categoryCounts = new List<(int Id, int Count)>();
         while (await reader.ReadAsync(cancellationToken))
         {
             var count = (int)reader.GetInt64(2);
@@ -168,14 +193,22 @@ public sealed class JobSearch(JobBoardDbContext db, TimeProvider clock, IMemoryC
                 case 3 when Enum.TryParse<Seniority>(value, out var level):
                     levels.Add(new(level, count));
                     break;
-                case 4 when categories.ById(int.Parse(value!, CultureInfo.InvariantCulture)) is { } category:
-                    categoryCounts.Add(new(category.Slug, category.Name, count));
+                case 4:
+                    categoryCounts.Add((int.Parse(value!, CultureInfo.InvariantCulture), count));
                     break;
             }
         }
 
+        if (categoryCounts.Any(c => categories.ById(c.Id) is null))
+        {
+            categories = await reloadCategories();
+        }
+
         return (total, new SearchFacets(
-            [.. categoryCounts.OrderByDescending(c => c.Count).ThenBy(c => c.Name, StringComparer.OrdinalIgnoreCase)],
+            [.. categoryCounts
+                .Select(c => categories.ById(c.Id) is { } category ? new CategoryFacet(category.Slug, category.Name, c.Count) : null)
+                .OfType<CategoryFacet>()
+                .OrderByDescending(c => c.Count).ThenBy(c => c.Name, StringComparer.OrdinalIgnoreCase)],
             [.. modes.OrderBy(m => m.Value)],
             [.. types.OrderBy(t => t.Value)],
             [.. levels.OrderBy(l => l.Value)]));

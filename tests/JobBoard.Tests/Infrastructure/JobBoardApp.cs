@@ -2,6 +2,7 @@ using JobBoard.Web.Data;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 
@@ -35,9 +36,13 @@ public class JobBoardApp : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("Caching:HomeCountsSeconds", "0");
     }
 
-    /// <summary>Empties every table but the migrations history, so each test class starts from a blank board.</summary>
+    /// <summary>
+    /// Empties every table but the migrations history, so each test class starts from a blank board, and forgets what
+    /// the app cached about the old one (ids restart, so a cached category would point at another).
+    /// </summary>
     public async Task ResetAsync()
     {
+        (Services.GetRequiredService<IMemoryCache>() as MemoryCache)?.Clear();
         await using var connection = new NpgsqlConnection(_connectionString);
         await connection.OpenAsync();
         await using var list = new NpgsqlCommand(

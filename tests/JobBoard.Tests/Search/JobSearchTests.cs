@@ -1,0 +1,344 @@
+using System.Net;
+using System.Text.Json;
+using JobBoard.Domain.Postings;
+using JobBoard.Domain.Taxonomy;
+using JobBoard.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+using static JobBoard.Tests.Infrastructure.TestPostings;
+
+namespace JobBoard.Tests.Search;
+
+/// <summary>Search through the JSON API and the /jobs page, on real PostgreSQL full-text, earthdistance and pg_trgm.</summary>
+[Collection(WebTestsDefinition.Name)]
+public sealed class JobSearchTests(JobBoardApp app) : IAsyncLifetime
+{
+    // One degree of latitude is 111.2 km on the earth earthdistance assumes (radius 6,378,168 m).
+    private const double KmPerDegree = 6_378.168 * Math.PI / 180;
+
+    public Task InitializeAsync() => app.ResetAsync();
+
+    public Task DisposeAsync() => Task.CompletedTask;
+
+    private static PostingContent Job(string title, string? summary = null) => Content(title) with
+    {
+        Summary = summary ?? $"{title} wanted.",
+        Requirements = [],
+        Responsibilities = [],
+    };
+
+    private static PlaceInput North(PlaceInput origin, double km, string name) =>
+        origin with { City = name, Latitude = origin.Latitude + (km / KmPerDegree) };
+
+    [Fact]
+    public async Task English_stemming_finds_nursing_for_nurse()
+    {
+        await app.InsertAsync(
+            Published(Company(), Job("Certified Nursing Assistant")),
+            Published(Company("Other"), Job("Forklift Driver")));
+
+        (await TitlesAsync("q=nurse")).Should().Equal("Certified Nursing Assistant");
+    }
+
+    [Fact]
+    public async Task Quoted_phrases_or_and_minus_work_as_people_type_them()
+    {
+        await app.InsertAsync(
+            Published(Company(), Job("Senior Account Manager")),
+            Published(Company("B"), Job("Manager, Key Accounts")),
+            Published(Company("C"), Job("Paediatric Nurse")),
+            Published(Company("D"), Job("Theatre Nurse")),
+            Published(Company("E"), Job("Pharmacist")));
+
+        (await TitlesAsync("q=%22account+manager%22")).Should().Equal("Senior Account Manager");
+        (await TitlesAsync("q=account+manager")).Should().BeEquivalentTo("Senior Account Manager", "Manager, Key Accounts");
+        (await TitlesAsync("q=nurse+or+pharmacist")).Should().BeEquivalentTo("Paediatric Nurse", "Theatre Nurse", "Pharmacist");
+        (await TitlesAsync("q=nurse+-paediatric")).Should().Equal("Theatre Nurse");
+    }
+
+    [Fact]
+    public async Task A_title_match_ranks_above_a_match_in_the_text()
+    {
+        await app.InsertAsync(
+            Published(Company(), Job("Care Assistant", "Support the oncology nurse team on the ward.")),
+            Published(Company("B"), Job("Oncology Nurse", "Work on a busy ward.")));
+
+        (await TitlesAsync("q=oncology")).Should().Equal("Oncology Nurse", "Care Assistant");
+    }
+
+    [Fact]
+    public async Task Accents_are_folded_in_the_words_and_in_the_place()
+    {
+        var timisoara = new PlaceInput("Timișoara", "Timiș", null, "RO", "Romania", 45.75372, 21.22571);
+        await app.InsertAsync(
+            Published(Company(), Job("Inginer Software", "Echipă nouă în Timișoara.") with { Locations = [timisoara] }),
+            Published(Company("B"), Job("Contabil", "Birou în București.") with { Locations = [Bucharest] }));
+
+        (await TitlesAsync("q=timisoara")).Should().Equal("Inginer Software");
+        (await TitlesAsync("q=echipa")).Should().Equal("Inginer Software");
+        (await TitlesAsync("location=Timisoara")).Should().Equal("Inginer Software");
+        (await TitlesAsync("location=Bucuresti")).Should().Equal("Contabil");
+    }
+
+    [Fact]
+    public async Task A_place_40_km_away_is_within_50_km_and_one_130_km_away_is_not()
+    {
+        await app.InsertAsync(
+            Published(Company(), Job("Downtown Nurse")),
+            Published(Company("B"), Job("Suburban Nurse") with { Locations = [North(Chicago, 40, "Forty North")] }),
+            Published(Company("C"), Job("Faraway Nurse") with { Locations = [North(Chicago, 130, "Far North")] }));
+
+        (await TitlesAsync("location=Chicago%2C+IL&radius=50")).Should().BeEquivalentTo("Downtown Nurse", "Suburban Nurse");
+        (await TitlesAsync("location=Chicago%2C+IL&radius=30")).Should().BeEquivalentTo("Downtown Nurse");
+        (await TitlesAsync("location=Chicago%2C+IL&radius=30&unit=mi")).Should().BeEquivalentTo(["Downtown Nurse", "Suburban Nurse"], "30 miles is 48 km");
+        (await TitlesAsync("location=Chicago%2C+IL&radius=150")).Should().HaveCount(3);
+    }
+
+    [Fact]
+    public async Task A_multi_place_posting_is_found_near_any_of_its_places()
+    {
+        await app.InsertAsync(Published(Company(), Job("Field Director") with { WorkMode = WorkMode.FieldBased, Locations = [Bucharest, Chicago] }));
+
+        (await TitlesAsync("location=Chicago&radius=10")).Should().Equal("Field Director");
+        (await TitlesAsync("location=Bucharest&radius=10")).Should().Equal("Field Director");
+    }
+
+    [Fact]
+    public async Task A_region_or_country_searches_the_whole_of_it()
+    {
+        var springfield = new PlaceInput("Springfield", "Illinois", "IL", "US", "United States", 39.80172, -89.64371);
+        await app.InsertAsync(
+            Published(Company(), Job("Capital Nurse") with { Locations = [springfield] }),
+            Published(Company("B"), Job("Chicago Nurse")),
+            Published(Company("C"), Job("Bucharest Nurse") with { Locations = [Bucharest] }));
+
+        (await TitlesAsync("location=Illinois")).Should().BeEquivalentTo("Capital Nurse", "Chicago Nurse");
+        (await TitlesAsync("location=Romania")).Should().Equal("Bucharest Nurse");
+    }
+
+    [Fact]
+    public async Task Filters_combine_mode_type_level_category_visa_posted_and_salary()
+    {
+        var healthcare = Category.Create("Healthcare");
+        var sales = Category.Create("Sales");
+        var today = DateOnly.FromDateTime(DateTime.UtcNow);
+        await app.InsertAsync(
+            Published(Company(), Job("Remote Senior Nurse") with
+            {
+                WorkMode = WorkMode.Remote,
+                Seniority = Seniority.Senior,
+                Categories = [healthcare],
+                VisaSponsorship = true,
+                DatePosted = today.AddDays(-2),
+                Compensation = Compensation.Create("USD", 40m, 50m, PayPeriod.Hour).Value,
+            }),
+            Published(Company("B"), Job("Remote Sales Rep") with
+            {
+                WorkMode = WorkMode.Remote,
+                EmploymentType = EmploymentType.PartTime,
+                Categories = [sales],
+                DatePosted = today.AddDays(-20),
+                Compensation = Compensation.Create("EUR", 90_000m, 120_000m, PayPeriod.Year).Value,
+            }),
+            Published(Company("C"), Job("Onsite Nurse") with { Categories = [healthcare], DatePosted = today.AddDays(-1) }));
+
+        (await TitlesAsync("mode=remote")).Should().BeEquivalentTo("Remote Senior Nurse", "Remote Sales Rep");
+        (await TitlesAsync("mode=remote&type=part-time")).Should().Equal("Remote Sales Rep");
+        (await TitlesAsync("mode=remote&mode=onsite&category=healthcare")).Should().BeEquivalentTo("Remote Senior Nurse", "Onsite Nurse");
+        (await TitlesAsync("level=senior")).Should().Equal("Remote Senior Nurse");
+        (await TitlesAsync("visa=true")).Should().Equal("Remote Senior Nurse");
+        (await TitlesAsync("posted=7")).Should().BeEquivalentTo("Remote Senior Nurse", "Onsite Nurse");
+        (await TitlesAsync("salaryMin=100000")).Should().Equal(["Remote Senior Nurse"], "$50 an hour is $104,000 a year");
+        (await TitlesAsync("salaryMin=110000")).Should().BeEmpty();
+        (await TitlesAsync("salaryMin=100000&currency=EUR")).Should().Equal("Remote Sales Rep");
+        (await TitlesAsync("category=sales&mode=onsite")).Should().BeEmpty();
+    }
+
+    [Fact]
+    public async Task Facets_count_the_current_matches_by_category_mode_type_and_level()
+    {
+        var healthcare = Category.Create("Healthcare");
+        var sales = Category.Create("Sales");
+        await app.InsertAsync(
+            Published(Company(), Job("Nurse One") with { Categories = [healthcare], Seniority = Seniority.Mid }),
+            Published(Company("B"), Job("Nurse Two") with { Categories = [healthcare, sales], WorkMode = WorkMode.Hybrid, Seniority = Seniority.Mid }),
+            Published(Company("C"), Job("Sales Lead") with { Categories = [sales], EmploymentType = EmploymentType.Contractor }));
+
+        using var nurses = await ApiAsync("q=nurse");
+        var facets = nurses.RootElement.GetProperty("facets");
+
+        nurses.RootElement.GetProperty("total").GetInt32().Should().Be(2);
+        Counts(facets.GetProperty("category")).Should().BeEquivalentTo(new Dictionary<string, int> { ["healthcare"] = 2, ["sales"] = 1 });
+        Counts(facets.GetProperty("mode")).Should().BeEquivalentTo(new Dictionary<string, int> { ["onsite"] = 1, ["hybrid"] = 1 });
+        Counts(facets.GetProperty("type")).Should().BeEquivalentTo(new Dictionary<string, int> { ["full-time"] = 2 });
+        Counts(facets.GetProperty("level")).Should().BeEquivalentTo(new Dictionary<string, int> { ["mid"] = 2 });
+
+        var (_, page) = await app.GetPageAsync("/jobs?q=nurse");
+        page.QuerySelector("[data-testid=facet-category]")!.Text().Should().Contain("Healthcare (2)").And.Contain("Sales (1)");
+        page.QuerySelector("[data-testid=facet-category] a")!.GetAttribute("href").Should().Be("/jobs?q=nurse&category=healthcare");
+    }
+
+    [Fact]
+    public async Task Pages_are_stable_every_posting_once_newest_first()
+    {
+        var company = Company();
+        var postings = Enumerable.Range(1, 45).Select(i => Published(company, Job($"Nurse {i:00}") with { DatePosted = new DateOnly(2026, 11, 1 + (i % 3)) })).ToArray();
+        await app.InsertAsync(postings);
+
+        var seen = new List<int>();
+        string? next = "/api/v1/jobs?q=nurse&sort=date&limit=20";
+        while (next is not null)
+        {
+            using var json = await ApiAsync(next[(next.IndexOf('?', StringComparison.Ordinal) + 1)..]);
+            seen.AddRange(json.RootElement.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("id").GetInt32()));
+            next = json.RootElement.GetProperty("next").GetString();
+        }
+
+        seen.Should().HaveCount(45).And.OnlyHaveUniqueItems();
+        var dates = postings.ToDictionary(p => p.Id, p => p.DatePosted);
+        seen.Select(id => dates[id]).Should().BeInDescendingOrder();
+    }
+
+    [Fact]
+    public async Task Expired_closed_draft_and_rejected_postings_never_appear()
+    {
+        var company = Company();
+        var expired = Published(company, Job("Expired Nurse") with { DatePosted = new DateOnly(2025, 1, 1), ValidThrough = new DateOnly(2025, 2, 1) }, at: new DateTimeOffset(2025, 1, 2, 0, 0, 0, TimeSpan.Zero));
+        var closed = Published(company, Job("Closed Nurse"));
+        closed.Close("recruiter", Now).Succeeded.Should().BeTrue();
+        var rejected = Draft(company, Job("Rejected Nurse"));
+        rejected.Submit("recruiter", Now);
+        rejected.Reject("admin", "Not a real job", Now);
+        await app.InsertAsync(expired, closed, rejected, Draft(company, Job("Draft Nurse")), Published(company, Job("Open Nurse")));
+
+        (await TitlesAsync("q=nurse")).Should().Equal("Open Nurse");
+        (await TitlesAsync(string.Empty)).Should().Equal("Open Nurse");
+        (await app.CreateClient().GetAsync(new Uri($"/api/v1/jobs/{expired.Id}", UriKind.Relative))).StatusCode.Should().Be(HttpStatusCode.NotFound);
+        (await app.CreateClient().GetAsync(new Uri($"/api/v1/jobs/{closed.Id}", UriKind.Relative))).StatusCode.Should().Be(HttpStatusCode.NotFound);
+    }
+
+    [Fact]
+    public async Task An_edit_or_a_close_shows_in_search_at_once()
+    {
+        var posting = Published(Company(), Job("Staff Nurse"));
+        await app.InsertAsync(posting);
+
+        await app.ExecuteDbContextAsync(async db =>
+        {
+            var stored = await db.Postings.FindAsync(posting.Id);
+            stored!.Edit(Job("Charge Nurse"), Now).Succeeded.Should().BeTrue();
+            await db.SaveChangesAsync();
+        });
+        (await TitlesAsync("q=charge")).Should().Equal("Charge Nurse");
+
+        await app.ExecuteDbContextAsync(async db =>
+        {
+            var stored = await db.Postings.FindAsync(posting.Id);
+            stored!.Close("recruiter", Now).Succeeded.Should().BeTrue();
+            await db.SaveChangesAsync();
+        });
+        (await TitlesAsync("q=charge")).Should().BeEmpty();
+    }
+
+    [Fact]
+    public async Task The_page_highlights_what_matched_and_encodes_the_ads_text()
+    {
+        await app.InsertAsync(Published(Company(), Job("Oncology Nurse", "Join our <b>oncology</b> ward & help patients.")));
+
+        var (_, page) = await app.GetPageAsync("/jobs?q=oncology");
+
+        var highlight = page.QuerySelector("[data-testid=highlight]")!;
+        highlight.QuerySelectorAll("mark").Select(m => m.TextContent).Should().Contain("oncology");
+        highlight.QuerySelector("b").Should().BeNull("the ad's text is never markup");
+        highlight.TextContent.Should().Contain("& help patients");
+    }
+
+    [Fact]
+    public async Task No_results_suggest_titles_and_places_that_exist_despite_typos()
+    {
+        await app.InsertAsync(Published(Company(), Job("Registered Nurse")));
+        await app.ExecuteDbContextAsync(db => db.Database.ExecuteSqlRawAsync("SELECT search_suggestions_refresh()"));
+
+        var (_, typo) = await app.GetPageAsync("/jobs?q=nurce");
+        var (_, place) = await app.GetPageAsync("/jobs?location=Chicagoo");
+
+        typo.QuerySelector("[data-testid=no-results]")!.Text().Should().Contain("Did you mean: Registered Nurse");
+        place.QuerySelector("[data-testid=problems]")!.Text().Should().Contain("We don't know a place called \"Chicagoo\"");
+        place.QuerySelector("[data-testid=no-results]")!.Text().Should().Contain("Places with jobs: Chicago, IL");
+    }
+
+    [Fact]
+    public async Task Bad_parameters_are_explained_and_left_out()
+    {
+        await app.InsertAsync(Published(Company(), Job("Registered Nurse")));
+
+        using var json = await ApiAsync("mode=underwater&radius=-5&sort=loudest&limit=500&page=x");
+        var (_, page) = await app.GetPageAsync("/jobs?mode=underwater&salaryMin=lots");
+
+        json.RootElement.GetProperty("total").GetInt32().Should().Be(1);
+        json.RootElement.GetProperty("problems").EnumerateArray().Select(p => p.GetString()).Should().Contain(
+            "\"underwater\" is not a work mode; use onsite, hybrid, remote or field.",
+            "The radius \"-5\" is not a positive number.",
+            "Results sort by relevance, date or salary, not \"loudest\".");
+        page.QuerySelector("[data-testid=problems]")!.Text().Should().Contain("The minimum salary \"lots\" is not an amount.");
+        page.QuerySelectorAll("[data-testid=job-card]").Should().HaveCount(1);
+    }
+
+    [Fact]
+    public async Task The_API_returns_items_with_locations_salary_and_a_next_link_and_caps_the_limit()
+    {
+        var company = Company("Novartis");
+        await app.InsertAsync(Enumerable.Range(1, 60).Select(i => Published(company, Job($"Nurse {i}") with
+        {
+            Locations = [Chicago, Bucharest],
+            Compensation = Compensation.Create("USD", 176_400m, 327_600m, PayPeriod.Year).Value,
+        })).ToArray());
+
+        using var json = await ApiAsync("q=nurse&limit=500");
+
+        var root = json.RootElement;
+        root.GetProperty("total").GetInt32().Should().Be(60);
+        root.GetProperty("items").GetArrayLength().Should().Be(50, "the limit is at most 50");
+        var item = root.GetProperty("items")[0];
+        item.GetProperty("company").GetString().Should().Be("Novartis");
+        item.GetProperty("workMode").GetString().Should().Be("onsite");
+        item.GetProperty("employmentType").GetString().Should().Be("FULL_TIME");
+        item.GetProperty("url").GetString().Should().MatchRegex(@"^http://localhost/jobs/\d+/nurse-\d+$");
+        item.GetProperty("locations").EnumerateArray().Select(l => $"{l.GetProperty("city").GetString()}|{l.GetProperty("region").GetString()}|{l.GetProperty("country").GetString()}")
+            .Should().Equal("Chicago|Illinois|US", "Bucharest|București|RO");
+        item.GetProperty("salary").GetProperty("min").GetDecimal().Should().Be(176_400m);
+        item.GetProperty("salary").GetProperty("period").GetString().Should().Be("YEAR");
+        root.GetProperty("next").GetString().Should().Be("http://localhost/api/v1/jobs?q=nurse&page=2&limit=50");
+
+        var id = item.GetProperty("id").GetInt32();
+        using var jsonLd = JsonDocument.Parse(await app.CreateClient().GetStringAsync(new Uri($"/api/v1/jobs/{id}", UriKind.Relative)));
+        jsonLd.RootElement.GetProperty("@type").GetString().Should().Be("JobPosting");
+        jsonLd.RootElement.GetProperty("baseSalary").GetProperty("value").GetProperty("unitText").GetString().Should().Be("YEAR");
+    }
+
+    [Fact]
+    public async Task The_OpenAPI_document_describes_the_jobs_endpoints()
+    {
+        using var json = JsonDocument.Parse(await app.CreateClient().GetStringAsync(new Uri("/api/openapi/v1.json", UriKind.Relative)));
+
+        var paths = json.RootElement.GetProperty("paths");
+        paths.TryGetProperty("/api/v1/jobs", out var search).Should().BeTrue();
+        paths.TryGetProperty("/api/v1/jobs/{id}", out _).Should().BeTrue();
+        search.GetProperty("get").GetProperty("description").GetString().Should().Contain("limit (1-50");
+    }
+
+    private async Task<List<string>> TitlesAsync(string query)
+    {
+        using var json = await ApiAsync(query);
+        return [.. json.RootElement.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("title").GetString()!)];
+    }
+
+    private async Task<JsonDocument> ApiAsync(string query)
+    {
+        var response = await app.CreateClient().GetAsync(new Uri($"/api/v1/jobs?{query}", UriKind.Relative));
+        response.StatusCode.Should().Be(HttpStatusCode.OK);
+        return JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+    }
+
+    private static Dictionary<string, int> Counts(JsonElement element) =>
+        element.EnumerateObject().ToDictionary(p => p.Name, p => p.Value.GetInt32());
+}
