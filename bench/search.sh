@@ -1,0 +1,106 @@
+#!/usr/bin/env bash
+# Load-tests the running board's pages and API with hey (fixed concurrency), one scenario after another, and prints
+# a Markdown table of p50/p95/p99 latency and throughput, each scenario also as a ratio to /health/live and to the
+# details page measured in the same run, plus the web process's peak resident memory.
+#
+#   bench/search.sh                      # starts the app on the private cluster of ./jobboard.sh (seed it first)
+#   ConnectionStrings__JobBoard=... bench/search.sh
+#   BENCH_DURATION=30s BENCH_CONCURRENCY=8 bench/search.sh
+#
+# Seed a big board first: ./jobboard.sh seed --synthetic 1000000
+set -euo pipefail
+
+ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+cd "$ROOT"
+DURATION=${BENCH_DURATION:-20s}
+CONCURRENCY=${BENCH_CONCURRENCY:-4}
+PORT=${BENCH_PORT:-5090}
+BASE="http://127.0.0.1:$PORT"
+OUT="$ROOT/.tmp/bench"
+mkdir -p "$OUT"
+
+command -v hey >/dev/null || { echo "installing hey" >&2; DEBIAN_FRONTEND=noninteractive apt-get install -y -qq hey >/dev/null; }
+
+if [ -z "${ConnectionStrings__JobBoard:-}" ]; then
+  ConnectionStrings__JobBoard=$("$ROOT/jobboard.sh" db | tail -n 1)
+fi
+export ConnectionStrings__JobBoard
+PSQL_URL=$(python3 - "$ConnectionStrings__JobBoard" <<'PY'
+import sys
+parts = dict(p.split("=", 1) for p in sys.argv[1].split(";") if "=" in p)
+get = lambda *keys, default="": next((parts[k] for k in parts if k.lower() in keys), default)
+print(f"postgresql://{get('username','user id','user', default='postgres')}@{get('host','server')}:{get('port', default='5432')}/{get('database')}")
+PY
+)
+
+echo "building" >&2
+dotnet build src/JobBoard.Web -c Release -v quiet -nologo >/dev/null
+ASPNETCORE_URLS=$BASE DemoData__Load=false Database__Migrate=false Serilog__MinimumLevel__Default=Warning \
+  dotnet src/JobBoard.Web/bin/Release/net10.0/JobBoard.Web.dll >"$OUT/app.log" 2>&1 &
+APP=$!
+trap 'kill $APP 2>/dev/null || true' EXIT
+for _ in $(seq 1 120); do curl -fs "$BASE/health/ready" >/dev/null 2>&1 && break; sleep 0.5; done
+curl -fs "$BASE/health/ready" >/dev/null || { echo "the app did not start; see $OUT/app.log" >&2; exit 1; }
+
+psql_value() { psql "$PSQL_URL" -qAtc "$1"; }
+POSTINGS=$(psql_value "SELECT count(*) FROM posting_search")
+DETAILS_ID=$(psql_value "SELECT posting_id FROM posting_search ORDER BY posting_id OFFSET (SELECT count(*) / 2 FROM posting_search) LIMIT 1")
+DETAILS_URL=$(curl -fs -o /dev/null -w '%{redirect_url}' "$BASE/jobs/$DETAILS_ID")
+# A typical keyword matches at most a few thousand postings; the worst case is a word in at least 5% of them.
+TYPICAL=${BENCH_TYPICAL_QUERY:-"pharmacist"}
+WORST=${BENCH_WORST_QUERY:-"experience"}
+count_of() { curl -fs "$BASE/api/v1/jobs?$1&limit=1" | python3 -c 'import json,sys; print(json.load(sys.stdin)["total"])'; }
+
+declare -a NAMES URLS
+add() { NAMES+=("$1"); URLS+=("$2"); }
+add "/health/live" "$BASE/health/live"
+add "details page" "$DETAILS_URL"
+add "search: keyword ($TYPICAL)" "$BASE/jobs?q=$TYPICAL"
+add "search: keyword + 50 km of Chicago" "$BASE/jobs?q=nurse&location=Chicago%2C+IL&radius=50"
+add "search: radius 100 km + filter" "$BASE/jobs?location=Manchester%2C+United+Kingdom&radius=100&mode=onsite"
+add "search: filters only" "$BASE/jobs?category=healthcare&mode=remote&type=full-time"
+add "search: deep page (page 50)" "$BASE/jobs?category=sales&page=50"
+add "search: worst case ($WORST)" "$BASE/jobs?q=$WORST"
+add "api: keyword ($TYPICAL)" "$BASE/api/v1/jobs?q=$TYPICAL"
+add "api: keyword + radius" "$BASE/api/v1/jobs?q=nurse&location=Chicago%2C+IL&radius=50"
+add "api: worst case ($WORST)" "$BASE/api/v1/jobs?q=$WORST"
+
+echo "warming up" >&2
+for url in "${URLS[@]}"; do hey -n 50 -c 2 "$url" >/dev/null; done
+
+declare -A P50 P95 P99 RPS
+for i in "${!URLS[@]}"; do
+  echo "running ${NAMES[$i]}" >&2
+  hey -z "$DURATION" -c "$CONCURRENCY" "${URLS[$i]}" >"$OUT/hey-$i.txt"
+  read -r p50 p95 p99 rps errors < <(python3 - "$OUT/hey-$i.txt" <<'PY'
+import re, sys
+text = open(sys.argv[1]).read()
+pct = lambda p: float(re.search(rf"\b{p}%+ in ([0-9.]+) secs", text).group(1)) * 1000
+rps = float(re.search(r"Requests/sec:\s+([0-9.]+)", text).group(1))
+codes = dict((int(c), int(n)) for c, n in re.findall(r"\[(\d{3})\]\s+(\d+) responses", text))
+bad = sum(n for c, n in codes.items() if c >= 400)
+print(f"{pct(50):.1f} {pct(95):.1f} {pct(99):.1f} {rps:.0f} {bad}")
+PY
+)
+  [ "$errors" -eq 0 ] || echo "warning: ${NAMES[$i]} had $errors error responses" >&2
+  P50[$i]=$p50 P95[$i]=$p95 P99[$i]=$p99 RPS[$i]=$rps
+done
+
+RSS_PEAK=$(awk '/VmHWM/ { printf "%.0f", $2 / 1024 }' "/proc/$APP/status")
+RSS_NOW=$(awk '/VmRSS/ { printf "%.0f", $2 / 1024 }' "/proc/$APP/status")
+
+echo
+echo "Board: $POSTINGS searchable postings; hey -z $DURATION -c $CONCURRENCY; $(nproc) cores; $(date -u +%F)"
+echo "Matches: $TYPICAL = $(count_of "q=$TYPICAL"), $WORST = $(count_of "q=$WORST"), nurse near Chicago = $(count_of "q=nurse&location=Chicago%2C+IL&radius=50")"
+echo
+echo "| scenario | p50 ms | p95 ms | p99 ms | req/s | p50 ÷ live p50 | p95 ÷ details p50 |"
+echo "|---|---:|---:|---:|---:|---:|---:|"
+for i in "${!URLS[@]}"; do
+  python3 - "${NAMES[$i]}" "${P50[$i]}" "${P95[$i]}" "${P99[$i]}" "${RPS[$i]}" "${P50[0]}" "${P50[1]}" <<'PY'
+import sys
+name, p50, p95, p99, rps, live, details = sys.argv[1], *map(float, sys.argv[2:])
+print(f"| {name} | {p50:.1f} | {p95:.1f} | {p99:.1f} | {rps:.0f} | {p50 / live:.1f}× | {p95 / details:.1f}× |")
+PY
+done
+echo
+echo "Web process resident memory: peak ${RSS_PEAK} MB, at the end ${RSS_NOW} MB."
