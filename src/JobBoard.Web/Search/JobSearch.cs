@@ -227,7 +227,7 @@ public sealed class JobSearch(JobBoardDbContext db, TimeProvider clock, IMemoryC
                     ORDER BY s.date_posted DESC, s.posting_id DESC LIMIT {RankingWindow})
                 SELECT posting_id FROM candidates
                 ORDER BY ts_rank(document, websearch_to_tsquery('jobboard', @q), 1)
-                         / (1.0 + (@today - date_posted) / {RecencyHalfLifeDays.ToString(CultureInfo.InvariantCulture)}) DESC,
+                         / (1.0 + (@today - date_posted) / {RecencyHalfLifeDays.ToString("0.0##", CultureInfo.InvariantCulture)}) DESC,
                          date_posted DESC, posting_id DESC
                 OFFSET @offset LIMIT @limit
                 """,
