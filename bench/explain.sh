@@ -23,7 +23,7 @@ EXPLAINING="$ConnectionStrings__JobBoard;Options=-c session_preload_libraries=au
 
 dotnet build src/JobBoard.Web -c Release -v quiet -nologo >/dev/null
 ConnectionStrings__JobBoard=$EXPLAINING ASPNETCORE_URLS=$BASE DemoData__Load=false Database__Migrate=false Serilog__MinimumLevel__Default=Warning \
-  dotnet src/JobBoard.Web/bin/Release/net10.0/JobBoard.Web.dll >"$OUT/explain-app.log" 2>&1 &
+  dotnet src/JobBoard.Web/bin/Release/net10.0/JobBoard.Web.dll --contentRoot "$ROOT/src/JobBoard.Web" >"$OUT/explain-app.log" 2>&1 &
 APP=$!
 trap 'kill $APP 2>/dev/null || true' EXIT
 for _ in $(seq 1 120); do curl -fs "$BASE/health/ready" >/dev/null 2>&1 && break; sleep 0.5; done

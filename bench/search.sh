@@ -36,7 +36,7 @@ PY
 echo "building" >&2
 dotnet build src/JobBoard.Web -c Release -v quiet -nologo >/dev/null
 ASPNETCORE_URLS=$BASE DemoData__Load=false Database__Migrate=false Serilog__MinimumLevel__Default=Warning \
-  dotnet src/JobBoard.Web/bin/Release/net10.0/JobBoard.Web.dll >"$OUT/app.log" 2>&1 &
+  dotnet src/JobBoard.Web/bin/Release/net10.0/JobBoard.Web.dll --contentRoot "$ROOT/src/JobBoard.Web" >"$OUT/app.log" 2>&1 &
 APP=$!
 trap 'kill $APP 2>/dev/null || true' EXIT
 for _ in $(seq 1 120); do curl -fs "$BASE/health/ready" >/dev/null 2>&1 && break; sleep 0.5; done

@@ -2,6 +2,7 @@ using JobBoard.Web;
 using JobBoard.Web.Api;
 using JobBoard.Web.Data;
 using JobBoard.Web.DemoData;
+using JobBoard.Web.Recommendations;
 using JobBoard.Web.Search;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.EntityFrameworkCore;
@@ -43,6 +44,7 @@ try
     builder.Services.AddScoped<DatabaseStartup>();
     builder.Services.AddScoped<DemoDataLoader>();
     builder.Services.AddScoped<JobSearch>();
+    builder.Services.AddScoped<RecommendedJobs>();
     builder.Services.AddRazorPages();
     builder.Services.AddOpenApi(options => options.AddDocumentTransformer((document, _, _) =>
     {

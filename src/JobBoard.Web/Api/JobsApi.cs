@@ -3,8 +3,10 @@ using JobBoard.Domain.Postings;
 using JobBoard.Web.Data;
 using JobBoard.Web.Pages.Jobs;
 using JobBoard.Web.Pages.Shared;
+using JobBoard.Web.Recommendations;
 using JobBoard.Web.Search;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
 
 namespace JobBoard.Web.Api;
 
@@ -32,7 +34,34 @@ public static class JobsApi
             .WithName("GetJob")
             .WithSummary("One open job as schema.org JobPosting JSON-LD");
 
+        api.MapGet("/{id:int}/recommendations", RecommendationsAsync)
+            .WithName("GetJobRecommendations")
+            .WithSummary("Open jobs related to this one, best first, each with its score and the reasons for it")
+            .WithDescription("limit: 1-50, default 10. Ranked by location and category first, then skills, title and recency; see docs/recommendations.md.");
+
         return app;
+    }
+
+    private static async Task<Results<Ok<RecommendationsResponse>, NotFound>> RecommendationsAsync(
+        int id, int? limit, JobBoardDbContext db, RecommendedJobs recommendedJobs, CancellationToken cancellationToken)
+    {
+        var visible = await db.Postings.AnyAsync(
+            p => p.Id == id && (p.Status == PostingStatus.Published || p.Status == PostingStatus.Closed || p.Status == PostingStatus.Expired),
+            cancellationToken);
+        if (!visible)
+        {
+            return TypedResults.NotFound();
+        }
+
+        var recommendations = await recommendedJobs.ForPostingAsync(
+            id, Math.Clamp(limit ?? RecommendedJobs.DefaultLimit, 1, RecommendedJobs.MaxLimit), cancellationToken);
+        return TypedResults.Ok(new RecommendationsResponse([.. recommendations.Select(r => new RecommendedJob(
+            r.Card.Id,
+            r.Card.Title,
+            r.Card.Company,
+            [.. r.Card.Places.Select(place => new LocationResponse(place.City, place.Region, place.CountryCode))],
+            r.Score,
+            r.Reasons))]));
     }
 
     private static async Task<Ok<JobSearchResponse>> SearchAsync(HttpContext context, JobSearch search, CancellationToken cancellationToken)
@@ -104,6 +133,10 @@ public sealed record JobSummary(
         origin + card.Url,
         card.Compensation is { } pay ? new SalaryResponse(pay.Currency, pay.Minimum, pay.Maximum, pay.Period.ToString().ToUpperInvariant()) : null);
 }
+
+public sealed record RecommendationsResponse(IReadOnlyList<RecommendedJob> Items);
+
+public sealed record RecommendedJob(int Id, string Title, string Company, IReadOnlyList<LocationResponse> Locations, double Score, IReadOnlyList<string> Reasons);
 
 public sealed record LocationResponse(string City, string? Region, string Country);
 

@@ -114,8 +114,13 @@ public sealed partial class DemoDataLoader(JobBoardDbContext db, TimeProvider cl
     }
 
     /// <summary>A place the gazetteer knows as a city; a demo ad naming only a region ("America, IL") stands at the region's biggest city.</summary>
-    private static PlaceInput? ResolvePlace(string text) =>
-        Gazetteer.Default.Match(text) is { } match ? PlaceInput.From(match.Place) : null;
+    private static PlaceInput? ResolvePlace(string text) => Gazetteer.Default.Match(text) switch
+    {
+        null => null,
+        { IsExact: true } match => PlaceInput.From(match.Place),
+        // The ad's own place name stays ("America, IL"), at the coordinates of the region it names.
+        var match => PlaceInput.From(match.Place) with { City = text.Split(',')[0].Trim() },
+    };
 
     private async Task LoadTaxonomyAsync(CancellationToken cancellationToken)
     {

@@ -1,11 +1,12 @@
 using JobBoard.Domain.Postings;
 using JobBoard.Web.Data;
+using JobBoard.Web.Recommendations;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace JobBoard.Web.Pages.Jobs;
 
-public sealed class DetailsModel(JobBoardDbContext db, TimeProvider clock) : PageModel
+public sealed class DetailsModel(JobBoardDbContext db, TimeProvider clock, RecommendedJobs recommendedJobs) : PageModel
 {
     public JobPosting Posting { get; private set; } = null!;
 
@@ -17,6 +18,9 @@ public sealed class DetailsModel(JobBoardDbContext db, TimeProvider clock) : Pag
     public string? JsonLd { get; private set; }
 
     public string CanonicalUrl { get; private set; } = string.Empty;
+
+    /// <summary>Related open postings, shown under the ad (also under a closed or expired one, where they matter most).</summary>
+    public IReadOnlyList<Recommendation> Recommended { get; private set; } = [];
 
     public async Task<IActionResult> OnGetAsync(int id, string? slug, CancellationToken cancellationToken)
     {
@@ -38,6 +42,7 @@ public sealed class DetailsModel(JobBoardDbContext db, TimeProvider clock) : Pag
         NoLongerOpen = !posting.IsOpen(DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime));
         CanonicalUrl = Url.PageLink("/Jobs/Details", values: new { id, slug = posting.Slug }) ?? string.Empty;
         JsonLd = NoLongerOpen ? null : JobPostingJsonLd.Serialize(posting, CanonicalUrl);
+        Recommended = await recommendedJobs.ForPostingAsync(posting.Id, RecommendedJobs.DefaultLimit, cancellationToken);
         return Page();
     }
 }
