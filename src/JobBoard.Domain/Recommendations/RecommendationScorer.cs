@@ -29,6 +29,12 @@ public static class RecommendationWeights
     /// <summary>A remote posting open to applicants where the posting is: local, about as good as 40 km away.</summary>
     public const double RemoteOpenHere = 0.70;
 
+    /// <summary>
+    /// Shared categories count for less at a place with no tie to the subject's (another continent, a remote job closed
+    /// to its country): such postings only fill the list when nothing nearer is related.
+    /// </summary>
+    public const double CategoryWithoutPlace = 0.8;
+
     /// <summary>Recency decays as e^(−days/60).</summary>
     public const double RecencyScaleDays = 60;
 }
@@ -89,7 +95,7 @@ public sealed class RecommendationScorer(
         var skills = SkillsScore(subject, candidate, reasons);
         var recency = Math.Exp(-Math.Max(0, candidate.AgeDays) / RecommendationWeights.RecencyScaleDays);
         var score = (RecommendationWeights.Location * location)
-            + (RecommendationWeights.Category * category)
+            + (RecommendationWeights.Category * category * (location > 0 ? 1 : RecommendationWeights.CategoryWithoutPlace))
             + (RecommendationWeights.Skills * skills)
             + (RecommendationWeights.Title * Math.Clamp(candidate.TitleSimilarity, 0, 1))
             + (RecommendationWeights.Recency * recency);
