@@ -2,6 +2,7 @@ using JobBoard.Web;
 using JobBoard.Web.Api;
 using JobBoard.Web.Data;
 using JobBoard.Web.DemoData;
+using JobBoard.Web.Feeds;
 using JobBoard.Web.Recommendations;
 using JobBoard.Web.Search;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
@@ -83,6 +84,7 @@ try
     app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") });
     app.MapRazorPages();
     app.MapJobsApi();
+    app.MapFeeds();
     app.MapOpenApi("/api/openapi/{documentName}.json");
 
     await app.RunAsync();

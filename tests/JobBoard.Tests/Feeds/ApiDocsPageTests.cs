@@ -1,0 +1,61 @@
+using System.Net;
+using System.Text.Json;
+using JobBoard.Tests.Infrastructure;
+
+namespace JobBoard.Tests.Feeds;
+
+/// <summary>The API's docs page at /api, rendered from the OpenAPI document.</summary>
+[Collection(WebTestsDefinition.Name)]
+public sealed class ApiDocsPageTests(JobBoardApp app) : IAsyncLifetime
+{
+    public Task InitializeAsync() => app.ResetAsync();
+
+    public Task DisposeAsync() => Task.CompletedTask;
+
+    [Fact]
+    public async Task Lists_each_endpoint_with_its_summary_parameters_and_responses()
+    {
+        var (response, page) = await app.GetPageAsync("/api");
+
+        response.StatusCode.Should().Be(HttpStatusCode.OK);
+        page.QuerySelector("h1")!.Text().Should().Be("JobBoard API");
+        page.QuerySelectorAll("[data-testid=api-toc] li").Select(li => li.Text()).Should().Equal("GET /api/v1/jobs", "GET /api/v1/jobs/{id}");
+
+        var search = page.QuerySelector("#op-searchjobs")!;
+        search.QuerySelector("h2")!.Text().Should().Be("GET /api/v1/jobs");
+        search.Text().Should().Contain("Search open jobs");
+        search.QuerySelector("[data-testid=api-description]")!.Text().Should().ContainAll(
+            "q (websearch syntax", "location", "radius", "mode (onsite|hybrid|remote|field", "category", "salaryMin", "sort", "page", "limit (1-50");
+        search.QuerySelector("[data-testid=api-description] code")!.Text().Should().Be("problems");
+        var ok = search.QuerySelectorAll("[data-testid=api-responses] tbody tr").Should().ContainSingle().Subject;
+        ok.Text().Should().Be("200 OK application/json: JobSearchResponse");
+        ok.QuerySelector("a")!.GetAttribute("href").Should().Be("#schema-JobSearchResponse");
+
+        var one = page.QuerySelector("#op-getjob")!;
+        one.QuerySelectorAll("[data-testid=api-parameters] tbody tr").Select(tr => tr.Text()).Should().Equal("id path integer Yes");
+        one.QuerySelector("[data-testid=api-responses]")!.Text().Should().Contain("404 Not Found");
+    }
+
+    [Fact]
+    public async Task Shows_the_shape_of_each_response()
+    {
+        var (_, page) = await app.GetPageAsync("/api");
+
+        var shape = page.QuerySelector("#schema-JobSearchResponse")!;
+        shape.QuerySelectorAll("tbody tr").Select(tr => tr.Text()).Should().Equal(
+            "items array of JobSummary", "total integer", "facets FacetsResponse", "next string or null", "problems array of string");
+        page.QuerySelector("#schema-JobSummary")!.QuerySelectorAll("tbody tr").Select(tr => tr.Text()).Should().Contain(
+            ["datePosted string (date) or null", "salary SalaryResponse or null", "locations array of LocationResponse"]);
+        page.QuerySelector("#schema-FacetsResponse")!.QuerySelectorAll("tbody tr").Select(tr => tr.Text()).Should().Contain("mode map of integer");
+        page.QuerySelectorAll("script:not([src])").Should().BeEmpty("the content security policy forbids inline scripts");
+    }
+
+    [Fact]
+    public async Task Feeds_sitemaps_and_robots_stay_out_of_the_api_description()
+    {
+        var json = await app.CreateClient().GetStringAsync(new Uri("/api/openapi/v1.json", UriKind.Relative));
+
+        using var document = JsonDocument.Parse(json);
+        document.RootElement.GetProperty("paths").EnumerateObject().Select(p => p.Name).Should().Equal("/api/v1/jobs", "/api/v1/jobs/{id}");
+    }
+}
