@@ -19,7 +19,7 @@ public sealed class ApiDocsPageTests(JobBoardApp app) : IAsyncLifetime
 
         response.StatusCode.Should().Be(HttpStatusCode.OK);
         page.QuerySelector("h1")!.Text().Should().Be("JobBoard API");
-        page.QuerySelectorAll("[data-testid=api-toc] li").Select(li => li.Text()).Should().Equal("GET /api/v1/jobs", "GET /api/v1/jobs/{id}");
+        page.QuerySelectorAll("[data-testid=api-toc] li").Select(li => li.Text()).Should().Equal("GET /api/v1/jobs", "GET /api/v1/jobs/{id}", "GET /api/v1/jobs/{id}/recommendations");
 
         var search = page.QuerySelector("#op-searchjobs")!;
         search.QuerySelector("h2")!.Text().Should().Be("GET /api/v1/jobs");
@@ -56,6 +56,6 @@ public sealed class ApiDocsPageTests(JobBoardApp app) : IAsyncLifetime
         var json = await app.CreateClient().GetStringAsync(new Uri("/api/openapi/v1.json", UriKind.Relative));
 
         using var document = JsonDocument.Parse(json);
-        document.RootElement.GetProperty("paths").EnumerateObject().Select(p => p.Name).Should().Equal("/api/v1/jobs", "/api/v1/jobs/{id}");
+        document.RootElement.GetProperty("paths").EnumerateObject().Select(p => p.Name).Should().Equal("/api/v1/jobs", "/api/v1/jobs/{id}", "/api/v1/jobs/{id}/recommendations");
     }
 }
