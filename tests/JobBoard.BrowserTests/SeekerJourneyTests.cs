@@ -97,6 +97,42 @@ public sealed partial class SeekerJourneyTests(BrowserBoard board)
         await page.WaitForURLAsync("**/jobs");
     }
 
+    [Fact]
+    public async Task Searching_near_a_place_narrowing_by_a_facet_and_following_a_recommendation()
+    {
+        await using var session = await board.OpenAsync();
+        var page = session.Page;
+
+        await page.GotoAsync("/");
+        await page.Locator("#q").FillAsync("sales");
+        await page.Locator("#location").FillAsync("Chicago, IL");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Search jobs" }).ClickAsync();
+        await page.WaitForURLAsync("**/jobs?q=sales&location=Chicago*");
+        (await page.Locator("h1").InnerTextAsync()).Should().Be("Jobs matching “sales” within 40 km of Chicago, Illinois, United States");
+        var total = await page.GetByTestId("total").InnerTextAsync();
+        (await page.GetByTestId("job-card").CountAsync()).Should().BeGreaterThan(0);
+        (await page.GetByTestId("highlight").First.Locator("mark").CountAsync()).Should().BeGreaterThan(0);
+
+        var facet = page.GetByTestId("facet-mode").Locator("a").First;
+        var facetName = await facet.InnerTextAsync();
+        await facet.ClickAsync();
+        await page.WaitForURLAsync("**mode=*");
+        (await page.GetByTestId("facet-mode").Locator("a[aria-pressed=true]").InnerTextAsync()).Should().Be(facetName);
+        (await page.GetByTestId("total").InnerTextAsync()).Should().NotBeNullOrEmpty();
+        await page.GetByTestId("job-card").First.Locator("h3 a").ClickAsync();
+        await page.WaitForURLAsync(JobUrl());
+
+        var recommended = page.GetByTestId("recommended-job");
+        (await recommended.CountAsync()).Should().BeGreaterThan(0);
+        (await recommended.First.GetByTestId("reasons").InnerTextAsync()).Should().NotBeNullOrWhiteSpace();
+        var title = await recommended.First.Locator("h3").InnerTextAsync();
+        await recommended.First.Locator("h3 a").ClickAsync();
+        await page.WaitForURLAsync(JobUrl());
+        (await page.Locator("h1").InnerTextAsync()).Should().Be(title);
+        total.Should().MatchRegex(@"^\d+ jobs?");
+        session.Problems.Should().BeEmpty();
+    }
+
     [GeneratedRegex(@"/jobs/\d+/[a-z0-9-]+$")]
     private static partial Regex JobUrl();
 }
