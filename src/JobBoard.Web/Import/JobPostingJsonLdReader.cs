@@ -26,6 +26,12 @@ public static partial class JobPostingJsonLdReader
 
     private static readonly string[] RegionTypes = ["State", "AdministrativeArea", "City", "Place"];
 
+    private static readonly string[] ProfileSites =
+    [
+        "linkedin.com", "facebook.com", "twitter.com", "x.com", "instagram.com", "youtube.com", "tiktok.com", "xing.com",
+        "wikipedia.org", "wikidata.org", "crunchbase.com", "glassdoor.com", "indeed.com",
+    ];
+
     private static readonly IReadOnlyDictionary<string, JsonElement> NoNodes = new Dictionary<string, JsonElement>();
 
     /// <summary>Reads one entry; <paramref name="nodesById"/> resolves {"@id": ...} references to other nodes of an @graph.</summary>
@@ -181,7 +187,7 @@ public static partial class JobPostingJsonLdReader
                 case JsonValueKind.Object:
                     var org = organization.Value;
                     name = Line(org, "name", "hiringOrganization.name");
-                    website = FirstWebAddress(Get(org, "url"), Get(org, "sameAs"));
+                    website = Website(Get(org, "url"), Get(org, "sameAs"));
                     logo = FirstWebAddress(Get(org, "logo") is { ValueKind: JsonValueKind.Object } image ? Get(image, "url") ?? Get(image, "contentUrl") : Get(org, "logo"));
                     about = Prose(org, "description", "hiringOrganization.description");
                     headquarters = Get(org, "address") is { } address ? ReadAddress(address, "hiringOrganization.address").ToString() : null;
@@ -688,7 +694,8 @@ public static partial class JobPostingJsonLdReader
                 }
             }
 
-            url ??= FirstWebAddress(Get(entry, "url")) ?? company?.Profile.Website;
+            // The company's site is only a last resort: it must not hide an apply e-mail the ad gives.
+            url ??= FirstWebAddress(Get(entry, "url")) ?? (email is null ? company?.Profile.Website : null);
             return (url, email);
         }
 
@@ -900,11 +907,23 @@ public static partial class JobPostingJsonLdReader
             return null;
         }
 
-        private static string? FirstWebAddress(params JsonElement?[] values) =>
+        private static string? FirstWebAddress(params JsonElement?[] values) => WebAddresses(values).FirstOrDefault();
+
+        /// <summary>The organization's own site: sameAs often lists its profiles elsewhere (LinkedIn, Wikipedia) first.</summary>
+        private static string? Website(JsonElement? url, JsonElement? sameAs)
+        {
+            var addresses = WebAddresses(url, sameAs).ToList();
+            return addresses.FirstOrDefault(address => !IsProfileSite(new Uri(address).Host)) ?? addresses.FirstOrDefault();
+
+            static bool IsProfileSite(string host) =>
+                ProfileSites.Any(site => host.Equals(site, StringComparison.OrdinalIgnoreCase) || host.EndsWith("." + site, StringComparison.OrdinalIgnoreCase));
+        }
+
+        private static IEnumerable<string> WebAddresses(params JsonElement?[] values) =>
             values.SelectMany(Many)
                 .Where(value => value.ValueKind == JsonValueKind.String)
                 .Select(value => value.GetString()!.Trim())
-                .FirstOrDefault(address => address.Length <= MaxWebAddressLength && WebAddress.IsValid(address));
+                .Where(address => address.Length <= MaxWebAddressLength && WebAddress.IsValid(address));
 
         private static bool IsOfType(JsonElement node, string type) =>
             node.TryGetProperty("@type", out var value)

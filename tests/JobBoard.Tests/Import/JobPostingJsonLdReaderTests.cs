@@ -299,6 +299,18 @@ public sealed class JobPostingJsonLdReaderTests
     }
 
     [Fact]
+    public void The_company_website_is_its_own_site_rather_than_a_profile_elsewhere_and_never_hides_an_apply_email()
+    {
+        var posting = ReadValid("""
+            { "title": "Nurse", "jobLocation": "Chicago, IL", "applicationContact": { "email": "jobs@acme.test" },
+              "hiringOrganization": { "name": "Acme", "sameAs": ["https://www.linkedin.com/company/acme", "https://en.wikipedia.org/wiki/Acme", "https://acme.test"] } }
+            """);
+
+        posting.Company.Profile.Website.Should().Be("https://acme.test");
+        (posting.Content.ApplyUrl, posting.Content.ApplyEmail).Should().Be((null, "jobs@acme.test"));
+    }
+
+    [Fact]
     public void Benefits_without_a_salary_and_working_hours_in_words_are_kept_as_sections_in_the_ads_order()
     {
         var content = ReadValid($$"""
