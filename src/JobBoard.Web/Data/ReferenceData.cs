@@ -52,7 +52,10 @@ public sealed class ReferenceData(JobBoardDbContext db)
         }
     }
 
-    /// <summary>The company of that slug, or the one <paramref name="create"/> makes, added to the context.</summary>
+    /// <summary>The company of that name's slug, if the database or this unit of work has it.</summary>
+    public Company? FindCompany(string name) => _companies.Find(name);
+
+    /// <summary>The company of that name's slug, or the one <paramref name="create"/> makes, added to the context.</summary>
     public Company CompanyNamed(string name, Func<Company> create) =>
         _companies.FindOrAdd(name, () =>
         {
@@ -99,7 +102,7 @@ public sealed class ReferenceData(JobBoardDbContext db)
             _checked.UnionWith(slugs);
         }
 
-        public T FindOrAdd(string name, Func<T> create)
+        public T? Find(string name)
         {
             var slug = Slug.From(name);
             if (_bySlug.TryGetValue(slug, out var entity))
@@ -113,8 +116,18 @@ public sealed class ReferenceData(JobBoardDbContext db)
                     $"\"{name}\" was not looked up in the database before use: load the names a unit of work uses first.");
             }
 
+            return null;
+        }
+
+        public T FindOrAdd(string name, Func<T> create)
+        {
+            if (Find(name) is { } entity)
+            {
+                return entity;
+            }
+
             entity = create();
-            _bySlug[slug] = entity;
+            _bySlug[Slug.From(name)] = entity;
             return entity;
         }
     }
