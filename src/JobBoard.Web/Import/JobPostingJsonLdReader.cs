@@ -58,7 +58,8 @@ public static partial class JobPostingJsonLdReader
         return false;
     }
 
-    [GeneratedRegex(@"^(\d{1,3}(?:\.\d{1,2})?)\s*(?:hours?|hrs?|h)(?:\s*(?:per|a|/|each)\s*(?:week|wk)|\s*weekly)?\.?$", RegexOptions.IgnoreCase)]
+    // "40", "40 hours", "37.5 hours per week", "40h/week": nothing but the weekly hours.
+    [GeneratedRegex(@"^(\d{1,3}(?:\.\d{1,2})?)\s*(?:(?:hours?|hrs?|h)(?:\s*(?:per|a|/|each)\s*(?:week|wk)|\s*weekly)?)?\.?$", RegexOptions.IgnoreCase)]
     private static partial Regex HoursOnly();
 
     [GeneratedRegex(@"(\d{1,3}(?:\.\d{1,2})?)\s*(?:hours?|hrs?|h)\s*(?:per|a|/|each)\s*(?:week|wk)\b", RegexOptions.IgnoreCase)]
@@ -169,7 +170,7 @@ public static partial class JobPostingJsonLdReader
 
         private FeedCompany? ReadCompany(JsonElement entry)
         {
-            var organization = Get(entry, "hiringOrganization");
+            var organization = First(Get(entry, "hiringOrganization"));
             string? name = null;
             string? website = null;
             string? logo = null;

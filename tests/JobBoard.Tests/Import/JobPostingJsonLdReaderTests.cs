@@ -333,6 +333,20 @@ public sealed class JobPostingJsonLdReaderTests
             (SectionKind.Text, "Start date", "2027-01-15"));
     }
 
+    [Theory]
+    [InlineData("\"40\"", 40.0, null)]
+    [InlineData("37.5", 37.5, null)]
+    [InlineData("\"37.5 hours per week\"", 37.5, null)]
+    [InlineData("\"40h/week\"", 40.0, null)]
+    [InlineData("\"8 hours a day, Monday to Friday\"", null, "8 hours a day, Monday to Friday")]
+    public void Working_hours_fill_the_weekly_hours_and_anything_more_said_about_them_is_kept(string workHours, double? perWeek, string? section)
+    {
+        var content = ReadValid($$"""{ {{Minimal}}, "workHours": {{workHours}} }""").Content;
+
+        content.HoursPerWeek.Should().Be((decimal?)perWeek);
+        content.Sections.Where(s => s.Heading == "Working hours").Select(s => s.Body).Should().Equal(section is null ? [] : [section]);
+    }
+
     [Fact]
     public void Responsibilities_written_as_a_list_become_the_list_with_its_lead_in()
     {
