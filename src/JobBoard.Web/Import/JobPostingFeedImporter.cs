@@ -13,7 +13,12 @@ public sealed record FeedImportSummary(int Created, int Updated, int Expired, in
 
     public override string ToString()
     {
-        var leftAlone = LeftAsTheyWere > 0 ? $"; left {Count(LeftAsTheyWere, "expired or closed posting")} as it was" : string.Empty;
+        var leftAlone = LeftAsTheyWere switch
+        {
+            0 => string.Empty,
+            1 => "; left 1 expired or closed posting as it was",
+            _ => $"; left {LeftAsTheyWere} expired or closed postings as they were",
+        };
         return $"Imported {Count(Imported, "posting")} ({Created} new, {Updated} updated, {Expired} expired){leftAlone}; skipped {Count(Skipped, "entry", "entries")}.";
     }
 
