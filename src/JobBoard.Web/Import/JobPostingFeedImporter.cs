@@ -1,3 +1,4 @@
+using System.Text.Json;
 using JobBoard.Domain.Common;
 using JobBoard.Domain.Companies;
 using JobBoard.Domain.Postings;
@@ -56,7 +57,7 @@ public sealed class JobPostingFeedImporter(JobBoardDbContext db, TimeProvider cl
     }
 
     private async Task<FeedImportSummary> ImportBatchAsync(
-        FeedEntry[] batch, IReadOnlyDictionary<string, System.Text.Json.JsonElement> nodesById, string source, TextWriter problems,
+        FeedEntry[] batch, IReadOnlyDictionary<string, JsonElement> nodesById, string source, TextWriter problems,
         CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
