@@ -18,6 +18,9 @@ public sealed class JobPosting
     private readonly List<PostingStatusChange> _statusHistory = [];
     private List<string> _applicantCountries = [];
 
+    /// <summary>Who <see cref="PublishImported"/> records as having created and published a posting.</summary>
+    public const string ImportActor = "import";
+
     private JobPosting()
     {
         Title = string.Empty;
@@ -108,6 +111,30 @@ public sealed class JobPosting
         var posting = new JobPosting { Company = company, CompanyId = company.Id, Status = PostingStatus.Draft, CreatedAt = now };
         posting.Apply(content, now);
         posting._statusHistory.Add(PostingStatusChange.Record(now, null, PostingStatus.Draft, actor, null));
+        return Result<JobPosting>.Success(posting);
+    }
+
+    /// <summary>
+    /// A posting taken from a feed (<c>./jobboard.sh import</c>) goes live at once: its publisher has already put it in
+    /// front of the public, so there is no review step here, and an ad without an apply link of its own is still
+    /// carried (the details page then shows no apply button). Both steps are recorded as made by <see cref="ImportActor"/>,
+    /// the publication with the feed it came from. Dated <paramref name="now"/> unless the ad carries its own date; one
+    /// whose closing date has already passed is published all the same, for the caller to <see cref="Expire"/>.
+    /// </summary>
+    public static Result<JobPosting> PublishImported(Company company, PostingContent content, string source, DateTimeOffset now)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(source);
+        var errors = ValidateFor(company, content);
+        if (errors.Count > 0)
+        {
+            return Result<JobPosting>.Failure(errors);
+        }
+
+        var posting = new JobPosting { Company = company, CompanyId = company.Id, Status = PostingStatus.Draft, CreatedAt = now };
+        posting.Apply(content, now);
+        posting._statusHistory.Add(PostingStatusChange.Record(now, null, PostingStatus.Draft, ImportActor, null));
+        posting.DatePosted ??= DateOnly.FromDateTime(now.UtcDateTime);
+        posting.MoveTo(PostingStatus.Published, ImportActor, $"Imported from {source.Trim()}", now);
         return Result<JobPosting>.Success(posting);
     }
 

@@ -5,6 +5,9 @@ namespace JobBoard.Domain.Taxonomy;
 /// <summary>An entry of the managed category taxonomy (Healthcare, Sales, Management &amp; Leadership, ...).</summary>
 public sealed class Category
 {
+    /// <summary>As long as a name may be in the database.</summary>
+    public const int MaxNameLength = 100;
+
     private Category(string name, string slug)
     {
         Name = name;

@@ -3,6 +3,9 @@ namespace JobBoard.Domain.Taxonomy;
 /// <summary>A skill tag (Account Management, CRM, Compliance, ...); free-form, shared between postings.</summary>
 public sealed class Skill
 {
+    /// <summary>As long as a name may be in the database.</summary>
+    public const int MaxNameLength = 100;
+
     private Skill(string name, string slug)
     {
         Name = name;

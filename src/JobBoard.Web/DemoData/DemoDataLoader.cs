@@ -2,7 +2,6 @@ using JobBoard.Domain.Common;
 using JobBoard.Domain.Companies;
 using JobBoard.Domain.Places;
 using JobBoard.Domain.Postings;
-using JobBoard.Domain.Taxonomy;
 using JobBoard.Web.Data;
 using Microsoft.EntityFrameworkCore;
 
@@ -23,9 +22,7 @@ public sealed partial class DemoDataLoader(JobBoardDbContext db, TimeProvider cl
 
     private const int SyntheticPlaces = 250;
 
-    private readonly Dictionary<string, Category> _categories = new(StringComparer.OrdinalIgnoreCase);
-    private readonly Dictionary<string, Skill> _skills = new(StringComparer.OrdinalIgnoreCase);
-    private readonly Dictionary<string, Company> _companies = new(StringComparer.OrdinalIgnoreCase);
+    private readonly ReferenceData _referenceData = new(db);
 
     /// <summary>Loads the demo board unless the database already has companies; returns how many postings it added.</summary>
     public async Task<int> LoadIfEmptyAsync(int syntheticCount, CancellationToken cancellationToken)
@@ -36,7 +33,7 @@ public sealed partial class DemoDataLoader(JobBoardDbContext db, TimeProvider cl
             return 0;
         }
 
-        await LoadTaxonomyAsync(cancellationToken);
+        await _referenceData.LoadAllAsync(cancellationToken);
         var now = clock.GetUtcNow();
         var file = DemoPostingFile.Load();
         var added = 0;
@@ -44,7 +41,7 @@ public sealed partial class DemoDataLoader(JobBoardDbContext db, TimeProvider cl
         foreach (var demo in file.Postings)
         {
             var company = CompanyFor(file.CompanyOf(demo));
-            var content = demo.ToContent(ResolvePlace, CategoryNamed, SkillNamed);
+            var content = demo.ToContent(ResolvePlace, _referenceData.CategoryNamed, _referenceData.SkillNamed);
             if (content.ApplyUrl is null && content.ApplyEmail is null)
             {
                 // The ads recommended under the seeds show no apply link of their own; a reserved .example address
@@ -75,7 +72,7 @@ public sealed partial class DemoDataLoader(JobBoardDbContext db, TimeProvider cl
         foreach (var generated in SyntheticBoard.Generate(places, today, count))
         {
             var company = CompanyFor(generated.Company);
-            db.Postings.Add(Publish(company, generated.ToContent(CategoryNamed, SkillNamed), now));
+            db.Postings.Add(Publish(company, generated.ToContent(_referenceData.CategoryNamed, _referenceData.SkillNamed), now));
             if (++batch % 100 == 0)
             {
                 await db.SaveChangesAsync(cancellationToken);
@@ -122,54 +119,7 @@ public sealed partial class DemoDataLoader(JobBoardDbContext db, TimeProvider cl
         var match => PlaceInput.From(match.Place) with { City = text.Split(',')[0].Trim() },
     };
 
-    private async Task LoadTaxonomyAsync(CancellationToken cancellationToken)
-    {
-        foreach (var category in await db.Categories.ToListAsync(cancellationToken))
-        {
-            _categories[category.Name] = category;
-        }
-
-        foreach (var skill in await db.Skills.ToListAsync(cancellationToken))
-        {
-            _skills[skill.Name] = skill;
-        }
-    }
-
-    private Category CategoryNamed(string name)
-    {
-        if (!_categories.TryGetValue(name, out var category))
-        {
-            category = Category.Create(name);
-            _categories[name] = category;
-            db.Categories.Add(category);
-        }
-
-        return category;
-    }
-
-    private Skill SkillNamed(string name)
-    {
-        if (!_skills.TryGetValue(name, out var skill))
-        {
-            skill = Skill.Create(name);
-            _skills[name] = skill;
-            db.Skills.Add(skill);
-        }
-
-        return skill;
-    }
-
-    private Company CompanyFor(DemoCompany demo)
-    {
-        if (!_companies.TryGetValue(demo.Name, out var company))
-        {
-            company = demo.ToCompany();
-            _companies[demo.Name] = company;
-            db.Companies.Add(company);
-        }
-
-        return company;
-    }
+    private Company CompanyFor(DemoCompany demo) => _referenceData.CompanyNamed(demo.Name, demo.ToCompany);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "The board already has data; demo data not loaded")]
     private static partial void LogAlreadyLoaded(ILogger logger);
