@@ -18,7 +18,7 @@ public sealed partial class DemoDataLoader(JobBoardDbContext db, TimeProvider cl
     public const string Actor = "system:demo";
 
     /// <summary>The synthetic board's countries, as <see cref="SyntheticBoard"/> knows their currencies and languages.</summary>
-    private static readonly string[] SyntheticCountries = ["US", "GB", "RO", "DE", "FR", "ES", "NL", "IE", "IT", "PL", "CA", "PT", "AT", "BE"];
+    internal static readonly string[] SyntheticCountries = ["US", "GB", "RO", "DE", "FR", "ES", "NL", "IE", "IT", "PL", "CA", "PT", "AT", "BE"];
 
     private const int SyntheticPlaces = 250;
 
@@ -49,7 +49,7 @@ public sealed partial class DemoDataLoader(JobBoardDbContext db, TimeProvider cl
                 content = content with { ApplyUrl = $"https://{company.Slug}.example/careers" };
             }
 
-            db.Postings.Add(Publish(company, content, now));
+            db.Postings.Add(Publish(company, content, now, Actor));
             added++;
         }
 
@@ -72,7 +72,7 @@ public sealed partial class DemoDataLoader(JobBoardDbContext db, TimeProvider cl
         foreach (var generated in SyntheticBoard.Generate(places, today, count))
         {
             var company = CompanyFor(generated.Company);
-            db.Postings.Add(Publish(company, generated.ToContent(_referenceData.CategoryNamed, _referenceData.SkillNamed), now));
+            db.Postings.Add(Publish(company, generated.ToContent(_referenceData.CategoryNamed, _referenceData.SkillNamed), now, Actor));
             if (++batch % 100 == 0)
             {
                 await db.SaveChangesAsync(cancellationToken);
@@ -84,13 +84,16 @@ public sealed partial class DemoDataLoader(JobBoardDbContext db, TimeProvider cl
         return count;
     }
 
-    /// <summary>Draft, review and publish as on the day the ad was posted; expired now if its closing date has passed.</summary>
-    private static JobPosting Publish(Company company, PostingContent content, DateTimeOffset now)
+    /// <summary>
+    /// Draft, review and publish as on the day the ad was posted; expired now if its closing date has passed. The bulk
+    /// loader takes its postings through the same steps, so both record the same history.
+    /// </summary>
+    internal static JobPosting Publish(Company company, PostingContent content, DateTimeOffset now, string actor)
     {
         var postedAt = content.DatePosted is { } posted ? new DateTimeOffset(posted.ToDateTime(new TimeOnly(9, 0)), TimeSpan.Zero) : now;
-        var posting = Succeeded(JobPosting.CreateDraft(company, content, Actor, postedAt), content.Title);
-        Succeeded(posting.Submit(Actor, postedAt), content.Title);
-        Succeeded(posting.Publish(Actor, postedAt), content.Title);
+        var posting = Succeeded(JobPosting.CreateDraft(company, content, actor, postedAt), content.Title);
+        Succeeded(posting.Submit(actor, postedAt), content.Title);
+        Succeeded(posting.Publish(actor, postedAt), content.Title);
         if (!posting.IsOpen(DateOnly.FromDateTime(now.UtcDateTime)))
         {
             Succeeded(posting.Expire(now), content.Title);

@@ -1,0 +1,354 @@
+using System.Diagnostics;
+using System.Runtime.ExceptionServices;
+using System.Threading.Channels;
+using JobBoard.Domain.Places;
+using JobBoard.Domain.Postings;
+using JobBoard.Web.Data;
+using JobBoard.Web.DemoData;
+using Microsoft.EntityFrameworkCore;
+using Npgsql;
+
+namespace JobBoard.Web.BulkLoad;
+
+/// <summary>What to generate and how to load it.</summary>
+public sealed record BulkLoadOptions
+{
+    public const int MaxStreams = 8;
+
+    public required int Count { get; init; }
+
+    public int Seed { get; init; } = SyntheticBoard.DefaultSeed;
+
+    /// <summary>How many of the biggest cities to spread the postings over; by default more for a bigger board.</summary>
+    public int? Places { get; init; }
+
+    /// <summary>Connections writing postings with COPY, each committing its own batches.</summary>
+    public int CopyStreams { get; init; } = 2;
+
+    /// <summary>Connections computing search rows for committed batches while later ones are written.</summary>
+    public int SearchStreams { get; init; } = 2;
+
+    public int BatchSize { get; init; } = 2000;
+
+    /// <summary>A board of a million postings spans 3,000 towns; a small one stays in the biggest cities.</summary>
+    public int PlaceCount => Places ?? Math.Clamp(Count / 250, 250, 3000);
+}
+
+/// <summary>What a bulk load wrote.</summary>
+public sealed record BulkLoadResult(
+    int Postings,
+    int FirstPostingId,
+    int LastPostingId,
+    long Locations,
+    long Categories,
+    long Skills,
+    long StatusChanges,
+    long Published,
+    int Places,
+    TimeSpan Elapsed);
+
+/// <summary>
+/// Generates a synthetic board (<see cref="SyntheticBoard"/>) and loads it with binary COPY, streaming: a generator task
+/// takes each posting through the domain's draft, review and publish steps (as <see cref="DemoDataLoader"/> does, so
+/// the history and the expiry are the domain's own), reserves ids for a batch and hands it over a bounded channel to
+/// the COPY writers; committed batches go on to the search writers, which fill <c>posting_search</c> through
+/// <c>posting_search_refresh</c> — the app's own function — while later batches are still being written. Memory stays
+/// flat: only the batches in the channel are held.
+/// </summary>
+public sealed partial class SyntheticBoardBulkLoader(JobBoardDbContext db, TimeProvider clock, ILogger<SyntheticBoardBulkLoader> logger)
+{
+    public const string Actor = "system:seed";
+
+    public async Task<BulkLoadResult> LoadAsync(BulkLoadOptions options, BulkLoadProgress progress, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(progress);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(options.Count);
+        ArgumentOutOfRangeException.ThrowIfNotEqual(options.CopyStreams is >= 1 and <= BulkLoadOptions.MaxStreams, true, nameof(options.CopyStreams));
+        ArgumentOutOfRangeException.ThrowIfNotEqual(options.SearchStreams is >= 1 and <= BulkLoadOptions.MaxStreams, true, nameof(options.SearchStreams));
+
+        var started = Stopwatch.GetTimestamp();
+        var now = clock.GetUtcNow();
+        progress.Start(options.Count);
+
+        var references = await BoardReferences.FindOrCreateAsync(db, cancellationToken);
+        var places = Gazetteer.Default.Largest(options.PlaceCount, DemoDataLoader.SyntheticCountries).Select(PlaceInput.From).ToList();
+        var generated = SyntheticBoard.Generate(places, DateOnly.FromDateTime(now.UtcDateTime), options.Count, options.Seed);
+        var placeCount = places.Count;
+        LogStarting(logger, options.Count, placeCount, options.Seed, options.CopyStreams, options.SearchStreams);
+
+        await using var dataSource = CreateDataSource(db.Database.GetConnectionString()
+            ?? throw new InvalidOperationException("The database context has no connection string."));
+        var counts = new LoadCounts();
+        DeferredIndexes deferred;
+        await using (var connection = await dataSource.OpenConnectionAsync(cancellationToken))
+        {
+            deferred = await DeferredIndexes.DropIfBoardEmptyAsync(connection, cancellationToken);
+        }
+
+        try
+        {
+            using var failed = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            var toWrite = Channel.CreateBounded<PostingBatch>(new BoundedChannelOptions(options.CopyStreams * 2) { SingleWriter = true });
+            var toIndex = Channel.CreateUnbounded<(int First, int Last)>();
+            var generating = Task.Run(() => GenerateAsync(dataSource, generated, references, now, options.BatchSize, counts, toWrite.Writer, failed.Token), failed.Token);
+            var writing = Task.Run(() => WriteAsync(dataSource, options.CopyStreams, toWrite.Reader, toIndex.Writer, progress, failed.Token), failed.Token);
+            var indexing = Task.Run(() => IndexAsync(dataSource, options.SearchStreams, toIndex.Reader, progress, failed.Token), failed.Token);
+            await WhenAllOrFirstFailureAsync(failed, generating, writing, indexing);
+            var writtenAfter = Stopwatch.GetElapsedTime(started);
+            LogWritten(logger, counts.Postings, writtenAfter.TotalSeconds);
+        }
+        catch (Exception) when (deferred.Names.Count > 0)
+        {
+            // Also after a failure or Ctrl+C: the committed batches are a valid board and need their indexes.
+            await deferred.RebuildAsync(dataSource, options.SearchStreams, CancellationToken.None);
+            throw;
+        }
+
+        // Suggestions and the statistics of the tables without deferred indexes need none of those indexes, so they are
+        // done while the indexes are built; the two tables that had them are analyzed last, with their expression indexes.
+        progress.EnterPhase(deferred.Names.Count > 0 ? "building indexes, refreshing suggestions" : "refreshing suggestions");
+        await Task.WhenAll(BuildIndexesAsync(), RefreshAsync());
+        progress.EnterPhase("analyzing");
+        await ExecuteAsync(dataSource, "ANALYZE posting_locations, posting_search", cancellationToken);
+        progress.EnterPhase("done");
+        var finishedAfter = Stopwatch.GetElapsedTime(started);
+        LogFinished(logger, finishedAfter.TotalSeconds);
+
+        return new BulkLoadResult(
+            options.Count, counts.FirstPostingId, counts.LastPostingId, counts.Locations, counts.Categories, counts.Skills, counts.StatusChanges,
+            counts.Published, places.Count, Stopwatch.GetElapsedTime(started));
+
+        async Task BuildIndexesAsync()
+        {
+            if (deferred.Names.Count > 0)
+            {
+                // Not cancellable: a board without its indexes would be worse than a load that takes a little longer to stop.
+                await deferred.RebuildAsync(dataSource, options.SearchStreams, CancellationToken.None);
+                var builtAfter = Stopwatch.GetElapsedTime(started);
+                LogIndexesBuilt(logger, deferred.Names.Count, builtAfter.TotalSeconds);
+            }
+        }
+
+        async Task RefreshAsync()
+        {
+            await ExecuteAsync(dataSource, "SELECT search_suggestions_refresh()", cancellationToken);
+            await ExecuteAsync(dataSource, "ANALYZE job_postings, posting_categories, posting_skills, posting_status_changes, search_suggestions", cancellationToken);
+        }
+    }
+
+    private static NpgsqlDataSource CreateDataSource(string connectionString)
+    {
+        var builder = new NpgsqlDataSourceBuilder(connectionString);
+        // Filling the search rows of a batch or analyzing a million rows outlasts any sensible command timeout; a bigger
+        // write buffer means fewer, larger sends while copying.
+        builder.ConnectionStringBuilder.CommandTimeout = 0;
+        builder.ConnectionStringBuilder.WriteBufferSize = 64 * 1024;
+        return builder.Build();
+    }
+
+    /// <summary>
+    /// A connection for bulk work. A crash may lose the last commits, never make them inconsistent, so commits need not
+    /// wait for the disk. Foreign keys are not checked row by row where the role may switch that off (as pg_restore
+    /// does): each batch writes a posting and its children in one transaction with ids it reserved, so no child can
+    /// name a missing posting, and a check per row would cost more than the COPY itself.
+    /// </summary>
+    private static async Task<NpgsqlConnection> OpenBulkConnectionAsync(NpgsqlDataSource dataSource, CancellationToken cancellationToken)
+    {
+        var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await using var command = new NpgsqlCommand(
+            """
+            SET synchronous_commit = off;
+            SELECT set_config('session_replication_role', 'replica', false) FROM pg_roles WHERE rolname = current_user AND rolsuper;
+            """,
+            connection);
+        await command.ExecuteNonQueryAsync(cancellationToken);
+        return connection;
+    }
+
+    private static async Task GenerateAsync(
+        NpgsqlDataSource dataSource,
+        IEnumerable<SyntheticPosting> generated,
+        BoardReferences references,
+        DateTimeOffset now,
+        int batchSize,
+        LoadCounts counts,
+        ChannelWriter<PostingBatch> output,
+        CancellationToken cancellationToken)
+    {
+        try
+        {
+            await using var connection = await OpenBulkConnectionAsync(dataSource, cancellationToken);
+            var ids = await IdentityReservations.CreateAsync(connection, cancellationToken);
+            var postings = new List<JobPosting>(batchSize);
+            foreach (var synthetic in generated)
+            {
+                var content = synthetic.ToContent(references.CategoryNamed, references.SkillNamed);
+                postings.Add(DemoDataLoader.Publish(references.CompanyFor(synthetic.Company), content, now, Actor));
+                if (postings.Count == batchSize)
+                {
+                    await output.WriteAsync(await NumberAsync(ids, postings, counts, cancellationToken), cancellationToken);
+                    postings = new List<JobPosting>(batchSize);
+                }
+            }
+
+            if (postings.Count > 0)
+            {
+                await output.WriteAsync(await NumberAsync(ids, postings, counts, cancellationToken), cancellationToken);
+            }
+
+            output.Complete();
+        }
+        catch (Exception ex)
+        {
+            output.TryComplete(ex);
+            throw;
+        }
+    }
+
+    private static async Task<PostingBatch> NumberAsync(
+        IdentityReservations ids, List<JobPosting> postings, LoadCounts counts, CancellationToken cancellationToken)
+    {
+        int locations = 0, categories = 0, skills = 0, statusChanges = 0, published = 0;
+        foreach (var posting in postings)
+        {
+            locations += posting.Locations.Count;
+            categories += posting.Categories.Count;
+            skills += posting.Skills.Count;
+            statusChanges += posting.StatusHistory.Count;
+            published += posting.Status == PostingStatus.Published ? 1 : 0;
+        }
+
+        var (firstPosting, firstLocation, firstStatusChange) = await ids.ReserveAsync(postings.Count, locations, statusChanges, cancellationToken);
+        counts.Add(firstPosting, postings.Count, locations, categories, skills, statusChanges, published);
+        return new PostingBatch(postings, firstPosting, firstLocation, firstStatusChange);
+    }
+
+    private static async Task WriteAsync(
+        NpgsqlDataSource dataSource,
+        int streams,
+        ChannelReader<PostingBatch> input,
+        ChannelWriter<(int First, int Last)> written,
+        BulkLoadProgress progress,
+        CancellationToken cancellationToken)
+    {
+        try
+        {
+            await Task.WhenAll(Enumerable.Range(0, streams).Select(_ => Task.Run(WriteStreamAsync, cancellationToken)));
+            written.Complete();
+        }
+        catch (Exception ex)
+        {
+            written.TryComplete(ex);
+            throw;
+        }
+
+        async Task WriteStreamAsync()
+        {
+            await using var connection = await OpenBulkConnectionAsync(dataSource, cancellationToken);
+            using var writer = new PostingCopyWriter(connection);
+            await foreach (var batch in input.ReadAllAsync(cancellationToken))
+            {
+                await writer.WriteAsync(batch, cancellationToken);
+                progress.AddWritten(batch.Count);
+                await written.WriteAsync((batch.FirstPostingId, batch.LastPostingId), cancellationToken);
+            }
+        }
+    }
+
+    private static async Task IndexAsync(
+        NpgsqlDataSource dataSource, int streams, ChannelReader<(int First, int Last)> written, BulkLoadProgress progress, CancellationToken cancellationToken)
+    {
+        await Task.WhenAll(Enumerable.Range(0, streams).Select(_ => Task.Run(IndexStreamAsync, cancellationToken)));
+
+        async Task IndexStreamAsync()
+        {
+            await using var connection = await OpenBulkConnectionAsync(dataSource, cancellationToken);
+            await using var refresh = new NpgsqlCommand("SELECT posting_search_refresh(array(SELECT generate_series(@first, @last)))", connection);
+            var first = refresh.Parameters.Add(new NpgsqlParameter<int>("first", 0));
+            var last = refresh.Parameters.Add(new NpgsqlParameter<int>("last", 0));
+            await foreach (var (firstId, lastId) in written.ReadAllAsync(cancellationToken))
+            {
+                first.Value = firstId;
+                last.Value = lastId;
+                await refresh.ExecuteNonQueryAsync(cancellationToken);
+                progress.AddSearchable(lastId - firstId + 1);
+            }
+        }
+    }
+
+    /// <summary>Waits for every task; on the first failure cancels the others and rethrows that failure, not their cancellation.</summary>
+    private static async Task WhenAllOrFirstFailureAsync(CancellationTokenSource cancelOnFailure, params Task[] tasks)
+    {
+        Exception? first = null;
+        var running = tasks.ToList();
+        while (running.Count > 0)
+        {
+            var done = await Task.WhenAny(running);
+            running.Remove(done);
+            if (done.IsFaulted && first is null)
+            {
+                first = done.Exception!.InnerException ?? done.Exception;
+                await cancelOnFailure.CancelAsync();
+            }
+        }
+
+        if (first is not null)
+        {
+            ExceptionDispatchInfo.Throw(first);
+        }
+
+        await Task.WhenAll(tasks);
+    }
+
+    private static async Task ExecuteAsync(NpgsqlDataSource dataSource, string sql, CancellationToken cancellationToken)
+    {
+        await using var command = dataSource.CreateCommand(sql);
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Wrote {Postings} postings and their search rows after {Seconds:F1} s")]
+    private static partial void LogWritten(ILogger logger, int postings, double seconds);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Refreshed search suggestions and analyzed the tables after {Seconds:F1} s")]
+    private static partial void LogFinished(ILogger logger, double seconds);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Built the {Indexes} deferred indexes after {Seconds:F1} s")]
+    private static partial void LogIndexesBuilt(ILogger logger, int indexes, double seconds);
+
+    [LoggerMessage(Level = LogLevel.Information,
+        Message = "Loading {Count} synthetic postings over {Places} places (seed {Seed}) with {CopyStreams} COPY and {SearchStreams} search streams")]
+    private static partial void LogStarting(ILogger logger, int count, int places, int seed, int copyStreams, int searchStreams);
+
+    /// <summary>Rows reserved so far, summed by the generator alone.</summary>
+    private sealed class LoadCounts
+    {
+        public int FirstPostingId { get; private set; }
+
+        public int LastPostingId { get; private set; }
+
+        public int Postings { get; private set; }
+
+        public long Locations { get; private set; }
+
+        public long Categories { get; private set; }
+
+        public long Skills { get; private set; }
+
+        public long StatusChanges { get; private set; }
+
+        public long Published { get; private set; }
+
+        public void Add(int firstPosting, int postings, int locations, int categories, int skills, int statusChanges, int published)
+        {
+            FirstPostingId = FirstPostingId == 0 ? firstPosting : FirstPostingId;
+            LastPostingId = firstPosting + postings - 1;
+            Postings += postings;
+            Locations += locations;
+            Categories += categories;
+            Skills += skills;
+            StatusChanges += statusChanges;
+            Published += published;
+        }
+    }
+}
