@@ -1,15 +1,14 @@
-using JobBoard.Domain.Common;
 using JobBoard.Domain.Companies;
 using JobBoard.Domain.Taxonomy;
 using JobBoard.Web.Data;
 using JobBoard.Web.DemoData;
-using Microsoft.EntityFrameworkCore;
 
 namespace JobBoard.Web.BulkLoad;
 
 /// <summary>
-/// The companies, categories and skills synthetic postings refer to, found in the board or created through the domain
-/// and EF (a few hundred rows: not worth a COPY), with their ids, so postings can be written with their keys.
+/// The companies, categories and skills synthetic postings refer to, found in the board or created (through
+/// <see cref="ReferenceData"/>, by slug, as the demo loader and the importer do) and saved with their ids, so postings can
+/// be written with their keys. Each name is resolved once here: the million lookups of a load are dictionary reads.
 /// </summary>
 internal sealed class BoardReferences
 {
@@ -24,56 +23,17 @@ internal sealed class BoardReferences
         _skills = skills;
     }
 
-    public int CreatedCount { get; private init; }
-
     public static async Task<BoardReferences> FindOrCreateAsync(JobBoardDbContext db, CancellationToken cancellationToken)
     {
-        // Companies by name, as the demo loader finds them; taxonomy by slug, which is what must be unique.
-        var companies = (await db.Companies.ToListAsync(cancellationToken)).ToDictionary(c => c.Name, StringComparer.OrdinalIgnoreCase);
-        var categoriesBySlug = await db.Categories.ToDictionaryAsync(c => c.Slug, cancellationToken);
-        var skillsBySlug = await db.Skills.ToDictionaryAsync(s => s.Slug, cancellationToken);
-        var created = 0;
-
-        foreach (var demo in SyntheticBoard.Companies)
-        {
-            if (!companies.ContainsKey(demo.Name))
-            {
-                var company = demo.ToCompany();
-                companies[demo.Name] = company;
-                db.Companies.Add(company);
-                created++;
-            }
-        }
-
-        var categories = new Dictionary<string, Category>(StringComparer.OrdinalIgnoreCase);
-        foreach (var name in SyntheticBoard.CategoryNames)
-        {
-            categories[name] = FindOrCreate(categoriesBySlug, name, Category.Create, db.Categories.Add);
-        }
-
-        var skills = new Dictionary<string, Skill>(StringComparer.OrdinalIgnoreCase);
-        foreach (var name in SyntheticBoard.SkillNames)
-        {
-            skills[name] = FindOrCreate(skillsBySlug, name, Skill.Create, db.Skills.Add);
-        }
-
-        created += db.ChangeTracker.Entries().Count(e => e.State == EntityState.Added && e.Entity is Category or Skill);
+        var referenceData = new ReferenceData(db);
+        await referenceData.LoadAsync(
+            SyntheticBoard.Companies.Select(c => c.Name), SyntheticBoard.CategoryNames, SyntheticBoard.SkillNames, cancellationToken);
+        var companies = SyntheticBoard.Companies.ToDictionary(
+            c => c.Name, c => referenceData.CompanyNamed(c.Name, c.ToCompany), StringComparer.OrdinalIgnoreCase);
+        var categories = SyntheticBoard.CategoryNames.ToDictionary(n => n, referenceData.CategoryNamed, StringComparer.OrdinalIgnoreCase);
+        var skills = SyntheticBoard.SkillNames.ToDictionary(n => n, referenceData.SkillNamed, StringComparer.OrdinalIgnoreCase);
         await db.SaveChangesAsync(cancellationToken);
-        return new BoardReferences(companies, categories, skills) { CreatedCount = created };
-
-        T FindOrCreate<T>(Dictionary<string, T> bySlug, string name, Func<string, T> create, Func<T, object> add)
-            where T : class
-        {
-            var slug = Slug.From(name);
-            if (!bySlug.TryGetValue(slug, out var found))
-            {
-                found = create(name);
-                bySlug[slug] = found;
-                add(found);
-            }
-
-            return found;
-        }
+        return new BoardReferences(companies, categories, skills);
     }
 
     public Company CompanyFor(DemoCompany company) => _companies[company.Name];

@@ -1,5 +1,4 @@
 using System.Buffers;
-using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using JobBoard.Domain.Postings;
@@ -9,8 +8,8 @@ namespace JobBoard.Web.BulkLoad;
 /// <summary>
 /// The <c>requirements</c> and <c>sections</c> jsonb documents as EF Core stores the owned collections mapped with
 /// <c>ToJson</c>: an array of objects keyed by the CLR property names, every mapped property present (null when unset),
-/// enums by name. jsonb keeps no key order or escaping, so equal content gives equal documents. One instance per
-/// writer: it reuses its buffer.
+/// enums by name. jsonb keeps no key order or escaping, so equal content gives equal documents. The UTF-8 text goes to
+/// Npgsql as it is, never through a string: one instance per writer, and each document is valid until the next.
 /// </summary>
 internal sealed class PostingJson : IDisposable
 {
@@ -41,7 +40,7 @@ internal sealed class PostingJson : IDisposable
 
     public void Dispose() => _writer.Dispose();
 
-    public string Requirements(IReadOnlyList<Requirement> requirements)
+    public ReadOnlyMemory<byte> Requirements(IReadOnlyList<Requirement> requirements)
     {
         var writer = Start();
         foreach (var requirement in requirements)
@@ -64,7 +63,7 @@ internal sealed class PostingJson : IDisposable
         return Finish();
     }
 
-    public string Sections(IReadOnlyList<PostingSection> sections)
+    public ReadOnlyMemory<byte> Sections(IReadOnlyList<PostingSection> sections)
     {
         var writer = Start();
         foreach (var section in sections)
@@ -88,11 +87,11 @@ internal sealed class PostingJson : IDisposable
         return _writer;
     }
 
-    private string Finish()
+    private ReadOnlyMemory<byte> Finish()
     {
         _writer.WriteEndArray();
         _writer.Flush();
-        return Encoding.UTF8.GetString(_buffer.WrittenSpan);
+        return _buffer.WrittenMemory;
     }
 
     private static void WriteText(Utf8JsonWriter writer, JsonEncodedText name, string? value)

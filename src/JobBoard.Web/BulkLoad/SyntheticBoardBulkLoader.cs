@@ -59,6 +59,9 @@ public sealed partial class SyntheticBoardBulkLoader(JobBoardDbContext db, TimeP
 {
     public const string Actor = "system:seed";
 
+    /// <summary>How the loader's connections show in pg_stat_activity, followed by their task ("jobboard seed: copy").</summary>
+    public const string ApplicationName = "jobboard seed";
+
     public async Task<BulkLoadResult> LoadAsync(BulkLoadOptions options, BulkLoadProgress progress, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(options);
@@ -144,6 +147,7 @@ public sealed partial class SyntheticBoardBulkLoader(JobBoardDbContext db, TimeP
         // write buffer means fewer, larger sends while copying.
         builder.ConnectionStringBuilder.CommandTimeout = 0;
         builder.ConnectionStringBuilder.WriteBufferSize = 64 * 1024;
+        builder.ConnectionStringBuilder.ApplicationName = ApplicationName;
         return builder.Build();
     }
 
@@ -153,15 +157,19 @@ public sealed partial class SyntheticBoardBulkLoader(JobBoardDbContext db, TimeP
     /// does): each batch writes a posting and its children in one transaction with ids it reserved, so no child can
     /// name a missing posting, and a check per row would cost more than the COPY itself.
     /// </summary>
-    private static async Task<NpgsqlConnection> OpenBulkConnectionAsync(NpgsqlDataSource dataSource, CancellationToken cancellationToken)
+    private static async Task<NpgsqlConnection> OpenBulkConnectionAsync(NpgsqlDataSource dataSource, string task, CancellationToken cancellationToken)
     {
         var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         await using var command = new NpgsqlCommand(
             """
             SET synchronous_commit = off;
+            SELECT set_config('application_name', @name, false);
             SELECT set_config('session_replication_role', 'replica', false) FROM pg_roles WHERE rolname = current_user AND rolsuper;
             """,
-            connection);
+            connection)
+        {
+            Parameters = { new("name", $"{ApplicationName}: {task}") },
+        };
         await command.ExecuteNonQueryAsync(cancellationToken);
         return connection;
     }
@@ -178,7 +186,7 @@ public sealed partial class SyntheticBoardBulkLoader(JobBoardDbContext db, TimeP
     {
         try
         {
-            await using var connection = await OpenBulkConnectionAsync(dataSource, cancellationToken);
+            await using var connection = await OpenBulkConnectionAsync(dataSource, "ids", cancellationToken);
             var ids = await IdentityReservations.CreateAsync(connection, cancellationToken);
             var postings = new List<JobPosting>(batchSize);
             foreach (var synthetic in generated)
@@ -245,7 +253,7 @@ public sealed partial class SyntheticBoardBulkLoader(JobBoardDbContext db, TimeP
 
         async Task WriteStreamAsync()
         {
-            await using var connection = await OpenBulkConnectionAsync(dataSource, cancellationToken);
+            await using var connection = await OpenBulkConnectionAsync(dataSource, "copy", cancellationToken);
             using var writer = new PostingCopyWriter(connection);
             await foreach (var batch in input.ReadAllAsync(cancellationToken))
             {
@@ -259,16 +267,18 @@ public sealed partial class SyntheticBoardBulkLoader(JobBoardDbContext db, TimeP
     private static async Task IndexAsync(
         NpgsqlDataSource dataSource, int streams, ChannelReader<(int First, int Last)> written, BulkLoadProgress progress, CancellationToken cancellationToken)
     {
+        var statistics = new GrowingTableStatistics();
         await Task.WhenAll(Enumerable.Range(0, streams).Select(_ => Task.Run(IndexStreamAsync, cancellationToken)));
 
         async Task IndexStreamAsync()
         {
-            await using var connection = await OpenBulkConnectionAsync(dataSource, cancellationToken);
+            await using var connection = await OpenBulkConnectionAsync(dataSource, "search", cancellationToken);
             await using var refresh = new NpgsqlCommand("SELECT posting_search_refresh(array(SELECT generate_series(@first, @last)))", connection);
             var first = refresh.Parameters.Add(new NpgsqlParameter<int>("first", 0));
             var last = refresh.Parameters.Add(new NpgsqlParameter<int>("last", 0));
             await foreach (var (firstId, lastId) in written.ReadAllAsync(cancellationToken))
             {
+                await statistics.RefreshIfGrownAsync(connection, progress.Written, cancellationToken);
                 first.Value = firstId;
                 last.Value = lastId;
                 await refresh.ExecuteNonQueryAsync(cancellationToken);
@@ -319,6 +329,40 @@ public sealed partial class SyntheticBoardBulkLoader(JobBoardDbContext db, TimeP
     [LoggerMessage(Level = LogLevel.Information,
         Message = "Loading {Count} synthetic postings over {Places} places (seed {Seed}) with {CopyStreams} COPY and {SearchStreams} search streams")]
     private static partial void LogStarting(ILogger logger, int count, int places, int seed, int copyStreams, int searchStreams);
+
+    /// <summary>
+    /// Keeps the planner's statistics of the tables <c>posting_search_source</c> reads roughly current while a load makes
+    /// them grow. Without statistics the planner takes a freshly filled job_postings for empty and may answer each batch
+    /// by walking the whole status index, a cost that grows with the board (and autovacuum looks only once a minute).
+    /// ANALYZE reads a fixed sample, so running it whenever the load has grown tenfold costs a second or two in all.
+    /// </summary>
+    private sealed class GrowingTableStatistics
+    {
+        private const string Analyze = "ANALYZE job_postings, posting_categories, posting_skills, companies, categories, skills";
+
+        private long _analyzedAt;
+        private int _analyzing;
+
+        public async Task RefreshIfGrownAsync(NpgsqlConnection connection, long written, CancellationToken cancellationToken)
+        {
+            // One stream analyzes while the others carry on with the statistics they have.
+            if (written < 10 * Interlocked.Read(ref _analyzedAt) || Interlocked.CompareExchange(ref _analyzing, 1, 0) != 0)
+            {
+                return;
+            }
+
+            try
+            {
+                await using var analyze = new NpgsqlCommand(Analyze, connection);
+                await analyze.ExecuteNonQueryAsync(cancellationToken);
+                Interlocked.Exchange(ref _analyzedAt, written);
+            }
+            finally
+            {
+                Volatile.Write(ref _analyzing, 0);
+            }
+        }
+    }
 
     /// <summary>Rows reserved so far, summed by the generator alone.</summary>
     private sealed class LoadCounts

@@ -1,0 +1,237 @@
+#!/usr/bin/env bash
+# Bulk-load benchmark (DESIGN.md §5; results in docs/benchmarks.md, "Bulk load"). On an empty private database it times
+#   (a) ./jobboard.sh seed --synthetic N, end to end: build check, start-up, migrations, generating and loading the rows,
+#       the search rows, the indexes, the suggestions and ANALYZE;
+#   (b) raw COPY of the very same rows (exported from (a) as binary COPY files) into the same indexed tables of a fresh
+#       database, then posting_search filled from posting_search_source, the suggestions refreshed and ANALYZE;
+#   (c) the same raw COPY done the loader's way: the secondary indexes of posting_search and posting_locations dropped
+#       while loading and rebuilt after, alongside the suggestions;
+# and prints the times, rows/s, the ratios (raw time / seed time: the target is >= 0.8), the loader's peak resident
+# memory and the sizes of the tables and indexes. The raw sessions use the loader's session settings (no per-row
+# foreign-key triggers, asynchronous commit) and both cores: two COPY sessions, then two fill sessions.
+#
+#   bench/load.sh [N]              N defaults to 1000000
+#   BENCH_RUNS=3 bench/load.sh     repeats (a), (b) and (c) and reports the medians
+#
+# It runs on the private cluster of ./jobboard.sh on port JOBBOARD_PG_PORT (55434 unless set), which it tunes for bulk
+# work with ALTER SYSTEM (see TUNING; a restart for shared_buffers), and leaves the loaded database (BENCH_DB, default
+# bench_load) in place for the search benchmarks. The raw-COPY database and the exported rows are removed at the end.
+set -euo pipefail
+
+ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+cd "$ROOT"
+N=${1:-1000000}
+RUNS=${BENCH_RUNS:-1}
+export JOBBOARD_PG_PORT=${JOBBOARD_PG_PORT:-55434}
+DB=${BENCH_DB:-bench_load}
+RAW_DB="${DB}_raw"
+OUT="$ROOT/.tmp/bench-load"
+ROWS="$OUT/rows"
+# Bulk-work settings: no checkpoint (and its full-page images) in the middle of a load; sorts of index builds in memory;
+# shared buffers a search benchmark on a million postings can use too.
+TUNING=("max_wal_size = '16GB'" "checkpoint_timeout = '30min'" "maintenance_work_mem = '1GB'" "shared_buffers = '1GB'")
+LOADED_TABLES="job_postings posting_locations posting_categories posting_skills posting_status_changes"
+REFERENCE_TABLES="companies company_sections categories skills"
+
+log() { printf '==> %s\n' "$*" >&2; }
+now() { date +%s.%N; }
+seconds() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.1f", b - a }'; }
+median() { printf '%s\n' "$@" | sort -g | awk '{ v[NR] = $1 } END { printf "%.1f", NR % 2 ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
+
+mkdir -p "$OUT"
+log "starting the private PostgreSQL on port $JOBBOARD_PG_PORT"
+SERVER=$(./jobboard.sh db | tail -n 1)
+PG_HOST=$(sed -E 's/.*Host=([^;]+).*/\1/' <<<"$SERVER")
+PG_USER=$(sed -E 's/.*Username=([^;]+).*/\1/' <<<"$SERVER")
+connection_string() { echo "Host=$PG_HOST;Port=$JOBBOARD_PG_PORT;Database=$1;Username=$PG_USER"; }
+sql() { local db=$1; shift; psql -h "$PG_HOST" -p "$JOBBOARD_PG_PORT" -U "$PG_USER" -d "$db" -v ON_ERROR_STOP=1 -qAtX "$@"; }
+
+log "tuning the cluster for bulk work: ${TUNING[*]}"
+for setting in "${TUNING[@]}"; do sql postgres -c "ALTER SYSTEM SET $setting"; done
+sql postgres -c "SELECT pg_reload_conf()" >/dev/null
+if [ "$(sql postgres -c "SELECT count(*) FROM pg_settings WHERE pending_restart")" != 0 ]; then
+  log "restarting PostgreSQL for shared_buffers"
+  ./jobboard.sh stop-db
+  ./jobboard.sh db >/dev/null
+fi
+
+log "building (not timed, so the measured run's own build step finds nothing to do)"
+dotnet build src/JobBoard.Web -c Release -v quiet -nologo >/dev/null
+
+fresh_database() { sql postgres -c "DROP DATABASE IF EXISTS $1 WITH (FORCE)" -c "CREATE DATABASE $1"; }
+
+# The loader's peak resident memory: VmHWM of the JobBoard.Web process that `dotnet run` starts, sampled until it exits.
+watch_peak_rss() {
+  local peak=0 pid hwm
+  while true; do
+    for pid in $(pgrep -f '/JobBoard.Web seed --synthetic' || true); do
+      hwm=$(awk '/^VmHWM/ { print $2 }' "/proc/$pid/status" 2>/dev/null || echo 0)
+      [ "${hwm:-0}" -gt "$peak" ] && peak=$hwm && echo "$peak" >"$OUT/peak-rss-kb"
+    done
+    sleep 0.5
+  done
+}
+
+run_seed() {
+  local run=$1 started finished watcher
+  fresh_database "$DB"
+  echo 0 >"$OUT/peak-rss-kb"
+  watch_peak_rss &
+  watcher=$!
+  log "(a) run $run: ./jobboard.sh seed --synthetic $N (load average $(cut -d' ' -f1-3 /proc/loadavg))"
+  started=$(now)
+  ConnectionStrings__JobBoard=$(connection_string "$DB") ./jobboard.sh seed --synthetic "$N" >"$OUT/seed-$run.out" 2>"$OUT/seed-$run.err"
+  finished=$(now)
+  kill "$watcher" 2>/dev/null || true
+  wait "$watcher" 2>/dev/null || true
+  SEED_TIMES+=("$(seconds "$started" "$finished")")
+  LOADER_TIMES+=("$(grep -oE '[0-9.]+ s, [0-9,]+ postings/s' "$OUT/seed-$run.out" | tail -n 1 | cut -d' ' -f1)")
+  PEAK_RSS+=("$(cat "$OUT/peak-rss-kb")")
+  SUMMARY=$(grep '^Loaded' "$OUT/seed-$run.out" | tail -n 1)
+  log "    $SUMMARY"
+}
+
+export_rows() {
+  log "exporting the loaded rows as binary COPY files"
+  rm -rf "$ROWS"
+  mkdir -p "$ROWS"
+  [ "$(id -u)" -eq 0 ] && chown postgres "$ROWS"
+  for table in $REFERENCE_TABLES $LOADED_TABLES; do
+    sql "$DB" -c "COPY $table TO '$ROWS/$table.bin' (FORMAT binary)"
+  done
+  # The same schema for the raw loads. pg_dump empties search_path while restoring, and earthdistance's ll_to_earth
+  # (in the radius index) names its type unqualified, so the restore keeps public on the path.
+  pg_dump -h "$PG_HOST" -p "$JOBBOARD_PG_PORT" -U "$PG_USER" --schema-only "$DB" |
+    sed "s/set_config('search_path', '', false)/set_config('search_path', 'public', false)/" >"$OUT/schema.sql"
+}
+
+# One session of the raw load: the loader's session settings, then the given statements.
+raw_session() { sql "$RAW_DB" -c "SET synchronous_commit = off; SET session_replication_role = replica; SET maintenance_work_mem = '1GB'; $1"; }
+
+copy_from_files() {
+  local statements=""
+  for table in $REFERENCE_TABLES; do statements+="COPY $table FROM '$ROWS/$table.bin' (FORMAT binary);"; done
+  raw_session "$statements"
+  raw_session "COPY job_postings FROM '$ROWS/job_postings.bin' (FORMAT binary)" &
+  local postings=$!
+  statements=""
+  for table in posting_locations posting_categories posting_skills posting_status_changes; do
+    statements+="COPY $table FROM '$ROWS/$table.bin' (FORMAT binary);"
+  done
+  raw_session "$statements"
+  wait "$postings"
+  # The fill below is planned once per session; without statistics the lateral joins of the view may scan whole tables.
+  raw_session "ANALYZE job_postings, posting_categories, posting_skills, companies, categories, skills"
+}
+
+fill_search_rows() {
+  local low high middle
+  read -r low high < <(sql "$RAW_DB" -F ' ' -c "SELECT min(id), max(id) FROM job_postings")
+  middle=$(((low + high) / 2))
+  raw_session "INSERT INTO posting_search SELECT * FROM posting_search_source WHERE posting_id BETWEEN $low AND $middle" &
+  local first=$!
+  raw_session "INSERT INTO posting_search SELECT * FROM posting_search_source WHERE posting_id BETWEEN $((middle + 1)) AND $high"
+  wait "$first"
+}
+
+run_raw_copy() {
+  local run=$1 started finished
+  fresh_database "$RAW_DB"
+  sql "$RAW_DB" -f "$OUT/schema.sql" >/dev/null
+  log "(b) run $run: raw COPY into the indexed tables, then the search rows (load average $(cut -d' ' -f1-3 /proc/loadavg))"
+  started=$(now)
+  copy_from_files
+  fill_search_rows
+  raw_session "SELECT search_suggestions_refresh(); ANALYZE $(tr ' ' ',' <<<"$LOADED_TABLES"), posting_search, search_suggestions;" >/dev/null
+  finished=$(now)
+  RAW_TIMES+=("$(seconds "$started" "$finished")")
+  log "    $(seconds "$started" "$finished") s"
+}
+
+run_raw_copy_deferred() {
+  local run=$1 started finished suggestions
+  fresh_database "$RAW_DB"
+  sql "$RAW_DB" -f "$OUT/schema.sql" >/dev/null
+  log "(c) run $run: raw COPY with the loader's deferred indexes (load average $(cut -d' ' -f1-3 /proc/loadavg))"
+  started=$(now)
+  # The same indexes the loader defers, read from the catalog, biggest builds first.
+  sql "$RAW_DB" -F $'\t' -c "
+    SELECT i.indexrelid::regclass, pg_get_indexdef(i.indexrelid) FROM pg_index i JOIN pg_class c ON c.oid = i.indexrelid JOIN pg_am a ON a.oid = c.relam
+    WHERE i.indrelid IN ('posting_search'::regclass, 'posting_locations'::regclass) AND NOT i.indisprimary AND NOT i.indisunique
+    ORDER BY CASE a.amname WHEN 'gist' THEN 0 WHEN 'gin' THEN 1 ELSE 2 END, 1" >"$OUT/deferred-indexes.tsv"
+  raw_session "$(cut -f1 "$OUT/deferred-indexes.tsv" | sed 's/^/DROP INDEX /; s/$/;/' | tr '\n' ' ')"
+  copy_from_files
+  fill_search_rows
+  raw_session "SELECT search_suggestions_refresh(); ANALYZE job_postings, posting_categories, posting_skills, posting_status_changes, search_suggestions;" >/dev/null &
+  suggestions=$!
+  # Two sessions take the index builds in turn, as the loader's do.
+  cut -f2 "$OUT/deferred-indexes.tsv" | awk 'NR % 2 == 1 { print $0 ";" }' >"$OUT/indexes-1.sql"
+  cut -f2 "$OUT/deferred-indexes.tsv" | awk 'NR % 2 == 0 { print $0 ";" }' >"$OUT/indexes-2.sql"
+  raw_session "$(cat "$OUT/indexes-1.sql")" &
+  local builds=$!
+  raw_session "$(cat "$OUT/indexes-2.sql")"
+  wait "$builds" "$suggestions"
+  raw_session "ANALYZE posting_locations, posting_search" >/dev/null
+  finished=$(now)
+  DEFERRED_TIMES+=("$(seconds "$started" "$finished")")
+  log "    $(seconds "$started" "$finished") s"
+}
+
+SEED_TIMES=() LOADER_TIMES=() PEAK_RSS=() RAW_TIMES=() DEFERRED_TIMES=()
+for run in $(seq 1 "$RUNS"); do
+  run_seed "$run"
+  [ "$run" -eq 1 ] && export_rows
+  run_raw_copy "$run"
+  run_raw_copy_deferred "$run"
+done
+# The last seed run's board stays in $DB for the search benchmarks.
+sql postgres -c "DROP DATABASE IF EXISTS $RAW_DB WITH (FORCE)"
+rm -rf "$ROWS"
+
+ROW_COUNTS=$(sql "$DB" -F ' ' -c "SELECT (SELECT count(*) FROM job_postings), (SELECT count(*) FROM posting_locations), (SELECT count(*) FROM posting_categories),
+  (SELECT count(*) FROM posting_skills), (SELECT count(*) FROM posting_status_changes), (SELECT count(*) FROM posting_search)")
+read -r POSTINGS LOCATIONS CATEGORIES SKILLS CHANGES SEARCHABLE <<<"$ROW_COUNTS"
+ALL_ROWS=$((POSTINGS + LOCATIONS + CATEGORIES + SKILLS + CHANGES + SEARCHABLE))
+SEED=$(median "${SEED_TIMES[@]}")
+LOADER=$(median "${LOADER_TIMES[@]}")
+RAW=$(median "${RAW_TIMES[@]}")
+DEFERRED=$(median "${DEFERRED_TIMES[@]}")
+rate() { awk -v n="$1" -v t="$2" 'BEGIN { printf "%d", n / t }'; }
+ratio() { awk -v raw="$1" -v ours="$2" 'BEGIN { printf "%.2f", raw / ours }'; }
+
+{
+  echo "## Bulk load: $N postings ($(date -u +%Y-%m-%d), $RUNS run(s), medians)"
+  echo
+  echo "Machine: $(nproc) cores ($(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)), $(free -g | awk '/^Mem:/ { print $2 }') GiB RAM;" \
+    "$(sql postgres -c 'SHOW server_version' | cut -d' ' -f1) ($(sql postgres -c "SELECT string_agg(name || ' = ' || current_setting(name), ', ' ORDER BY name) FROM pg_settings WHERE name IN ('max_wal_size', 'checkpoint_timeout', 'maintenance_work_mem', 'shared_buffers')"))."
+  echo
+  echo "Rows: $POSTINGS postings, $LOCATIONS locations, $CATEGORIES categories, $SKILLS skills, $CHANGES status changes, $SEARCHABLE search rows ($ALL_ROWS in all)."
+  echo
+  echo "| what | seconds | postings/s | rows/s | raw time ÷ this |"
+  echo "|---|---:|---:|---:|---:|"
+  echo "| (a) \`./jobboard.sh seed --synthetic $N\`, end to end | $SEED | $(rate "$POSTINGS" "$SEED") | $(rate "$ALL_ROWS" "$SEED") | $(ratio "$RAW" "$SEED") (vs c: $(ratio "$DEFERRED" "$SEED")) |"
+  echo "| (a) the loader's own time (its summary line) | $LOADER | $(rate "$POSTINGS" "$LOADER") | $(rate "$ALL_ROWS" "$LOADER") | $(ratio "$RAW" "$LOADER") (vs c: $(ratio "$DEFERRED" "$LOADER")) |"
+  echo "| (b) raw COPY into the indexed tables + search fill | $RAW | $(rate "$POSTINGS" "$RAW") | $(rate "$ALL_ROWS" "$RAW") | |"
+  echo "| (c) raw COPY, indexes deferred as the loader does | $DEFERRED | $(rate "$POSTINGS" "$DEFERRED") | $(rate "$ALL_ROWS" "$DEFERRED") | |"
+  echo
+  echo "All runs (s): seed ${SEED_TIMES[*]}; loader ${LOADER_TIMES[*]}; raw ${RAW_TIMES[*]}; raw deferred ${DEFERRED_TIMES[*]}."
+  echo "Loader peak RSS (kB): ${PEAK_RSS[*]}."
+  echo
+  echo "Sizes after the load (database $DB):"
+  echo
+  echo "| relation | kind | size |"
+  echo "|---|---|---:|"
+  sql "$DB" -c "
+    SELECT format('| %s | %s | %s |', name, kind, pg_size_pretty(bytes)) FROM (
+      SELECT t.relname AS tab, 0 AS ord, t.relname AS name, 'table (with TOAST)' AS kind, pg_table_size(t.oid) AS bytes FROM pg_class t
+      WHERE t.relnamespace = 'public'::regnamespace AND t.relkind = 'r' AND t.relname = ANY (string_to_array('$LOADED_TABLES posting_search search_suggestions', ' '))
+      UNION ALL
+      SELECT t.relname, 1, i.relname, 'index on ' || t.relname, pg_relation_size(i.oid) FROM pg_index x
+      JOIN pg_class i ON i.oid = x.indexrelid JOIN pg_class t ON t.oid = x.indrelid
+      WHERE t.relnamespace = 'public'::regnamespace AND t.relname = ANY (string_to_array('$LOADED_TABLES posting_search search_suggestions', ' '))
+      UNION ALL
+      SELECT 'zz', 2, '**database $DB**', 'all', pg_database_size(current_database())) sizes
+    ORDER BY tab, ord, bytes DESC"
+  echo
+  echo "Loaded board: $(connection_string "$DB")"
+} | tee "$OUT/report.md"
