@@ -55,6 +55,22 @@ if [ "$(sql postgres -c "SELECT count(*) FROM pg_settings WHERE pending_restart"
   ./jobboard.sh db >/dev/null
 fi
 
+POSTMASTER=$(head -n 1 "$ROOT/.data/postgres/postmaster.pid")
+
+# CPU seconds spent during a timed step by the loader, by PostgreSQL (per connection name) and by everything else on the
+# machine: the last is the noise in the times of a shared box.
+cpu_watch() { python3 "$ROOT/bench/cpu_usage.py" "$OUT/cpu-$1.json" "$POSTMASTER" -h "$PG_HOST" -p "$JOBBOARD_PG_PORT" -U "$PG_USER" -d postgres & CPU_WATCH=$!; }
+cpu_unwatch() { kill -TERM "$CPU_WATCH" 2>/dev/null || true; wait "$CPU_WATCH" || true; }
+cpu_summary() {
+  python3 - "$OUT/cpu-$1.json" <<'PY'
+import json, sys
+used = json.load(open(sys.argv[1]))
+postgres = {who[len("postgres: "):]: s for who, s in used.items() if who.startswith("postgres: ")}
+parts = ", ".join(f"{who} {s:.0f}" for who, s in postgres.items() if s >= 1)
+print(f"loader {used.get('loader', 0):.0f}, PostgreSQL {sum(postgres.values()):.0f} ({parts}), other processes {used.get('other', 0):.0f}")
+PY
+}
+
 log "building (not timed, so the measured run's own build step finds nothing to do)"
 dotnet build src/JobBoard.Web -c Release -v quiet -nologo >/dev/null
 
@@ -79,9 +95,12 @@ run_seed() {
   watch_peak_rss &
   watcher=$!
   log "(a) run $run: ./jobboard.sh seed --synthetic $N (load average $(cut -d' ' -f1-3 /proc/loadavg))"
+  cpu_watch "seed-$run"
   started=$(now)
   ConnectionStrings__JobBoard=$(connection_string "$DB") ./jobboard.sh seed --synthetic "$N" >"$OUT/seed-$run.out" 2>"$OUT/seed-$run.err"
   finished=$(now)
+  cpu_unwatch
+  CPU_LINES+=("(a) run $run: $(cpu_summary "seed-$run")")
   kill "$watcher" 2>/dev/null || true
   wait "$watcher" 2>/dev/null || true
   SEED_TIMES+=("$(seconds "$started" "$finished")")
@@ -139,11 +158,14 @@ run_raw_copy() {
   fresh_database "$RAW_DB"
   sql "$RAW_DB" -f "$OUT/schema.sql" >/dev/null
   log "(b) run $run: raw COPY into the indexed tables, then the search rows (load average $(cut -d' ' -f1-3 /proc/loadavg))"
+  cpu_watch "raw-$run"
   started=$(now)
   copy_from_files
   fill_search_rows
   raw_session "SELECT search_suggestions_refresh(); ANALYZE $(tr ' ' ',' <<<"$LOADED_TABLES"), posting_search, search_suggestions;" >/dev/null
   finished=$(now)
+  cpu_unwatch
+  CPU_LINES+=("(b) run $run: $(cpu_summary "raw-$run")")
   RAW_TIMES+=("$(seconds "$started" "$finished")")
   log "    $(seconds "$started" "$finished") s"
 }
@@ -153,6 +175,7 @@ run_raw_copy_deferred() {
   fresh_database "$RAW_DB"
   sql "$RAW_DB" -f "$OUT/schema.sql" >/dev/null
   log "(c) run $run: raw COPY with the loader's deferred indexes (load average $(cut -d' ' -f1-3 /proc/loadavg))"
+  cpu_watch "deferred-$run"
   started=$(now)
   # The same indexes the loader defers, read from the catalog, biggest builds first.
   sql "$RAW_DB" -F $'\t' -c "
@@ -173,11 +196,13 @@ run_raw_copy_deferred() {
   wait "$builds" "$suggestions"
   raw_session "ANALYZE posting_locations, posting_search" >/dev/null
   finished=$(now)
+  cpu_unwatch
+  CPU_LINES+=("(c) run $run: $(cpu_summary "deferred-$run")")
   DEFERRED_TIMES+=("$(seconds "$started" "$finished")")
   log "    $(seconds "$started" "$finished") s"
 }
 
-SEED_TIMES=() LOADER_TIMES=() PEAK_RSS=() RAW_TIMES=() DEFERRED_TIMES=()
+SEED_TIMES=() LOADER_TIMES=() PEAK_RSS=() RAW_TIMES=() DEFERRED_TIMES=() CPU_LINES=()
 for run in $(seq 1 "$RUNS"); do
   run_seed "$run"
   [ "$run" -eq 1 ] && export_rows
@@ -216,6 +241,10 @@ ratio() { awk -v raw="$1" -v ours="$2" 'BEGIN { printf "%.2f", raw / ours }'; }
   echo
   echo "All runs (s): seed ${SEED_TIMES[*]}; loader ${LOADER_TIMES[*]}; raw ${RAW_TIMES[*]}; raw deferred ${DEFERRED_TIMES[*]}."
   echo "Loader peak RSS (kB): ${PEAK_RSS[*]}."
+  echo
+  echo "CPU seconds used during each step (2 cores give 2 CPU-seconds per second; \"other processes\" is everyone else's work on the machine):"
+  echo
+  printf -- '- %s\n' "${CPU_LINES[@]}"
   echo
   echo "Sizes after the load (database $DB):"
   echo
