@@ -28,7 +28,8 @@ public static class JobsApi
                 "mode (onsite|hybrid|remote|field, repeatable), type (full-time|part-time|contractor|temporary|intern|volunteer|per-diem|other), " +
                 "category (slug, repeatable), level (entry|mid|senior|director|executive), salaryMin (a year) with currency (ISO 4217, default USD), " +
                 "posted (days), visa (true), sort (relevance|date|salary), page, and limit (1-50, default 20). " +
-                "Unknown values are ignored and listed in `problems`.");
+                "Unknown values are ignored and listed in `problems`. Matches are counted up to 10,000: past that, `total` is 10000, " +
+                "`totalIsExact` is false and the facets count the first 10,000 matches.");
 
         api.MapGet("/{id:int}", PostingAsync)
             .WithName("GetJob")
@@ -73,6 +74,7 @@ public static class JobsApi
         return TypedResults.Ok(new JobSearchResponse(
             [.. result.Hits.Select(card => JobSummary.From(card, origin))],
             result.Total,
+            result.TotalIsExact,
             new FacetsResponse(
                 result.Facets.Categories.ToDictionary(c => c.Slug, c => c.Count),
                 result.Facets.WorkModes.ToDictionary(m => JobSearchRequest.ModeSlug(m.Value), m => m.Count),
@@ -103,7 +105,7 @@ public static class JobsApi
 }
 
 public sealed record JobSearchResponse(
-    IReadOnlyList<JobSummary> Items, int Total, FacetsResponse Facets, string? Next, IReadOnlyList<string> Problems);
+    IReadOnlyList<JobSummary> Items, int Total, bool TotalIsExact, FacetsResponse Facets, string? Next, IReadOnlyList<string> Problems);
 
 public sealed record FacetsResponse(
     IReadOnlyDictionary<string, int> Category,

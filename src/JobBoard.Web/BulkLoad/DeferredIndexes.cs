@@ -3,7 +3,7 @@ using Npgsql;
 namespace JobBoard.Web.BulkLoad;
 
 /// <summary>
-/// The secondary indexes of <c>posting_search</c> and <c>posting_locations</c>, dropped while an empty board is loaded and
+/// The secondary indexes of <c>posting_search</c>, <c>posting_search_places</c> and <c>posting_locations</c>, dropped while an empty board is loaded and
 /// built again afterwards from the definitions the catalog gave before the drop, so they come back exactly as the
 /// migrations made them. Building a GIN index over a million search documents takes a fraction of the time that
 /// inserting them one by one into a live index does. On a board that already has postings nothing is dropped: there,
@@ -12,11 +12,11 @@ namespace JobBoard.Web.BulkLoad;
 /// <remarks>
 /// The drop is committed before the load, so the indexes are missing while it runs; they are rebuilt when the load
 /// ends, also when it fails. Only a killed process leaves them missing: reapply them from
-/// <c>20261123120709_SearchIndex.cs</c> (or recreate the database) before serving that board.
+/// the search migrations (<c>SearchIndex</c>, <c>SearchPlaces</c>) or recreate the database before serving that board.
 /// </remarks>
 internal sealed class DeferredIndexes
 {
-    private const string Tables = "'posting_search'::regclass, 'posting_locations'::regclass";
+    private const string Tables = "'posting_search'::regclass, 'posting_search_places'::regclass, 'posting_locations'::regclass";
 
     private readonly IReadOnlyList<(string Name, string Definition)> _dropped;
 

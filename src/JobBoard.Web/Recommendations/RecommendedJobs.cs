@@ -106,25 +106,25 @@ public sealed class RecommendedJobs(JobBoardDbContext db, TimeProvider clock, IM
     {
         var hasCategories = subject.CategoryIds.Count > 0;
         var branches = new List<string>();
-        const string open = "(s.valid_through IS NULL OR s.valid_through >= @today) AND s.posting_id <> ALL (@exclude)";
+        static string Open(string alias) => $"({alias}.valid_through IS NULL OR {alias}.valid_through >= @today) AND {alias}.posting_id <> ALL (@exclude)";
         if (subject.Places.Count > 0)
         {
-            // Nearest-neighbour scans on the GiST index stop as soon as enough postings are found.
+            // Nearest-neighbour scans on the GiST index of the stored points stop as soon as enough postings are found.
             if (hasCategories)
             {
                 branches.Add($"""
                     SELECT n.posting_id FROM unnest(@lats, @lons) AS sp(lat, lon) CROSS JOIN LATERAL (
-                        SELECT l.posting_id FROM posting_locations l JOIN posting_search s ON s.posting_id = l.posting_id
-                        WHERE s.category_ids && @categories AND {open}
-                        ORDER BY ll_to_earth(l.latitude, l.longitude) <-> ll_to_earth(sp.lat, sp.lon) LIMIT {NearestSameCategory}) n
+                        SELECT p.posting_id FROM posting_search_places p
+                        WHERE p.earth IS NOT NULL AND p.category_ids && @categories AND {Open("p")}
+                        ORDER BY p.earth <-> ll_to_earth(sp.lat, sp.lon) LIMIT {NearestSameCategory}) n
                     """);
             }
 
             branches.Add($"""
                 SELECT n.posting_id FROM unnest(@lats, @lons) AS sp(lat, lon) CROSS JOIN LATERAL (
-                    SELECT l.posting_id FROM posting_locations l JOIN posting_search s ON s.posting_id = l.posting_id
-                    WHERE {open}
-                    ORDER BY ll_to_earth(l.latitude, l.longitude) <-> ll_to_earth(sp.lat, sp.lon) LIMIT {NearestAny}) n
+                    SELECT p.posting_id FROM posting_search_places p
+                    WHERE p.earth IS NOT NULL AND {Open("p")}
+                    ORDER BY p.earth <-> ll_to_earth(sp.lat, sp.lon) LIMIT {NearestAny}) n
                 """);
         }
 
@@ -132,7 +132,7 @@ public sealed class RecommendedJobs(JobBoardDbContext db, TimeProvider clock, IM
         {
             branches.Add($"""
                 (SELECT s.posting_id FROM posting_search s
-                 WHERE s.work_mode = 'Remote' AND s.applicant_countries && @countries AND {open}
+                 WHERE s.work_mode = 'Remote' AND s.applicant_countries && @countries AND {Open("s")}
                  ORDER BY {(hasCategories ? "(s.category_ids && @categories) DESC, " : string.Empty)}s.date_posted DESC LIMIT {RemoteOpenHere})
                 """);
         }
@@ -140,25 +140,27 @@ public sealed class RecommendedJobs(JobBoardDbContext db, TimeProvider clock, IM
         if (hasCategories)
         {
             branches.Add($"""
-                (SELECT s.posting_id FROM posting_search s WHERE s.category_ids && @categories AND {open}
-                 ORDER BY s.date_posted DESC LIMIT {NewestSameCategory})
+                (SELECT p.posting_id FROM posting_search_places p WHERE p.position = 0 AND p.category_ids && @categories AND {Open("p")}
+                 ORDER BY p.date_posted DESC, p.posting_id DESC LIMIT {NewestSameCategory})
                 """);
         }
 
         var sql = $"""
-            WITH candidates AS ({string.Join("\nUNION\n", branches)})
+            WITH candidates AS ({string.Join("\nUNION\n", branches)}),
+            subject_places AS (
+                SELECT ll_to_earth(lat, lon) AS earth, country, region FROM unnest(@lats, @lons, @placeCountries, @regions) AS sp(lat, lon, country, region))
             SELECT s.posting_id, d.km, d.city, coalesce(d.same_region, false), coalesce(d.same_country, false), s.work_mode,
                    s.applicant_countries, s.category_ids, s.skill_ids, similarity(p.title, @title), @today - s.date_posted
             FROM candidates c
             JOIN posting_search s ON s.posting_id = c.posting_id
             JOIN job_postings p ON p.id = s.posting_id
             LEFT JOIN LATERAL (
-                SELECT min(earth_distance(ll_to_earth(l.latitude, l.longitude), ll_to_earth(sp.lat, sp.lon))) / 1000 AS km,
-                       (array_agg(l.city ORDER BY earth_distance(ll_to_earth(l.latitude, l.longitude), ll_to_earth(sp.lat, sp.lon))))[1] AS city,
+                SELECT min(earth_distance(l.earth, sp.earth)) / 1000 AS km,
+                       (array_agg(l.city ORDER BY earth_distance(l.earth, sp.earth)))[1] AS city,
                        bool_or(l.country_code = sp.country AND l.region IS NOT DISTINCT FROM sp.region) AS same_region,
                        bool_or(l.country_code = ANY (@countries)) AS same_country
-                FROM posting_locations l CROSS JOIN unnest(@lats, @lons, @placeCountries, @regions) AS sp(lat, lon, country, region)
-                WHERE l.posting_id = s.posting_id) d ON true
+                FROM posting_search_places l CROSS JOIN subject_places sp
+                WHERE l.posting_id = s.posting_id AND l.earth IS NOT NULL) d ON true
             """;
 
         var connection = (NpgsqlConnection)db.Database.GetDbConnection();

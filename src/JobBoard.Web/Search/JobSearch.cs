@@ -15,18 +15,25 @@ using NpgsqlTypes;
 namespace JobBoard.Web.Search;
 
 /// <summary>
-/// Runs a <see cref="JobSearchRequest"/> against <c>posting_search</c>: full-text match (weighted tsvector, English
-/// stemming, accents folded), filters, radius around a gazetteer place, facet counts, one page of results with
-/// highlighted snippets, and typo-tolerant suggestions when nothing matches. SQL is written out here because the
-/// shape of the query (candidate window, earth_box, facets in one pass) is the point, and EF would hide it.
+/// Runs a <see cref="JobSearchRequest"/>: full-text match (weighted tsvector, English stemming, accents folded),
+/// filters, radius around a gazetteer place, facet counts, one page of results with highlighted snippets, and
+/// typo-tolerant suggestions when nothing matches. A search with words reads <c>posting_search</c> (the text vector
+/// and the filters in one row); one without reads the narrow <c>posting_search_places</c>. Counting stops at
+/// <see cref="DefaultCountLimit"/>, so a search matching half the board costs what one matching ten thousand does. SQL is
+/// written out here because the shape of the query (candidate window, earth_box, capped facets) is the point.
 /// </summary>
-public sealed class JobSearch(JobBoardDbContext db, TimeProvider clock, IMemoryCache cache)
+public sealed class JobSearch(JobBoardDbContext db, TimeProvider clock, IMemoryCache cache, IConfiguration configuration)
 {
     /// <summary>Relevance ranks at most this many of the newest matches, so a word in every tenth ad still ranks fast.</summary>
     public const int RankingWindow = JobSearchRequest.MaxResults;
 
     /// <summary>Relevance is divided by 1 + age/this many days: a month-old ad needs twice the text match of today's.</summary>
     public const double RecencyHalfLifeDays = 30;
+
+    /// <summary>Matches are counted, and facets tallied, up to this many (<c>Search:CountLimit</c>); more show as "10,000+".</summary>
+    public const int DefaultCountLimit = 10_000;
+
+    private readonly int _countLimit = Math.Max(1, configuration.GetValue("Search:CountLimit", DefaultCountLimit));
 
     private const string CategoriesKey = "search:categories";
     private const string HighlightStart = "\u27E6";
@@ -53,13 +60,9 @@ public sealed class JobSearch(JobBoardDbContext db, TimeProvider clock, IMemoryC
 
         try
         {
-            var filter = new SqlFilter(today);
             var hasWords = request.HasWords && await HasSearchableWordsAsync(connection, request.Q!, cancellationToken);
-            if (hasWords)
-            {
-                filter.MatchWords(request.Q!);
-            }
-            else if (request.HasWords)
+            var filter = new SqlFilter(today, hasWords ? request.Q : null);
+            if (!hasWords && request.HasWords)
             {
                 problems.Add($"“{request.Q}” has no words to search for (only very common words or symbols), so it is left out.");
             }
@@ -73,7 +76,8 @@ public sealed class JobSearch(JobBoardDbContext db, TimeProvider clock, IMemoryC
                 return JobSearchResult.Nothing(request, problems, location, places);
             }
 
-            var (total, facets) = await CountAsync(connection, filter, categories, () => ReloadCategoriesAsync(cancellationToken), cancellationToken);
+            var (counted, facets) = await CountAsync(connection, filter, categories, () => ReloadCategoriesAsync(cancellationToken), cancellationToken);
+            var total = Math.Min(counted, _countLimit);
             var lastPage = Math.Max(1, (Math.Min(total, JobSearchRequest.MaxResults) + request.Limit - 1) / request.Limit);
             if (request.Page > lastPage)
             {
@@ -92,7 +96,7 @@ public sealed class JobSearch(JobBoardDbContext db, TimeProvider clock, IMemoryC
                 titleSuggestions = await SuggestAsync(connection, 't', request.Q!, cancellationToken);
             }
 
-            return new JobSearchResult(request, total, hits, facets, location, titleSuggestions, [], problems);
+            return new JobSearchResult(request, total, counted <= _countLimit, hits, facets, location, titleSuggestions, [], problems);
         }
         finally
         {
@@ -154,19 +158,21 @@ public sealed class JobSearch(JobBoardDbContext db, TimeProvider clock, IMemoryC
         return (bool)(await command.ExecuteScalarAsync(cancellationToken))!;
     }
 
-    private static async Task<(int Total, SearchFacets Facets)> CountAsync(
+    private async Task<(int Total, SearchFacets Facets)> CountAsync(
         NpgsqlConnection connection, SqlFilter filter, CategoryDirectory categories, Func<Task<CategoryDirectory>> reloadCategories,
         CancellationToken cancellationToken)
     {
-        // One pass over the matches gives the total and every facet.
+        // One pass over the matches gives the total and every facet. It stops one past the count limit, which tells
+        // that there are more; the facets count the first matches up to the limit.
         var sql = $"""
             WITH m AS MATERIALIZED (
-                SELECT s.work_mode, s.employment_type, s.seniority, s.category_ids FROM posting_search s WHERE {filter.Where})
+                SELECT s.work_mode, s.employment_type, s.seniority, s.category_ids FROM {filter.Rows} LIMIT {_countLimit + 1})
+            , f AS MATERIALIZED (SELECT * FROM m LIMIT {_countLimit})
             SELECT 0, NULL, count(*) FROM m
-            UNION ALL SELECT 1, work_mode, count(*) FROM m GROUP BY work_mode
-            UNION ALL SELECT 2, employment_type, count(*) FROM m WHERE employment_type IS NOT NULL GROUP BY employment_type
-            UNION ALL SELECT 3, seniority, count(*) FROM m WHERE seniority IS NOT NULL GROUP BY seniority
-            UNION ALL SELECT 4, c::text, count(*) FROM m, unnest(m.category_ids) c GROUP BY c
+            UNION ALL SELECT 1, work_mode, count(*) FROM f GROUP BY work_mode
+            UNION ALL SELECT 2, employment_type, count(*) FROM f WHERE employment_type IS NOT NULL GROUP BY employment_type
+            UNION ALL SELECT 3, seniority, count(*) FROM f WHERE seniority IS NOT NULL GROUP BY seniority
+            UNION ALL SELECT 4, c::text, count(*) FROM f, unnest(f.category_ids) c GROUP BY c
             """;
         await using var command = filter.Command(sql, connection);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
@@ -223,7 +229,7 @@ public sealed class JobSearch(JobBoardDbContext db, TimeProvider clock, IMemoryC
             // The newest matches form the window relevance ranks: ts_rank reads each vector, so it must not see 100,000 of them.
             SearchSort.Relevance => $"""
                 WITH candidates AS (
-                    SELECT s.posting_id, s.date_posted, s.document FROM posting_search s WHERE {filter.Where}
+                    SELECT s.posting_id, s.date_posted, s.document FROM {filter.Rows}
                     ORDER BY s.date_posted DESC, s.posting_id DESC LIMIT {RankingWindow})
                 SELECT posting_id FROM candidates
                 ORDER BY ts_rank(document, websearch_to_tsquery('jobboard', @q), 1)
@@ -232,13 +238,13 @@ public sealed class JobSearch(JobBoardDbContext db, TimeProvider clock, IMemoryC
                 OFFSET @offset LIMIT @limit
                 """,
             SearchSort.Salary => $"""
-                SELECT s.posting_id FROM posting_search s WHERE {filter.Where}
+                SELECT s.posting_id FROM {filter.Rows}
                 ORDER BY (s.salary_currency = @currency AND s.salary_yearly IS NOT NULL) DESC, s.salary_yearly DESC NULLS LAST,
                          s.date_posted DESC, s.posting_id DESC
                 OFFSET @offset LIMIT @limit
                 """,
             _ => $"""
-                SELECT s.posting_id FROM posting_search s WHERE {filter.Where}
+                SELECT s.posting_id FROM {filter.Rows}
                 ORDER BY s.date_posted DESC, s.posting_id DESC
                 OFFSET @offset LIMIT @limit
                 """,
@@ -323,30 +329,54 @@ public sealed class JobSearch(JobBoardDbContext db, TimeProvider clock, IMemoryC
         return terms;
     }
 
-    /// <summary>The WHERE clause of a search and its parameters, built condition by condition.</summary>
+    /// <summary>
+    /// The rows a search matches, as a FROM item named <c>s</c>, and its parameters, built condition by condition.
+    /// With words they are <c>posting_search</c> rows; without, <c>posting_search_places</c> rows: one per posting
+    /// (position 0), or, when a place narrows the search, the posting's places there, one kept per posting.
+    /// </summary>
     private sealed class SqlFilter
     {
         private readonly List<string> _conditions = ["(s.valid_through IS NULL OR s.valid_through >= @today)"];
         private readonly List<NpgsqlParameter> _parameters = [];
+        private readonly bool _words;
+        private string? _placeCondition;
 
-        public SqlFilter(DateOnly today) => _parameters.Add(new NpgsqlParameter("today", today));
-
-        public string Where => string.Join("\n  AND ", _conditions);
-
-        public void MatchWords(string q)
+        public SqlFilter(DateOnly today, string? words)
         {
-            _conditions.Add("s.document @@ websearch_to_tsquery('jobboard', @q)");
-            _parameters.Add(new NpgsqlParameter("q", q));
+            _parameters.Add(new NpgsqlParameter("today", today));
+            if (words is not null)
+            {
+                _words = true;
+                Add("s.document @@ websearch_to_tsquery('jobboard', @q)", "q", words);
+            }
         }
+
+        public string Rows
+        {
+            get
+            {
+                var where = string.Join("\n  AND ", _conditions);
+                if (_words)
+                {
+                    var inPlace = _placeCondition is null
+                        ? string.Empty
+                        : $"\n  AND s.posting_id IN (SELECT p.posting_id FROM posting_search_places p WHERE {PlaceCondition("p")})";
+                    return $"(SELECT s.* FROM posting_search s WHERE {where}{inPlace}) s";
+                }
+
+                return _placeCondition is null
+                    ? $"(SELECT s.* FROM posting_search_places s WHERE s.position = 0\n  AND {where}) s"
+                    : $"(SELECT DISTINCT ON (s.posting_id) s.* FROM posting_search_places s WHERE {PlaceCondition("s")}\n  AND {where}) s";
+            }
+        }
+
+        /// <summary>The place condition on the <c>posting_search_places</c> rows named <paramref name="alias"/>.</summary>
+        private string PlaceCondition(string alias) => _placeCondition!.Replace("{p}", alias, StringComparison.Ordinal);
 
         public void WithinRadius(double latitude, double longitude, double metres)
         {
             // earth_box finds candidates through the GiST index; earth_distance trims the box's corners.
-            _conditions.Add("""
-                s.posting_id IN (SELECT l.posting_id FROM posting_locations l
-                    WHERE earth_box(ll_to_earth(@lat, @lon), @metres) @> ll_to_earth(l.latitude, l.longitude)
-                      AND earth_distance(ll_to_earth(@lat, @lon), ll_to_earth(l.latitude, l.longitude)) <= @metres)
-                """);
+            _placeCondition = "earth_box(ll_to_earth(@lat, @lon), @metres) @> {p}.earth AND earth_distance(ll_to_earth(@lat, @lon), {p}.earth) <= @metres";
             _parameters.Add(new NpgsqlParameter("lat", latitude));
             _parameters.Add(new NpgsqlParameter("lon", longitude));
             _parameters.Add(new NpgsqlParameter("metres", metres));
@@ -354,14 +384,14 @@ public sealed class JobSearch(JobBoardDbContext db, TimeProvider clock, IMemoryC
 
         public void InRegion(string countryCode, string region)
         {
-            _conditions.Add("s.posting_id IN (SELECT l.posting_id FROM posting_locations l WHERE l.country_code = @country AND l.region = @region)");
+            _placeCondition = "{p}.country_code = @country AND {p}.region = @region";
             _parameters.Add(new NpgsqlParameter("country", countryCode));
             _parameters.Add(new NpgsqlParameter("region", region));
         }
 
         public void InCountry(string countryCode)
         {
-            _conditions.Add("s.posting_id IN (SELECT l.posting_id FROM posting_locations l WHERE l.country_code = @country)");
+            _placeCondition = "{p}.country_code = @country";
             _parameters.Add(new NpgsqlParameter("country", countryCode));
         }
 
@@ -477,9 +507,11 @@ public sealed record SearchFacets(
     public static SearchFacets None { get; } = new([], [], [], []);
 }
 
+/// <summary>One page of a search. <paramref name="TotalIsExact"/> is false when more matched than the search counts.</summary>
 public sealed record JobSearchResult(
     JobSearchRequest Request,
     int Total,
+    bool TotalIsExact,
     IReadOnlyList<JobCard> Hits,
     SearchFacets Facets,
     ResolvedLocation? Location,
@@ -492,5 +524,5 @@ public sealed record JobSearchResult(
     public bool HasNextPage => Request.Page < LastPage;
 
     public static JobSearchResult Nothing(JobSearchRequest request, IReadOnlyList<string> problems, ResolvedLocation? location, IReadOnlyList<string> places) =>
-        new(request, 0, [], SearchFacets.None, location, [], places, problems);
+        new(request, 0, true, [], SearchFacets.None, location, [], places, problems);
 }

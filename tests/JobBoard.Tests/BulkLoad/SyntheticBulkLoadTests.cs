@@ -218,7 +218,7 @@ public sealed class SyntheticBulkLoadTests(JobBoardApp app) : IAsyncLifetime
 
         loaded.Should().Equal(await ListAsync(reference, SchemaQuery, []));
         loaded.Should().Contain(d => d.Contains("ix_posting_search_document", StringComparison.Ordinal))
-            .And.Contain(d => d.Contains("ix_posting_locations_earth", StringComparison.Ordinal));
+            .And.Contain(d => d.Contains("ix_posting_search_places_earth", StringComparison.Ordinal));
     }
 
     [Fact]

@@ -43,7 +43,7 @@ public sealed class ApiDocsPageTests(JobBoardApp app) : IAsyncLifetime
 
         var shape = page.QuerySelector("#schema-JobSearchResponse")!;
         shape.QuerySelectorAll("tbody tr").Select(tr => tr.Text()).Should().Equal(
-            "items array of JobSummary", "total integer", "facets FacetsResponse", "next string or null", "problems array of string");
+            "items array of JobSummary", "total integer", "totalIsExact boolean", "facets FacetsResponse", "next string or null", "problems array of string");
         page.QuerySelector("#schema-JobSummary")!.QuerySelectorAll("tbody tr").Select(tr => tr.Text()).Should().Contain(
             ["datePosted string (date) or null", "salary SalaryResponse or null", "locations array of LocationResponse"]);
         page.QuerySelector("#schema-FacetsResponse")!.QuerySelectorAll("tbody tr").Select(tr => tr.Text()).Should().Contain("mode map of integer");

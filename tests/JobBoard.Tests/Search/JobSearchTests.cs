@@ -3,7 +3,14 @@ using System.Text.Json;
 using JobBoard.Domain.Postings;
 using JobBoard.Domain.Taxonomy;
 using JobBoard.Tests.Infrastructure;
+using JobBoard.Web.Data;
+using JobBoard.Web.Search;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Caching.Memory;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 using static JobBoard.Tests.Infrastructure.TestPostings;
 
 namespace JobBoard.Tests.Search;
@@ -100,6 +107,52 @@ public sealed class JobSearchTests(JobBoardApp app) : IAsyncLifetime
 
         (await TitlesAsync("location=Chicago&radius=10")).Should().Equal("Field Director");
         (await TitlesAsync("location=Bucharest&radius=10")).Should().Equal("Field Director");
+    }
+
+    [Fact]
+    public async Task A_posting_with_several_places_in_the_radius_is_counted_once()
+    {
+        var evanston = North(Chicago, 19, "Evanston");
+        await app.InsertAsync(
+            Published(Company(), Job("Field Director") with { WorkMode = WorkMode.FieldBased, Locations = [Chicago, evanston, Bucharest] }),
+            Published(Company("B"), Job("Field Nurse") with { WorkMode = WorkMode.FieldBased, Locations = [evanston] }));
+
+        foreach (var query in new[] { "location=Chicago&radius=50", "location=Illinois", "location=United+States&mode=field", "q=field&location=Chicago&radius=50" })
+        {
+            using var json = await ApiAsync(query);
+            json.RootElement.GetProperty("total").GetInt32().Should().Be(2, query);
+            json.RootElement.GetProperty("totalIsExact").GetBoolean().Should().BeTrue(query);
+            json.RootElement.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("title").GetString())
+                .Should().BeEquivalentTo(["Field Director", "Field Nurse"], query);
+            Counts(json.RootElement.GetProperty("facets").GetProperty("mode")).Should().BeEquivalentTo(new Dictionary<string, int> { ["field"] = 2 }, query);
+        }
+    }
+
+    [Fact]
+    public async Task Counting_stops_at_the_limit_and_says_the_total_is_a_lower_bound()
+    {
+        var company = Company();
+        await app.InsertAsync([.. Enumerable.Range(1, 5).Select(i => Published(company, Job($"Nurse {i}") with
+        {
+            WorkMode = i % 2 == 0 ? WorkMode.Remote : WorkMode.OnSite,
+            ApplicantCountries = i % 2 == 0 ? ["US"] : [],
+        }))]);
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["Search:CountLimit"] = "3" }).Build();
+
+        foreach (var query in new[] { "q=nurse", string.Empty, "q=nurse&location=United+States&mode=onsite&mode=remote" })
+        {
+            using var scope = app.Services.CreateScope();
+            var search = new JobSearch(scope.ServiceProvider.GetRequiredService<JobBoardDbContext>(), TimeProvider.System, new MemoryCache(new MemoryCacheOptions()), configuration);
+            var result = await search.SearchAsync(JobSearchRequest.From(new QueryCollection(QueryHelpers.ParseQuery(query))), CancellationToken.None);
+
+            result.Total.Should().Be(3, query);
+            result.TotalIsExact.Should().BeFalse(query);
+            result.Facets.WorkModes.Sum(m => m.Count).Should().Be(3, "facets count the matches counted: {0}", query);
+        }
+
+        using var all = await ApiAsync("q=nurse");
+        all.RootElement.GetProperty("total").GetInt32().Should().Be(5);
+        all.RootElement.GetProperty("totalIsExact").GetBoolean().Should().BeTrue();
     }
 
     [Fact]
