@@ -19,7 +19,7 @@ if [ -z "${ConnectionStrings__JobBoard:-}" ]; then
   ConnectionStrings__JobBoard=$("$ROOT/jobboard.sh" db | tail -n 1)
 fi
 # Plans of every statement, with timings and buffers, into the server log.
-EXPLAINING="$ConnectionStrings__JobBoard;Options=-c session_preload_libraries=auto_explain -c auto_explain.log_min_duration=0 -c auto_explain.log_analyze=on -c auto_explain.log_buffers=on -c auto_explain.log_timing=on;Max Auto Prepare=0"
+EXPLAINING="$ConnectionStrings__JobBoard;Options=-c session_preload_libraries=auto_explain -c auto_explain.log_min_duration=5 -c auto_explain.log_analyze=on -c auto_explain.log_buffers=on -c auto_explain.log_timing=on;Max Auto Prepare=0"
 
 dotnet build src/JobBoard.Web -c Release -v quiet -nologo >/dev/null
 ConnectionStrings__JobBoard=$EXPLAINING ASPNETCORE_URLS=$BASE DemoData__Load=false Database__Migrate=false Serilog__MinimumLevel__Default=Warning \
@@ -33,6 +33,7 @@ scenarios=(
   "keyword + radius|/jobs?q=nurse&location=Chicago%2C+IL&radius=50"
   "filters only|/jobs?category=healthcare&mode=remote&type=full-time"
   "deep page|/jobs?category=sales&page=50"
+  "radius + filter|/jobs?location=Manchester%2C+United+Kingdom&radius=100&mode=onsite"
   "worst case|/jobs?q=${BENCH_WORST_QUERY:-experience}"
 )
 for scenario in "${scenarios[@]}"; do curl -fs -o /dev/null "$BASE${scenario#*|}"; done

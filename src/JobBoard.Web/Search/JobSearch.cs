@@ -36,6 +36,8 @@ public sealed class JobSearch(JobBoardDbContext db, TimeProvider clock, IMemoryC
     private readonly int _countLimit = Math.Max(1, configuration.GetValue("Search:CountLimit", DefaultCountLimit));
 
     private const string CategoriesKey = "search:categories";
+    private const string KeysKey = "search:keys";
+    private static readonly TimeSpan KeysReloadAtMostEvery = TimeSpan.FromSeconds(5);
     private const string HighlightStart = "\u27E6";
     private const string HighlightStop = "\u27E7";
 
@@ -60,16 +62,43 @@ public sealed class JobSearch(JobBoardDbContext db, TimeProvider clock, IMemoryC
 
         try
         {
+            // Each search is planned for its own words and filters: a plan cached for "pharmacist" (prepared statements
+            // switch to a generic plan after five runs) is a disaster for "experience". Reset when the connection returns.
+            await using (var customPlans = new NpgsqlCommand("SET plan_cache_mode = force_custom_plan", connection))
+            {
+                await customPlans.ExecuteNonQueryAsync(cancellationToken);
+            }
+
             var hasWords = request.HasWords && await HasSearchableWordsAsync(connection, request.Q!, cancellationToken);
-            var filter = new SqlFilter(today, hasWords ? request.Q : null);
             if (!hasWords && request.HasWords)
             {
                 problems.Add($"“{request.Q}” has no words to search for (only very common words or symbols), so it is left out.");
             }
 
-            var location = ResolveLocation(request, filter, problems);
-            filter.Apply(request, categories, problems);
+            var keys = await SearchKeysAsync(cancellationToken);
+            var (filter, location, filterProblems) = Filter(keys);
+            if (filter.MissedKey && clock.GetUtcNow() - keys.LoadedAt > KeysReloadAtMostEvery)
+            {
+                // A country, region or value first used since the keys were read: read them again (not on every miss).
+                keys = await ReloadSearchKeysAsync(cancellationToken);
+                (filter, location, filterProblems) = Filter(keys);
+            }
 
+            problems.AddRange(filterProblems);
+
+            (SqlFilter Filter, ResolvedLocation? Location, List<string> Problems) Filter(SearchKeys keys)
+            {
+                var filterProblems = new List<string>();
+                var filter = new SqlFilter(today, keys);
+                if (hasWords)
+                {
+                    filter.MatchWords(request.Q!);
+                }
+
+                var location = ResolveLocation(request, filter, filterProblems);
+                filter.Apply(request, categories, filterProblems);
+                return (filter, location, filterProblems);
+            }
             if (location is { Found: false })
             {
                 var places = await SuggestAsync(connection, 'p', request.Location!, cancellationToken);
@@ -115,6 +144,24 @@ public sealed class JobSearch(JobBoardDbContext db, TimeProvider clock, IMemoryC
             var all = await db.Categories.AsNoTracking().OrderBy(c => c.Name).Select(c => new CategoryEntry(c.Id, c.Slug, c.Name)).ToListAsync(cancellationToken);
             return new CategoryDirectory(all);
         })!;
+
+    /// <summary>The numbered filter values of <c>search_keys</c>, read once a minute (a few thousand rows).</summary>
+    private Task<SearchKeys> SearchKeysAsync(CancellationToken cancellationToken) =>
+        cache.GetOrCreateAsync(KeysKey, async entry =>
+        {
+            entry.AbsoluteExpirationRelativeToNow = TimeSpan.FromMinutes(1);
+            var loadedAt = clock.GetUtcNow();
+            var rows = await db.Database.SqlQuery<SearchKeyRow>($"SELECT id, kind, value FROM search_keys").ToListAsync(cancellationToken);
+            return new SearchKeys(rows.ToDictionary(k => (k.Kind, k.Value), k => k.Id), loadedAt);
+        })!;
+
+    private Task<SearchKeys> ReloadSearchKeysAsync(CancellationToken cancellationToken)
+    {
+        cache.Remove(KeysKey);
+        return SearchKeysAsync(cancellationToken);
+    }
+
+    private sealed record SearchKeyRow(int Id, string Kind, string Value);
 
     private Task<CategoryDirectory> ReloadCategoriesAsync(CancellationToken cancellationToken)
     {
@@ -330,86 +377,111 @@ public sealed class JobSearch(JobBoardDbContext db, TimeProvider clock, IMemoryC
     }
 
     /// <summary>
-    /// The rows a search matches, as a FROM item named <c>s</c>, and its parameters, built condition by condition.
-    /// With words they are <c>posting_search</c> rows; without, <c>posting_search_places</c> rows: one per posting
-    /// (position 0), or, when a place narrows the search, the posting's places there, one kept per posting.
+    /// The <c>posting_search</c> rows a search matches, as a FROM item named <c>s</c>, and its parameters. Words and
+    /// every filter but salary and date become conditions on the one GIN index over (document, filter_keys), so they
+    /// are intersected inside it: one group of keys per filter, any key of a group may match.
     /// </summary>
-    private sealed class SqlFilter
+    private sealed class SqlFilter(DateOnly today, SearchKeys keys)
     {
         private readonly List<string> _conditions = ["(s.valid_through IS NULL OR s.valid_through >= @today)"];
-        private readonly List<NpgsqlParameter> _parameters = [];
-        private readonly bool _words;
-        private string? _placeCondition;
+        private readonly List<NpgsqlParameter> _parameters = [new NpgsqlParameter("today", today)];
+        private readonly List<int> _allOf = [];
+        private readonly List<int[]> _anyOf = [];
 
-        public SqlFilter(DateOnly today, string? words)
-        {
-            _parameters.Add(new NpgsqlParameter("today", today));
-            if (words is not null)
-            {
-                _words = true;
-                Add("s.document @@ websearch_to_tsquery('jobboard', @q)", "q", words);
-            }
-        }
+        /// <summary>A filter named a value no key was found for (it may be newer than the keys read).</summary>
+        public bool MissedKey { get; private set; }
 
         public string Rows
         {
             get
             {
-                var where = string.Join("\n  AND ", _conditions);
-                if (_words)
+                var conditions = new List<string>(_conditions);
+                if (_allOf.Count > 0)
                 {
-                    var inPlace = _placeCondition is null
-                        ? string.Empty
-                        : $"\n  AND s.posting_id IN (SELECT p.posting_id FROM posting_search_places p WHERE {PlaceCondition("p")})";
-                    return $"(SELECT s.* FROM posting_search s WHERE {where}{inPlace}) s";
+                    conditions.Add("s.filter_keys @> @allOf");
                 }
 
-                return _placeCondition is null
-                    ? $"(SELECT s.* FROM posting_search_places s WHERE s.position = 0\n  AND {where}) s"
-                    : $"(SELECT DISTINCT ON (s.posting_id) s.* FROM posting_search_places s WHERE {PlaceCondition("s")}\n  AND {where}) s";
+                conditions.AddRange(_anyOf.Select((_, i) => $"s.filter_keys && @anyOf{i}"));
+                return $"(SELECT s.* FROM posting_search s WHERE {string.Join("\n  AND ", conditions)}) s";
             }
         }
 
-        /// <summary>The place condition on the <c>posting_search_places</c> rows named <paramref name="alias"/>.</summary>
-        private string PlaceCondition(string alias) => _placeCondition!.Replace("{p}", alias, StringComparison.Ordinal);
+        public void MatchWords(string q) => Add("s.document @@ websearch_to_tsquery('jobboard', @q)", "q", q);
 
         public void WithinRadius(double latitude, double longitude, double metres)
         {
-            // earth_box finds candidates through the GiST index; earth_distance trims the box's corners.
-            _placeCondition = "earth_box(ll_to_earth(@lat, @lon), @metres) @> {p}.earth AND earth_distance(ll_to_earth(@lat, @lon), {p}.earth) <= @metres";
+            // The grid cells around the point find the candidates in the index; the distance to the row's own places
+            // (great circle on earthdistance's sphere) trims them to the circle.
+            KeyGroup(SearchKeys.CellsAround(latitude, longitude, metres));
+            _conditions.Add("""
+                EXISTS (SELECT 1 FROM unnest(s.latitudes, s.longitudes) AS pt(lat, lon)
+                        WHERE 2 * 6378168 * asin(least(1, sqrt(power(sin(radians(pt.lat - @lat) / 2), 2)
+                              + cos(radians(@lat)) * cos(radians(pt.lat)) * power(sin(radians(pt.lon - @lon) / 2), 2)))) <= @metres)
+                """);
             _parameters.Add(new NpgsqlParameter("lat", latitude));
             _parameters.Add(new NpgsqlParameter("lon", longitude));
             _parameters.Add(new NpgsqlParameter("metres", metres));
         }
 
-        public void InRegion(string countryCode, string region)
+        public void InRegion(string countryCode, string region) => KeyGroup([keys.Region(countryCode, region)]);
+
+        public void InCountry(string countryCode) => KeyGroup([keys.Find("country", countryCode)]);
+
+        public NpgsqlCommand Command(string sql, NpgsqlConnection connection)
         {
-            _placeCondition = "{p}.country_code = @country AND {p}.region = @region";
-            _parameters.Add(new NpgsqlParameter("country", countryCode));
-            _parameters.Add(new NpgsqlParameter("region", region));
+            var command = new NpgsqlCommand(sql, connection);
+            foreach (var parameter in _parameters)
+            {
+                command.Parameters.Add(parameter.Clone());
+            }
+
+            if (_allOf.Count > 0)
+            {
+                command.Parameters.AddWithValue("allOf", _allOf.ToArray());
+            }
+
+            for (var i = 0; i < _anyOf.Count; i++)
+            {
+                command.Parameters.AddWithValue($"anyOf{i}", _anyOf[i]);
+            }
+
+            return command;
         }
 
-        public void InCountry(string countryCode)
+        private void KeyGroup(IReadOnlyCollection<int> group)
         {
-            _placeCondition = "{p}.country_code = @country";
-            _parameters.Add(new NpgsqlParameter("country", countryCode));
+            MissedKey |= group.Contains(SearchKeys.Nothing);
+            if (group.Count == 1)
+            {
+                _allOf.Add(group.First());
+            }
+            else
+            {
+                _anyOf.Add([.. group]);
+            }
+        }
+
+        private void Add(string condition, string name, object value)
+        {
+            _conditions.Add(condition);
+            _parameters.Add(new NpgsqlParameter(name, value));
         }
 
         public void Apply(JobSearchRequest request, CategoryDirectory categories, List<string> problems)
         {
             if (request.Modes.Count > 0)
             {
-                Add("s.work_mode = ANY (@modes)", "modes", request.Modes.Select(m => m.ToString()).ToArray());
+                KeyGroup([.. request.Modes.Select(m => keys.Find("mode", m.ToString()))]);
             }
 
             if (request.Types.Count > 0)
             {
-                Add("s.employment_type = ANY (@types)", "types", request.Types.Select(t => t.ToString()).ToArray());
+                KeyGroup([.. request.Types.Select(t => keys.Find("type", t.ToString()))]);
             }
 
             if (request.Levels.Count > 0)
             {
-                Add("s.seniority = ANY (@levels)", "levels", request.Levels.Select(l => l.ToString()).ToArray());
+                KeyGroup([.. request.Levels.Select(l => keys.Find("level", l.ToString()))]);
             }
 
             if (request.Categories.Count > 0)
@@ -419,7 +491,7 @@ public sealed class JobSearch(JobBoardDbContext db, TimeProvider clock, IMemoryC
                 {
                     if (categories.BySlug(slug) is { } category)
                     {
-                        ids.Add(category.Id);
+                        ids.Add(SearchKeys.Category(category.Id));
                     }
                     else
                     {
@@ -428,7 +500,7 @@ public sealed class JobSearch(JobBoardDbContext db, TimeProvider clock, IMemoryC
                 }
 
                 // Categories asked for that do not exist still narrow the search: to nothing, rather than to everything.
-                Add("s.category_ids && @categories", "categories", ids.ToArray());
+                KeyGroup(ids.Count > 0 ? ids : [SearchKeys.Nothing]);
             }
 
             if (request.SalaryMin is { } salaryMin)
@@ -439,30 +511,13 @@ public sealed class JobSearch(JobBoardDbContext db, TimeProvider clock, IMemoryC
 
             if (request.PostedWithinDays is { } days)
             {
-                Add("s.date_posted >= @postedSince", "postedSince", DateOnly.FromDayNumber(((DateOnly)_parameters[0].Value!).DayNumber - days));
+                Add("s.date_posted >= @postedSince", "postedSince", DateOnly.FromDayNumber(today.DayNumber - days));
             }
 
             if (request.VisaSponsorship)
             {
-                _conditions.Add("s.visa_sponsorship");
+                KeyGroup([keys.Find("visa", "true")]);
             }
-        }
-
-        public NpgsqlCommand Command(string sql, NpgsqlConnection connection)
-        {
-            var command = new NpgsqlCommand(sql, connection);
-            foreach (var parameter in _parameters)
-            {
-                command.Parameters.Add(parameter.Clone());
-            }
-
-            return command;
-        }
-
-        private void Add(string condition, string name, object value)
-        {
-            _conditions.Add(condition);
-            _parameters.Add(new NpgsqlParameter(name, value));
         }
     }
 }

@@ -217,7 +217,7 @@ public sealed class SyntheticBulkLoadTests(JobBoardApp app) : IAsyncLifetime
         var loaded = await ListAsync(app.ConnectionString, SchemaQuery, []);
 
         loaded.Should().Equal(await ListAsync(reference, SchemaQuery, []));
-        loaded.Should().Contain(d => d.Contains("ix_posting_search_document", StringComparison.Ordinal))
+        loaded.Should().Contain(d => d.Contains("ix_posting_search_match", StringComparison.Ordinal))
             .And.Contain(d => d.Contains("ix_posting_search_places_earth", StringComparison.Ordinal));
     }
 

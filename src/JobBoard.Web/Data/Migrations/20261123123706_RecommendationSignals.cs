@@ -10,14 +10,8 @@ namespace JobBoard.Web.Data.Migrations
     /// </summary>
     public partial class RecommendationSignals : Migration
     {
-        /// <inheritdoc />
-        protected override void Up(MigrationBuilder migrationBuilder)
-        {
-            migrationBuilder.Sql("""
-                ALTER TABLE posting_search
-                    ADD COLUMN skill_ids integer[] NOT NULL DEFAULT '{}',
-                    ADD COLUMN applicant_countries text[] NOT NULL DEFAULT '{}';
-
+        /// <summary>The search row source as this migration defines it (a later migration's Down restores it).</summary>
+        internal const string SearchSourceView = """
                 CREATE OR REPLACE VIEW posting_search_source AS
                 SELECT p.id AS posting_id,
                        p.company_id,
@@ -51,6 +45,17 @@ namespace JobBoard.Web.Data.Migrations
                     FROM posting_skills ps JOIN skills s ON s.id = ps.skill_id
                     WHERE ps.posting_id = p.id) skills ON true
                 WHERE p.status = 'Published';
+                """;
+
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.Sql($$"""
+                ALTER TABLE posting_search
+                    ADD COLUMN skill_ids integer[] NOT NULL DEFAULT '{}',
+                    ADD COLUMN applicant_countries text[] NOT NULL DEFAULT '{}';
+
+                {{SearchSourceView}}
 
                 UPDATE posting_search s SET skill_ids = src.skill_ids, applicant_countries = src.applicant_countries
                 FROM posting_search_source src

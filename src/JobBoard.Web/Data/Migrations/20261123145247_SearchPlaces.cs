@@ -5,11 +5,11 @@ using Microsoft.EntityFrameworkCore.Migrations;
 namespace JobBoard.Web.Data.Migrations
 {
     /// <summary>
-    /// A narrow search row per place of each published posting (<c>posting_search_places</c>): its point on the earth,
-    /// city, country and region, and the filters, about 150 bytes where a <c>posting_search</c> row carries a kilobyte of
-    /// text vector. Searches without words, radius, region and country filters and the nearest-place candidates of
-    /// recommendations read it; the point is stored, so GiST scans evaluate no function per row. Every posting has a
-    /// row at position 0 (its first place, or none), so filtering on position 0 counts each posting once.
+    /// A narrow row per place of each published posting (<c>posting_search_places</c>): its point on the earth, city,
+    /// country and region, and the filters, about 150 bytes where a <c>posting_search</c> row carries a kilobyte of
+    /// text vector. The nearest-place candidates of recommendations read it; the point is stored, so GiST
+    /// nearest-neighbour scans evaluate no function per row. Every posting has a row at position 0 (its first place, or
+    /// none), so filtering on position 0 counts each posting once.
     /// </summary>
     public partial class SearchPlaces : Migration
     {
@@ -37,9 +37,7 @@ namespace JobBoard.Web.Data.Migrations
                 ) WITH (fillfactor = 90);
 
                 CREATE INDEX ix_posting_search_places_earth ON posting_search_places USING gist (earth);
-                CREATE INDEX ix_posting_search_places_region ON posting_search_places (country_code, region);
                 CREATE INDEX ix_posting_search_places_newest ON posting_search_places (date_posted DESC, posting_id DESC) WHERE position = 0;
-                CREATE INDEX ix_posting_search_places_mode ON posting_search_places (work_mode, date_posted DESC) WHERE position = 0;
                 CREATE INDEX ix_posting_search_places_category_ids ON posting_search_places USING gin (category_ids) WHERE position = 0;
 
                 CREATE VIEW posting_search_places_source AS
