@@ -4,7 +4,7 @@
 #       the search rows, the indexes, the suggestions and ANALYZE;
 #   (b) raw COPY of the very same rows (exported from (a) as binary COPY files) into the same indexed tables of a fresh
 #       database, then posting_search filled from posting_search_source, the suggestions refreshed and ANALYZE;
-#   (c) the same raw COPY done the loader's way: the secondary indexes of posting_search and posting_locations dropped
+#   (c) the same raw COPY done the loader's way: the secondary indexes of the search tables and posting_locations dropped
 #       while loading and rebuilt after, alongside the suggestions;
 # and prints the times, rows/s, the ratios (raw time / seed time: the target is >= 0.8), the loader's peak resident
 # memory and the sizes of the tables and indexes. The raw sessions use the loader's session settings (no per-row
@@ -147,9 +147,10 @@ fill_search_rows() {
   local low high middle
   read -r low high < <(sql "$RAW_DB" -F ' ' -c "SELECT min(id), max(id) FROM job_postings")
   middle=$(((low + high) / 2))
-  raw_session "INSERT INTO posting_search SELECT * FROM posting_search_source WHERE posting_id BETWEEN $low AND $middle" &
+  # posting_search_refresh numbers new filter values (search_keys), then writes posting_search and posting_search_places.
+  raw_session "SELECT posting_search_refresh(array(SELECT generate_series($low, $middle)))" >/dev/null &
   local first=$!
-  raw_session "INSERT INTO posting_search SELECT * FROM posting_search_source WHERE posting_id BETWEEN $((middle + 1)) AND $high"
+  raw_session "SELECT posting_search_refresh(array(SELECT generate_series($((middle + 1)), $high)))" >/dev/null
   wait "$first"
 }
 
@@ -162,7 +163,7 @@ run_raw_copy() {
   started=$(now)
   copy_from_files
   fill_search_rows
-  raw_session "SELECT search_suggestions_refresh(); ANALYZE $(tr ' ' ',' <<<"$LOADED_TABLES"), posting_search, search_suggestions;" >/dev/null
+  raw_session "SELECT search_suggestions_refresh(); ANALYZE $(tr ' ' ',' <<<"$LOADED_TABLES"), posting_search, posting_search_places, search_suggestions;" >/dev/null
   finished=$(now)
   cpu_unwatch
   CPU_LINES+=("(b) run $run: $(cpu_summary "raw-$run")")
@@ -180,7 +181,7 @@ run_raw_copy_deferred() {
   # The same indexes the loader defers, read from the catalog, biggest builds first.
   sql "$RAW_DB" -F $'\t' -c "
     SELECT i.indexrelid::regclass, pg_get_indexdef(i.indexrelid) FROM pg_index i JOIN pg_class c ON c.oid = i.indexrelid JOIN pg_am a ON a.oid = c.relam
-    WHERE i.indrelid IN ('posting_search'::regclass, 'posting_locations'::regclass) AND NOT i.indisprimary AND NOT i.indisunique
+    WHERE i.indrelid IN ('posting_search'::regclass, 'posting_search_places'::regclass, 'posting_locations'::regclass) AND NOT i.indisprimary AND NOT i.indisunique
     ORDER BY CASE a.amname WHEN 'gist' THEN 0 WHEN 'gin' THEN 1 ELSE 2 END, 1" >"$OUT/deferred-indexes.tsv"
   raw_session "$(cut -f1 "$OUT/deferred-indexes.tsv" | sed 's/^/DROP INDEX /; s/$/;/' | tr '\n' ' ')"
   copy_from_files
@@ -194,7 +195,7 @@ run_raw_copy_deferred() {
   local builds=$!
   raw_session "$(cat "$OUT/indexes-2.sql")"
   wait "$builds" "$suggestions"
-  raw_session "ANALYZE posting_locations, posting_search" >/dev/null
+  raw_session "ANALYZE posting_locations, posting_search, posting_search_places" >/dev/null
   finished=$(now)
   cpu_unwatch
   CPU_LINES+=("(c) run $run: $(cpu_summary "deferred-$run")")

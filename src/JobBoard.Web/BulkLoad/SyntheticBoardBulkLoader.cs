@@ -113,7 +113,7 @@ public sealed partial class SyntheticBoardBulkLoader(JobBoardDbContext db, TimeP
         progress.EnterPhase(deferred.Names.Count > 0 ? "building indexes, refreshing suggestions" : "refreshing suggestions");
         await Task.WhenAll(BuildIndexesAsync(), RefreshAsync());
         progress.EnterPhase("analyzing");
-        await ExecuteAsync(dataSource, "ANALYZE posting_locations, posting_search", cancellationToken);
+        await ExecuteAsync(dataSource, "ANALYZE posting_locations, posting_search, posting_search_places, search_keys", cancellationToken);
         progress.EnterPhase("done");
         var finishedAfter = Stopwatch.GetElapsedTime(started);
         LogFinished(logger, finishedAfter.TotalSeconds);
@@ -338,7 +338,7 @@ public sealed partial class SyntheticBoardBulkLoader(JobBoardDbContext db, TimeP
     /// </summary>
     private sealed class GrowingTableStatistics
     {
-        private const string Analyze = "ANALYZE job_postings, posting_categories, posting_skills, companies, categories, skills";
+        private const string Analyze = "ANALYZE job_postings, posting_categories, posting_skills, posting_locations, posting_search, companies, categories, skills, search_keys";
 
         private long _analyzedAt;
         private int _analyzing;
