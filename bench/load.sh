@@ -4,7 +4,7 @@
 #       the search rows, the indexes, the suggestions and ANALYZE;
 #   (b) raw COPY of the very same rows (exported from (a) as binary COPY files) into the same indexed tables of a fresh
 #       database, then posting_search filled from posting_search_source, the suggestions refreshed and ANALYZE;
-#   (c) the same raw COPY done the loader's way: the secondary indexes of the search tables and posting_locations dropped
+#   (c) the same raw COPY done the loader's way: the secondary indexes of the search tables dropped
 #       while loading and rebuilt after, alongside the suggestions;
 # and prints the times, rows/s, the ratios (raw time / seed time: the target is >= 0.8), the loader's peak resident
 # memory and the sizes of the tables and indexes. The raw sessions use the loader's session settings (no per-row
@@ -125,7 +125,7 @@ export_rows() {
 }
 
 # One session of the raw load: the loader's session settings, then the given statements.
-raw_session() { sql "$RAW_DB" -c "SET synchronous_commit = off; SET session_replication_role = replica; SET maintenance_work_mem = '1GB'; $1"; }
+raw_session() { sql "$RAW_DB" -c "SET synchronous_commit = off; SET jit = off; SET session_replication_role = replica; SET maintenance_work_mem = '1GB'; $1"; }
 
 copy_from_files() {
   local statements=""
@@ -181,7 +181,7 @@ run_raw_copy_deferred() {
   # The same indexes the loader defers, read from the catalog, biggest builds first.
   sql "$RAW_DB" -F $'\t' -c "
     SELECT i.indexrelid::regclass, pg_get_indexdef(i.indexrelid) FROM pg_index i JOIN pg_class c ON c.oid = i.indexrelid JOIN pg_am a ON a.oid = c.relam
-    WHERE i.indrelid IN ('posting_search'::regclass, 'posting_search_places'::regclass, 'posting_locations'::regclass) AND NOT i.indisprimary AND NOT i.indisunique
+    WHERE i.indrelid IN ('posting_search'::regclass, 'posting_search_places'::regclass) AND NOT i.indisprimary AND NOT i.indisunique
     ORDER BY CASE a.amname WHEN 'gist' THEN 0 WHEN 'gin' THEN 1 ELSE 2 END, 1" >"$OUT/deferred-indexes.tsv"
   raw_session "$(cut -f1 "$OUT/deferred-indexes.tsv" | sed 's/^/DROP INDEX /; s/$/;/' | tr '\n' ' ')"
   copy_from_files

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Load-tests the running board's pages and API with hey (fixed concurrency), one scenario after another, and prints
 # a Markdown table of p50/p95/p99 latency and throughput, each scenario also as a ratio to /health/live and to the
-# details page measured in the same run, plus the web process's peak resident memory.
+# details page measured in the same run, plus the web process's peak resident memory. The last two scenarios are
+# recommendations of postings picked at random (wrk), so their one-minute cache does not answer them.
 #
 #   bench/search.sh                      # starts the app on the private cluster of ./jobboard.sh (seed it first)
 #   ConnectionStrings__JobBoard=... bench/search.sh
@@ -90,6 +91,22 @@ PY
   P50[$i]=$p50 P95[$i]=$p95 P99[$i]=$p99 RPS[$i]=$rps
 done
 
+# Recommendations where no cache helps: details pages and API calls of postings picked at random from 50,000 open ones
+# (a posting's list is cached for a minute, so a run of 20 s at a few hundred requests a second asks for each at most
+# once or twice). wrk, because hey cannot vary the URL.
+command -v wrk >/dev/null || { echo "installing wrk" >&2; DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk >/dev/null; }
+psql_value "SELECT '/jobs/' || p.id || '/' || p.slug FROM posting_search s JOIN job_postings p ON p.id = s.posting_id ORDER BY random() LIMIT 50000" >"$OUT/details-paths.txt"
+sed -E 's#^/jobs/([0-9]+)/.*#/api/v1/jobs/\1/recommendations#' "$OUT/details-paths.txt" >"$OUT/recommendations-paths.txt"
+for scenario in "details page with recommendations, random postings|details-paths.txt" "api: recommendations, random postings|recommendations-paths.txt"; do
+  name=${scenario%%|*} paths=${scenario#*|}
+  echo "running $name" >&2
+  i=${#NAMES[@]}
+  NAMES+=("$name")
+  read -r p50 p95 p99 rps errors < <(PATHS="$OUT/$paths" wrk -t 2 -c "$CONCURRENCY" -d "$DURATION" -s "$ROOT/bench/random-paths.lua" "$BASE" | tail -n 1)
+  [ "$errors" -eq 0 ] || echo "warning: $name had $errors error responses" >&2
+  P50[$i]=$p50 P95[$i]=$p95 P99[$i]=$p99 RPS[$i]=$rps
+done
+
 RSS_PEAK=$(awk '/VmHWM/ { printf "%.0f", $2 / 1024 }' "/proc/$APP/status")
 RSS_NOW=$(awk '/VmRSS/ { printf "%.0f", $2 / 1024 }' "/proc/$APP/status")
 
@@ -99,7 +116,7 @@ echo "Matches: $TYPICAL = $(count_of "q=$TYPICAL"), $WORST = $(count_of "q=$WORS
 echo
 echo "| scenario | p50 ms | p95 ms | p99 ms | req/s | p50 ÷ live p50 | p95 ÷ details p50 |"
 echo "|---|---:|---:|---:|---:|---:|---:|"
-for i in "${!URLS[@]}"; do
+for i in "${!NAMES[@]}"; do
   python3 - "${NAMES[$i]}" "${P50[$i]}" "${P95[$i]}" "${P99[$i]}" "${RPS[$i]}" "${P50[0]}" "${P50[1]}" <<'PY'
 import sys
 name, p50, p95, p99, rps, live, details = sys.argv[1], *map(float, sys.argv[2:])

@@ -36,6 +36,13 @@ try
         database.MaxAutoPrepare = 100;
     }
 
+    // A search over a million rows has a plan cost that switches JIT compilation on, which then takes longer than the
+    // query. Set "Options=-c jit=on" in the connection string to keep it.
+    if (database.Options?.Contains("jit", StringComparison.Ordinal) != true)
+    {
+        database.Options = $"{database.Options} -c jit=off".Trim();
+    }
+
     builder.Services.AddDbContextPool<JobBoardDbContext>(options => options
         .UseNpgsql(database.ConnectionString, npgsql => npgsql.EnableRetryOnFailure(3))
         .UseSnakeCaseNamingConvention());

@@ -3,7 +3,7 @@ using Npgsql;
 namespace JobBoard.Web.BulkLoad;
 
 /// <summary>
-/// The secondary indexes of <c>posting_search</c>, <c>posting_search_places</c> and <c>posting_locations</c>, dropped while an empty board is loaded and
+/// The secondary indexes of the search tables, <c>posting_search</c> and <c>posting_search_places</c>, dropped while an empty board is loaded and
 /// built again afterwards from the definitions the catalog gave before the drop, so they come back exactly as the
 /// migrations made them. Building a GIN index over a million search documents takes a fraction of the time that
 /// inserting them one by one into a live index does. On a board that already has postings nothing is dropped: there,
@@ -16,7 +16,8 @@ namespace JobBoard.Web.BulkLoad;
 /// </remarks>
 internal sealed class DeferredIndexes
 {
-    private const string Tables = "'posting_search'::regclass, 'posting_search_places'::regclass, 'posting_locations'::regclass";
+    // Not posting_locations: posting_search_refresh reads each posting's places through its posting_id index.
+    private const string Tables = "'posting_search'::regclass, 'posting_search_places'::regclass";
 
     private readonly IReadOnlyList<(string Name, string Definition)> _dropped;
 

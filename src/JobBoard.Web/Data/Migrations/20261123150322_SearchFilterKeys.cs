@@ -70,9 +70,10 @@ namespace JobBoard.Web.Data.Migrations
                            AS document,
                        coalesce(skills.skill_ids, '{}') AS skill_ids,
                        p.applicant_countries,
-                       ARRAY(SELECT k.id FROM search_key_values v JOIN search_keys k ON k.kind = v.kind AND k.value = v.value WHERE v.posting_id = p.id)
-                       || ARRAY(SELECT 100000000 + c FROM unnest(tags.category_ids) c)
-                       || coalesce(places.cells, '{}') AS filter_keys,
+                       ARRAY(SELECT key FROM (
+                           SELECT k.id AS key FROM search_key_values v JOIN search_keys k ON k.kind = v.kind AND k.value = v.value WHERE v.posting_id = p.id
+                           UNION SELECT 100000000 + c FROM unnest(tags.category_ids) c
+                           UNION SELECT unnest(places.cells)) keys ORDER BY key) AS filter_keys,
                        coalesce(places.latitudes, '{}') AS latitudes,
                        coalesce(places.longitudes, '{}') AS longitudes
                 FROM job_postings p
@@ -87,7 +88,7 @@ namespace JobBoard.Web.Data.Migrations
                     WHERE ps.posting_id = p.id) skills ON true
                 LEFT JOIN LATERAL (
                     SELECT array_agg(l.latitude ORDER BY l.position) AS latitudes, array_agg(l.longitude ORDER BY l.position) AS longitudes,
-                           ARRAY(SELECT DISTINCT unnest(array_agg(search_cell_keys(l.latitude, l.longitude)))) AS cells
+                           array_agg(search_cell_keys(l.latitude, l.longitude)) AS cells
                     FROM posting_locations l
                     WHERE l.posting_id = p.id) places ON true
                 WHERE p.status = 'Published';
