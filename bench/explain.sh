@@ -28,6 +28,13 @@ APP=$!
 trap 'kill $APP 2>/dev/null || true' EXIT
 for _ in $(seq 1 120); do curl -fs "$BASE/health/ready" >/dev/null 2>&1 && break; sleep 0.5; done
 
+RECOMMENDED_ID=$(psql "$(python3 - "$ConnectionStrings__JobBoard" <<'PY'
+import sys
+parts = dict(p.split("=", 1) for p in sys.argv[1].split(";") if "=" in p)
+get = lambda *keys, default="": next((parts[k] for k in parts if k.lower() in keys), default)
+print(f"postgresql://{get('username','user id','user', default='postgres')}@{get('host','server')}:{get('port', default='5432')}/{get('database')}")
+PY
+)" -qAtc "SELECT posting_id FROM posting_search ORDER BY posting_id OFFSET (SELECT count(*) / 3 FROM posting_search) LIMIT 1")
 scenarios=(
   "keyword|/jobs?q=${BENCH_TYPICAL_QUERY:-pharmacist}"
   "keyword + radius|/jobs?q=nurse&location=Chicago%2C+IL&radius=50"
@@ -35,8 +42,14 @@ scenarios=(
   "deep page|/jobs?category=sales&page=50"
   "radius + filter|/jobs?location=Manchester%2C+United+Kingdom&radius=100&mode=onsite"
   "worst case|/jobs?q=${BENCH_WORST_QUERY:-experience}"
+  "recommendations (uncached)|/api/v1/jobs/$RECOMMENDED_ID/recommendations"
 )
-for scenario in "${scenarios[@]}"; do curl -fs -o /dev/null "$BASE${scenario#*|}"; done
+# Warm-up; a recommendations list is cached per posting and limit, so its warm-up asks for another limit.
+for scenario in "${scenarios[@]}"; do
+  url=${scenario#*|}
+  [[ $url == */recommendations ]] && url="$url?limit=5"
+  curl -fs -o /dev/null "$BASE$url"
+done
 for scenario in "${scenarios[@]}"; do
   name=${scenario%%|*} url=${scenario#*|}
   start=$(wc -l <"$PG_LOG")

@@ -147,10 +147,15 @@ fill_search_rows() {
   local low high middle
   read -r low high < <(sql "$RAW_DB" -F ' ' -c "SELECT min(id), max(id) FROM job_postings")
   middle=$(((low + high) / 2))
-  # posting_search_refresh numbers new filter values (search_keys), then writes posting_search and posting_search_places.
-  raw_session "SELECT posting_search_refresh(array(SELECT generate_series($low, $middle)))" >/dev/null &
+  # What posting_search_refresh does, set-based: number the filter values, then the search rows and the place rows.
+  raw_session "INSERT INTO search_keys (kind, value) SELECT DISTINCT kind, value FROM search_key_values ON CONFLICT DO NOTHING" >/dev/null
+  fill_range() {
+    raw_session "INSERT INTO posting_search SELECT * FROM posting_search_source WHERE posting_id BETWEEN $1 AND $2;
+                 INSERT INTO posting_search_places SELECT * FROM posting_search_places_source WHERE posting_id BETWEEN $1 AND $2" >/dev/null
+  }
+  fill_range "$low" "$middle" &
   local first=$!
-  raw_session "SELECT posting_search_refresh(array(SELECT generate_series($((middle + 1)), $high)))" >/dev/null
+  fill_range "$((middle + 1))" "$high"
   wait "$first"
 }
 

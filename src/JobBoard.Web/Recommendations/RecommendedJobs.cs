@@ -51,11 +51,12 @@ public sealed class RecommendedJobs(JobBoardDbContext db, TimeProvider clock, IM
         var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
         var rarity = await CategoryRarityAsync(cancellationToken);
         var categories = await search.CategoriesAsync(cancellationToken);
+        var keys = await search.SearchKeysAsync(cancellationToken);
         var skillNames = new Dictionary<int, string>();
         var best = new Dictionary<int, ScoredRecommendation>();
         foreach (var (subject, title) in subjects)
         {
-            var candidates = await CandidatesAsync(subject, title, [.. postingIds], today, cancellationToken);
+            var candidates = await CandidatesAsync(subject, title, [.. postingIds], today, keys, cancellationToken);
             if (candidates.Count == 0)
             {
                 continue;
@@ -102,7 +103,7 @@ public sealed class RecommendedJobs(JobBoardDbContext db, TimeProvider clock, IM
     }
 
     private async Task<List<RecommendationCandidate>> CandidatesAsync(
-        RecommendationSubject subject, string title, int[] exclude, DateOnly today, CancellationToken cancellationToken)
+        RecommendationSubject subject, string title, int[] exclude, DateOnly today, SearchKeys keys, CancellationToken cancellationToken)
     {
         var hasCategories = subject.CategoryIds.Count > 0;
         var branches = new List<string>();
@@ -128,12 +129,15 @@ public sealed class RecommendedJobs(JobBoardDbContext db, TimeProvider clock, IM
                 """);
         }
 
-        if (subject.Countries.Count > 0)
+        if (subject.Countries.Count > 0 && hasCategories)
         {
+            // Remote postings open to the subject's countries are keys of the search index ("remote" + country), so
+            // the index intersects them with the categories before any row is read. Remote postings in other
+            // categories are left to the nearest-place candidates: with no category in common they rank low anyway.
             branches.Add($"""
                 (SELECT s.posting_id FROM posting_search s
-                 WHERE s.work_mode = 'Remote' AND s.applicant_countries && @countries AND {Open("s")}
-                 ORDER BY {(hasCategories ? "(s.category_ids && @categories) DESC, " : string.Empty)}s.date_posted DESC LIMIT {RemoteOpenHere})
+                 WHERE s.filter_keys && @remoteKeys AND s.filter_keys && @categoryKeys AND {Open("s")}
+                 ORDER BY s.date_posted DESC, s.posting_id DESC LIMIT {RemoteOpenHere})
                 """);
         }
 
@@ -172,11 +176,19 @@ public sealed class RecommendedJobs(JobBoardDbContext db, TimeProvider clock, IM
 
         try
         {
+            // Planned for this subject's countries and categories, not once for all (see JobSearch).
+            await using (var customPlans = new NpgsqlCommand("SET plan_cache_mode = force_custom_plan", connection))
+            {
+                await customPlans.ExecuteNonQueryAsync(cancellationToken);
+            }
+
             await using var command = new NpgsqlCommand(sql, connection);
             command.Parameters.AddWithValue("today", today);
             command.Parameters.AddWithValue("exclude", exclude);
             command.Parameters.AddWithValue("title", title);
             command.Parameters.AddWithValue("categories", subject.CategoryIds.ToArray());
+            command.Parameters.AddWithValue("categoryKeys", subject.CategoryIds.Select(SearchKeys.Category).ToArray());
+            command.Parameters.AddWithValue("remoteKeys", subject.Countries.Select(country => keys.Find("remote", country)).ToArray());
             command.Parameters.AddWithValue("countries", subject.Countries.ToArray());
             command.Parameters.AddWithValue("lats", subject.Places.Select(p => p.Latitude).ToArray());
             command.Parameters.AddWithValue("lons", subject.Places.Select(p => p.Longitude).ToArray());

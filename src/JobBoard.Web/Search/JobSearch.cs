@@ -146,7 +146,7 @@ public sealed class JobSearch(JobBoardDbContext db, TimeProvider clock, IMemoryC
         })!;
 
     /// <summary>The numbered filter values of <c>search_keys</c>, read once a minute (a few thousand rows).</summary>
-    private Task<SearchKeys> SearchKeysAsync(CancellationToken cancellationToken) =>
+    public Task<SearchKeys> SearchKeysAsync(CancellationToken cancellationToken) =>
         cache.GetOrCreateAsync(KeysKey, async entry =>
         {
             entry.AbsoluteExpirationRelativeToNow = TimeSpan.FromMinutes(1);

@@ -6,7 +6,8 @@ namespace JobBoard.Web.Data.Migrations
 {
     /// <summary>
     /// Every filter as a key in one GIN index with the text. Each <c>posting_search</c> row gets <c>filter_keys</c>:
-    /// the ids (in <c>search_keys</c>) of its work mode, employment type, seniority, visa, countries and regions, its
+    /// the ids (in <c>search_keys</c>) of its work mode, employment type, seniority, visa, countries and regions (and,
+    /// for remote work, the countries it takes applicants from, which recommendations ask for), its
     /// category ids (plus 100,000,000), and the grid cells of its places, 0.25° (plus 200,000,000) and 2° (plus
     /// 300,000,000). One GIN index over (document, filter_keys) intersects words and filters inside the index, so a
     /// search only reads the rows that match all of them; radius searches ask for the cells around the point and
@@ -41,7 +42,8 @@ namespace JobBoard.Web.Data.Migrations
                 UNION ALL SELECT p.id, 'level', p.seniority FROM job_postings p WHERE p.status = 'Published' AND p.seniority IS NOT NULL
                 UNION ALL SELECT p.id, 'visa', 'true' FROM job_postings p WHERE p.status = 'Published' AND p.visa_sponsorship
                 UNION ALL SELECT l.posting_id, 'country', l.country_code FROM posting_locations l
-                UNION ALL SELECT l.posting_id, 'region', l.country_code || ':' || l.region FROM posting_locations l WHERE l.region IS NOT NULL;
+                UNION ALL SELECT l.posting_id, 'region', l.country_code || ':' || l.region FROM posting_locations l WHERE l.region IS NOT NULL
+                UNION ALL SELECT p.id, 'remote', c FROM job_postings p, unnest(p.applicant_countries) c WHERE p.status = 'Published' AND p.work_mode = 'Remote';
 
                 ALTER TABLE posting_search
                     ADD COLUMN filter_keys integer[] NOT NULL DEFAULT '{}',
@@ -109,6 +111,8 @@ namespace JobBoard.Web.Data.Migrations
                 DROP INDEX IF EXISTS ix_posting_search_category_ids;
                 SELECT posting_search_refresh(array(SELECT posting_id FROM posting_search));
                 CREATE INDEX ix_posting_search_match ON posting_search USING gin (document, filter_keys);
+                -- Recommendations find remote postings open to a country through the "remote" keys now.
+                DROP INDEX IF EXISTS ix_posting_search_remote_countries;
                 ANALYZE posting_search;
                 """);
         }
@@ -118,6 +122,7 @@ namespace JobBoard.Web.Data.Migrations
         {
             migrationBuilder.Sql("""
                 DROP INDEX IF EXISTS ix_posting_search_match;
+                CREATE INDEX ix_posting_search_remote_countries ON posting_search USING gin (applicant_countries) WHERE work_mode = 'Remote';
                 CREATE OR REPLACE FUNCTION posting_search_refresh(ids integer[]) RETURNS void LANGUAGE sql AS $$
                     DELETE FROM posting_search_places WHERE posting_id = ANY (ids);
                     DELETE FROM posting_search WHERE posting_id = ANY (ids);
