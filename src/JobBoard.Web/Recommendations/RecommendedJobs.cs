@@ -129,6 +129,14 @@ public sealed class RecommendedJobs(JobBoardDbContext db, TimeProvider clock, IM
                 """);
         }
 
+        if (subject.Countries.Count > 0 && !hasCategories)
+        {
+            branches.Add($"""
+                (SELECT s.posting_id FROM posting_search s WHERE s.filter_keys && @remoteKeys AND {Open("s")}
+                 ORDER BY s.date_posted DESC, s.posting_id DESC LIMIT {RemoteOpenHere})
+                """);
+        }
+
         if (subject.Countries.Count > 0 && hasCategories)
         {
             // Remote postings open to the subject's countries are keys of the search index ("remote" + country), so
@@ -147,6 +155,11 @@ public sealed class RecommendedJobs(JobBoardDbContext db, TimeProvider clock, IM
                 (SELECT p.posting_id FROM posting_search_places p WHERE p.position = 0 AND p.category_ids && @categories AND {Open("p")}
                  ORDER BY p.date_posted DESC, p.posting_id DESC LIMIT {NewestSameCategory})
                 """);
+        }
+
+        if (branches.Count == 0)
+        {
+            return [];
         }
 
         var sql = $"""

@@ -191,6 +191,21 @@ public sealed class RecommendationQualityTests(JobBoardApp app, ITestOutputHelpe
     }
 
     [Fact]
+    public async Task A_remote_posting_with_neither_place_nor_category_is_shown_remote_work_open_to_its_country()
+    {
+        var posting = Published(CompanyNamed("Anywhere Inc"), Ad("Remote Support Agent", null, []) with { WorkMode = WorkMode.Remote, ApplicantCountries = ["US"] });
+        await app.InsertAsync(posting);
+
+        using var json = await RecommendationsAsync(posting.Id, 10);
+        var items = json.RootElement.GetProperty("items").EnumerateArray().ToList();
+        items.Select(i => i.GetProperty("title").GetString()).Should().Contain("Remote Medical Sales Manager (US)")
+            .And.NotContain("Remote Healthcare Sales Lead (EU)", "it does not take applicants from the US");
+        var (response, page) = await app.GetPageAsync($"/jobs/{posting.Id}/{posting.Slug}");
+        response.StatusCode.Should().Be(HttpStatusCode.OK);
+        page.QuerySelector("[data-testid=recommended]")!.TextContent.Should().Contain("Remote Medical Sales Manager (US)");
+    }
+
+    [Fact]
     public async Task Unknown_or_unpublished_postings_have_no_recommendations()
     {
         var draftId = await app.ExecuteDbContextAsync(db => Task.FromResult(db.Postings.Single(p => p.Title == "Draft Oncology Sales (Boston)").Id));
