@@ -109,7 +109,10 @@ namespace JobBoard.Web.Data.Migrations
                 -- Words and filters in one index, intersected inside it.
                 DROP INDEX IF EXISTS ix_posting_search_document;
                 DROP INDEX IF EXISTS ix_posting_search_category_ids;
-                SELECT posting_search_refresh(array(SELECT posting_id FROM posting_search));
+                -- Existing rows, set-based (a refresh over every id at once would test each row against the whole list).
+                INSERT INTO search_keys (kind, value) SELECT DISTINCT kind, value FROM search_key_values ON CONFLICT DO NOTHING;
+                UPDATE posting_search s SET filter_keys = v.filter_keys, latitudes = v.latitudes, longitudes = v.longitudes
+                FROM posting_search_source v WHERE v.posting_id = s.posting_id;
                 CREATE INDEX ix_posting_search_match ON posting_search USING gin (document, filter_keys);
                 -- Recommendations find remote postings open to a country through the "remote" keys now.
                 DROP INDEX IF EXISTS ix_posting_search_remote_countries;
