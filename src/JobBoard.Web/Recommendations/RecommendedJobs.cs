@@ -180,61 +180,40 @@ public sealed class RecommendedJobs(JobBoardDbContext db, TimeProvider clock, IM
                 WHERE l.posting_id = s.posting_id AND l.earth IS NOT NULL) d ON true
             """;
 
-        var connection = (NpgsqlConnection)db.Database.GetDbConnection();
-        var opened = connection.State != ConnectionState.Open;
-        if (opened)
+        await using var session = await CustomPlanConnection.OpenAsync(db, cancellationToken);
+        var connection = session.Connection;
+        await using var command = new NpgsqlCommand(sql, connection);
+        command.Parameters.AddWithValue("today", today);
+        command.Parameters.AddWithValue("exclude", exclude);
+        command.Parameters.AddWithValue("title", title);
+        command.Parameters.AddWithValue("categories", subject.CategoryIds.ToArray());
+        command.Parameters.AddWithValue("categoryKeys", subject.CategoryIds.Select(SearchKeys.Category).ToArray());
+        command.Parameters.AddWithValue("remoteKeys", subject.Countries.Select(country => keys.Find("remote", country)).ToArray());
+        command.Parameters.AddWithValue("countries", subject.Countries.ToArray());
+        command.Parameters.AddWithValue("lats", subject.Places.Select(p => p.Latitude).ToArray());
+        command.Parameters.AddWithValue("lons", subject.Places.Select(p => p.Longitude).ToArray());
+        command.Parameters.AddWithValue("placeCountries", subject.Places.Select(p => p.CountryCode).ToArray());
+        command.Parameters.AddWithValue("regions", subject.Places.Select(p => p.Region ?? string.Empty).ToArray());
+
+        var candidates = new List<RecommendationCandidate>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
         {
-            await connection.OpenAsync(cancellationToken);
+            candidates.Add(new RecommendationCandidate(
+                reader.GetInt32(0),
+                reader.IsDBNull(1) ? null : reader.GetDouble(1),
+                reader.IsDBNull(2) ? null : reader.GetString(2),
+                reader.GetBoolean(3),
+                reader.GetBoolean(4),
+                Enum.Parse<WorkMode>(reader.GetString(5)),
+                reader.GetFieldValue<string[]>(6),
+                reader.GetFieldValue<int[]>(7),
+                reader.GetFieldValue<int[]>(8),
+                reader.GetFloat(9),
+                reader.GetInt32(10)));
         }
 
-        try
-        {
-            // Planned for this subject's countries and categories, not once for all (see JobSearch).
-            await using (var customPlans = new NpgsqlCommand("SET plan_cache_mode = force_custom_plan", connection))
-            {
-                await customPlans.ExecuteNonQueryAsync(cancellationToken);
-            }
-
-            await using var command = new NpgsqlCommand(sql, connection);
-            command.Parameters.AddWithValue("today", today);
-            command.Parameters.AddWithValue("exclude", exclude);
-            command.Parameters.AddWithValue("title", title);
-            command.Parameters.AddWithValue("categories", subject.CategoryIds.ToArray());
-            command.Parameters.AddWithValue("categoryKeys", subject.CategoryIds.Select(SearchKeys.Category).ToArray());
-            command.Parameters.AddWithValue("remoteKeys", subject.Countries.Select(country => keys.Find("remote", country)).ToArray());
-            command.Parameters.AddWithValue("countries", subject.Countries.ToArray());
-            command.Parameters.AddWithValue("lats", subject.Places.Select(p => p.Latitude).ToArray());
-            command.Parameters.AddWithValue("lons", subject.Places.Select(p => p.Longitude).ToArray());
-            command.Parameters.AddWithValue("placeCountries", subject.Places.Select(p => p.CountryCode).ToArray());
-            command.Parameters.AddWithValue("regions", subject.Places.Select(p => p.Region ?? string.Empty).ToArray());
-
-            var candidates = new List<RecommendationCandidate>();
-            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-            while (await reader.ReadAsync(cancellationToken))
-            {
-                candidates.Add(new RecommendationCandidate(
-                    reader.GetInt32(0),
-                    reader.IsDBNull(1) ? null : reader.GetDouble(1),
-                    reader.IsDBNull(2) ? null : reader.GetString(2),
-                    reader.GetBoolean(3),
-                    reader.GetBoolean(4),
-                    Enum.Parse<WorkMode>(reader.GetString(5)),
-                    reader.GetFieldValue<string[]>(6),
-                    reader.GetFieldValue<int[]>(7),
-                    reader.GetFieldValue<int[]>(8),
-                    reader.GetFloat(9),
-                    reader.GetInt32(10)));
-            }
-
-            return candidates;
-        }
-        finally
-        {
-            if (opened)
-            {
-                await connection.CloseAsync();
-            }
-        }
+        return candidates;
     }
 
     /// <summary>ln(open postings / open postings in the category) per category, recounted every ten minutes.</summary>

@@ -53,87 +53,65 @@ public sealed class JobSearch(JobBoardDbContext db, TimeProvider clock, IMemoryC
             categories = await ReloadCategoriesAsync(cancellationToken);
         }
 
-        var connection = (NpgsqlConnection)db.Database.GetDbConnection();
-        var opened = connection.State != ConnectionState.Open;
-        if (opened)
+        await using var session = await CustomPlanConnection.OpenAsync(db, cancellationToken);
+        var connection = session.Connection;
+        var hasWords = request.HasWords && await HasSearchableWordsAsync(connection, request.Q!, cancellationToken);
+        if (!hasWords && request.HasWords)
         {
-            await connection.OpenAsync(cancellationToken);
+            problems.Add($"“{request.Q}” has no words to search for (only very common words or symbols), so it is left out.");
         }
 
-        try
+        var keys = await SearchKeysAsync(cancellationToken);
+        var (filter, location, filterProblems) = Filter(keys);
+        if (filter.MissedKey && clock.GetUtcNow() - keys.LoadedAt > KeysReloadAtMostEvery)
         {
-            // Each search is planned for its own words and filters: a plan cached for "pharmacist" (prepared statements
-            // switch to a generic plan after five runs) is a disaster for "experience". Reset when the connection returns.
-            await using (var customPlans = new NpgsqlCommand("SET plan_cache_mode = force_custom_plan", connection))
-            {
-                await customPlans.ExecuteNonQueryAsync(cancellationToken);
-            }
-
-            var hasWords = request.HasWords && await HasSearchableWordsAsync(connection, request.Q!, cancellationToken);
-            if (!hasWords && request.HasWords)
-            {
-                problems.Add($"“{request.Q}” has no words to search for (only very common words or symbols), so it is left out.");
-            }
-
-            var keys = await SearchKeysAsync(cancellationToken);
-            var (filter, location, filterProblems) = Filter(keys);
-            if (filter.MissedKey && clock.GetUtcNow() - keys.LoadedAt > KeysReloadAtMostEvery)
-            {
-                // A country, region or value first used since the keys were read: read them again (not on every miss).
-                keys = await ReloadSearchKeysAsync(cancellationToken);
-                (filter, location, filterProblems) = Filter(keys);
-            }
-
-            problems.AddRange(filterProblems);
-
-            (SqlFilter Filter, ResolvedLocation? Location, List<string> Problems) Filter(SearchKeys keys)
-            {
-                var filterProblems = new List<string>();
-                var filter = new SqlFilter(today, keys);
-                if (hasWords)
-                {
-                    filter.MatchWords(request.Q!);
-                }
-
-                var location = ResolveLocation(request, filter, filterProblems);
-                filter.Apply(request, categories, filterProblems);
-                return (filter, location, filterProblems);
-            }
-            if (location is { Found: false })
-            {
-                var places = await SuggestAsync(connection, 'p', request.Location!, cancellationToken);
-                return JobSearchResult.Nothing(request, problems, location, places);
-            }
-
-            var (counted, facets) = await CountAsync(connection, filter, categories, () => ReloadCategoriesAsync(cancellationToken), cancellationToken);
-            var total = Math.Min(counted, _countLimit);
-            var lastPage = Math.Max(1, (Math.Min(total, JobSearchRequest.MaxResults) + request.Limit - 1) / request.Limit);
-            if (request.Page > lastPage)
-            {
-                // A page past the end (an old link, a shrunken search) shows the last page rather than nothing.
-                request = request with { Page = lastPage };
-            }
-
-            var ids = total == 0 ? [] : await PageAsync(connection, filter, request, hasWords, today, cancellationToken);
-            var highlights = hasWords && ids.Count > 0 ? await HighlightsAsync(connection, ids, request.Q!, cancellationToken) : [];
-            var cards = await CardsAsync(ids, cancellationToken);
-            var hits = ids.Where(cards.ContainsKey).Select(id => cards[id] with { HighlightHtml = highlights.GetValueOrDefault(id) }).ToList();
-
-            IReadOnlyList<string> titleSuggestions = [];
-            if (total == 0 && hasWords)
-            {
-                titleSuggestions = await SuggestAsync(connection, 't', request.Q!, cancellationToken);
-            }
-
-            return new JobSearchResult(request, total, counted <= _countLimit, hits, facets, location, titleSuggestions, [], problems);
+            // A country, region or value first used since the keys were read: read them again (not on every miss).
+            keys = await ReloadSearchKeysAsync(cancellationToken);
+            (filter, location, filterProblems) = Filter(keys);
         }
-        finally
+
+        problems.AddRange(filterProblems);
+
+        (SqlFilter Filter, ResolvedLocation? Location, List<string> Problems) Filter(SearchKeys keys)
         {
-            if (opened)
+            var filterProblems = new List<string>();
+            var filter = new SqlFilter(today, keys);
+            if (hasWords)
             {
-                await connection.CloseAsync();
+                filter.MatchWords(request.Q!);
             }
+
+            var location = ResolveLocation(request, filter, filterProblems);
+            filter.Apply(request, categories, filterProblems);
+            return (filter, location, filterProblems);
         }
+        if (location is { Found: false })
+        {
+            var places = await SuggestAsync(connection, 'p', request.Location!, cancellationToken);
+            return JobSearchResult.Nothing(request, problems, location, places);
+        }
+
+        var (counted, facets) = await CountAsync(connection, filter, categories, () => ReloadCategoriesAsync(cancellationToken), cancellationToken);
+        var total = Math.Min(counted, _countLimit);
+        var lastPage = Math.Max(1, (Math.Min(total, JobSearchRequest.MaxResults) + request.Limit - 1) / request.Limit);
+        if (request.Page > lastPage)
+        {
+            // A page past the end (an old link, a shrunken search) shows the last page rather than nothing.
+            request = request with { Page = lastPage };
+        }
+
+        var ids = total == 0 ? [] : await PageAsync(connection, filter, request, hasWords, today, cancellationToken);
+        var highlights = hasWords && ids.Count > 0 ? await HighlightsAsync(connection, ids, request.Q!, cancellationToken) : [];
+        var cards = await CardsAsync(ids, cancellationToken);
+        var hits = ids.Where(cards.ContainsKey).Select(id => cards[id] with { HighlightHtml = highlights.GetValueOrDefault(id) }).ToList();
+
+        IReadOnlyList<string> titleSuggestions = [];
+        if (total == 0 && hasWords)
+        {
+            titleSuggestions = await SuggestAsync(connection, 't', request.Q!, cancellationToken);
+        }
+
+        return new JobSearchResult(request, total, counted <= _countLimit, hits, facets, location, titleSuggestions, [], problems);
     }
 
     /// <summary>The categories by id and slug, read once a minute: a small, rarely changed table every search needs.</summary>

@@ -1,0 +1,56 @@
+using System.Data;
+using Microsoft.EntityFrameworkCore;
+using Npgsql;
+
+namespace JobBoard.Web.Data;
+
+/// <summary>
+/// The context's own connection for hand-written SQL whose best plan depends on its parameters (searches,
+/// recommendation candidates): opened if it was not (and closed again when disposed), with every statement planned
+/// for its own values. Prepared statements otherwise switch to one generic plan after five runs, and a plan made for a
+/// rare word is a disaster for a common one. The setting is reset when the connection goes back to the pool.
+/// </summary>
+public sealed class CustomPlanConnection : IAsyncDisposable
+{
+    private readonly bool _opened;
+
+    private CustomPlanConnection(NpgsqlConnection connection, bool opened)
+    {
+        Connection = connection;
+        _opened = opened;
+    }
+
+    public NpgsqlConnection Connection { get; }
+
+    public static async Task<CustomPlanConnection> OpenAsync(DbContext db, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        var connection = (NpgsqlConnection)db.Database.GetDbConnection();
+        var opened = connection.State != ConnectionState.Open;
+        if (opened)
+        {
+            await connection.OpenAsync(cancellationToken);
+        }
+
+        var session = new CustomPlanConnection(connection, opened);
+        try
+        {
+            await using var customPlans = new NpgsqlCommand("SET plan_cache_mode = force_custom_plan", connection);
+            await customPlans.ExecuteNonQueryAsync(cancellationToken);
+            return session;
+        }
+        catch
+        {
+            await session.DisposeAsync();
+            throw;
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_opened)
+        {
+            await Connection.CloseAsync();
+        }
+    }
+}
