@@ -28,13 +28,7 @@ APP=$!
 trap 'kill $APP 2>/dev/null || true' EXIT
 for _ in $(seq 1 120); do curl -fs "$BASE/health/ready" >/dev/null 2>&1 && break; sleep 0.5; done
 
-RECOMMENDED_ID=$(psql "$(python3 - "$ConnectionStrings__JobBoard" <<'PY'
-import sys
-parts = dict(p.split("=", 1) for p in sys.argv[1].split(";") if "=" in p)
-get = lambda *keys, default="": next((parts[k] for k in parts if k.lower() in keys), default)
-print(f"postgresql://{get('username','user id','user', default='postgres')}@{get('host','server')}:{get('port', default='5432')}/{get('database')}")
-PY
-)" -qAtc "SELECT posting_id FROM posting_search ORDER BY posting_id OFFSET (SELECT count(*) / 3 FROM posting_search) LIMIT 1")
+RECOMMENDED_ID=$(psql "$(python3 "$ROOT/bench/psql_url.py" "$ConnectionStrings__JobBoard")" -qAtc "SELECT posting_id FROM posting_search ORDER BY posting_id OFFSET (SELECT count(*) / 3 FROM posting_search) LIMIT 1")
 scenarios=(
   "keyword|/jobs?q=${BENCH_TYPICAL_QUERY:-pharmacist}"
   "keyword + radius|/jobs?q=nurse&location=Chicago%2C+IL&radius=50"

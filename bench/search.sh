@@ -26,13 +26,7 @@ if [ -z "${ConnectionStrings__JobBoard:-}" ]; then
   ConnectionStrings__JobBoard=$("$ROOT/jobboard.sh" db | tail -n 1)
 fi
 export ConnectionStrings__JobBoard
-PSQL_URL=$(python3 - "$ConnectionStrings__JobBoard" <<'PY'
-import sys
-parts = dict(p.split("=", 1) for p in sys.argv[1].split(";") if "=" in p)
-get = lambda *keys, default="": next((parts[k] for k in parts if k.lower() in keys), default)
-print(f"postgresql://{get('username','user id','user', default='postgres')}@{get('host','server')}:{get('port', default='5432')}/{get('database')}")
-PY
-)
+PSQL_URL=$(python3 "$ROOT/bench/psql_url.py" "$ConnectionStrings__JobBoard")
 
 echo "building" >&2
 dotnet build src/JobBoard.Web -c Release -v quiet -nologo >/dev/null
