@@ -12,43 +12,8 @@ namespace JobBoard.Web.Data.Migrations
     /// </summary>
     public partial class SearchIndex : Migration
     {
-        /// <inheritdoc />
-        protected override void Up(MigrationBuilder migrationBuilder)
-        {
-            migrationBuilder.Sql("""
-                CREATE EXTENSION IF NOT EXISTS unaccent;
-                CREATE EXTENSION IF NOT EXISTS pg_trgm;
-                CREATE EXTENSION IF NOT EXISTS cube;
-                CREATE EXTENSION IF NOT EXISTS earthdistance;
-
-                -- English stemming with accents folded first, so "Iași" finds "Iasi" and "nurse" finds "Nursing".
-                CREATE TEXT SEARCH CONFIGURATION jobboard (COPY = english);
-                ALTER TEXT SEARCH CONFIGURATION jobboard
-                    ALTER MAPPING FOR hword, hword_part, word WITH unaccent, english_stem;
-                """);
-
-            migrationBuilder.Sql("""
-                CREATE TABLE posting_search (
-                    posting_id integer PRIMARY KEY REFERENCES job_postings (id) ON DELETE CASCADE,
-                    company_id integer NOT NULL,
-                    date_posted date NOT NULL,
-                    valid_through date,
-                    work_mode varchar(20) NOT NULL,
-                    employment_type varchar(20),
-                    seniority varchar(20),
-                    visa_sponsorship boolean,
-                    salary_currency varchar(3),
-                    -- The top of the range (or its only figure) a year, so salaryMin compares ads paid by the hour or month.
-                    salary_yearly numeric(16, 2),
-                    category_ids integer[] NOT NULL,
-                    document tsvector NOT NULL
-                ) WITH (toast_tuple_target = 128, fillfactor = 90);
-
-                CREATE INDEX ix_posting_search_document ON posting_search USING gin (document);
-                CREATE INDEX ix_posting_search_newest ON posting_search (date_posted DESC, posting_id DESC);
-                CREATE INDEX ix_posting_search_category_ids ON posting_search USING gin (category_ids);
-                CREATE INDEX ix_posting_search_salary ON posting_search (salary_currency, salary_yearly DESC) WHERE salary_yearly IS NOT NULL;
-
+        /// <summary>How a published posting becomes its search row, as this migration defines it (a later Down restores it).</summary>
+        internal const string SearchSourceView = """
                 -- Weights: title A; company, categories and skills B; summary and requirements C; everything else D.
                 CREATE VIEW posting_search_source AS
                 SELECT p.id AS posting_id,
@@ -81,6 +46,46 @@ namespace JobBoard.Web.Data.Migrations
                     FROM posting_skills ps JOIN skills s ON s.id = ps.skill_id
                     WHERE ps.posting_id = p.id) skills ON true
                 WHERE p.status = 'Published';
+                """;
+
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.Sql("""
+                CREATE EXTENSION IF NOT EXISTS unaccent;
+                CREATE EXTENSION IF NOT EXISTS pg_trgm;
+                CREATE EXTENSION IF NOT EXISTS cube;
+                CREATE EXTENSION IF NOT EXISTS earthdistance;
+
+                -- English stemming with accents folded first, so "Iași" finds "Iasi" and "nurse" finds "Nursing".
+                CREATE TEXT SEARCH CONFIGURATION jobboard (COPY = english);
+                ALTER TEXT SEARCH CONFIGURATION jobboard
+                    ALTER MAPPING FOR hword, hword_part, word WITH unaccent, english_stem;
+                """);
+
+            migrationBuilder.Sql($$"""
+                CREATE TABLE posting_search (
+                    posting_id integer PRIMARY KEY REFERENCES job_postings (id) ON DELETE CASCADE,
+                    company_id integer NOT NULL,
+                    date_posted date NOT NULL,
+                    valid_through date,
+                    work_mode varchar(20) NOT NULL,
+                    employment_type varchar(20),
+                    seniority varchar(20),
+                    visa_sponsorship boolean,
+                    salary_currency varchar(3),
+                    -- The top of the range (or its only figure) a year, so salaryMin compares ads paid by the hour or month.
+                    salary_yearly numeric(16, 2),
+                    category_ids integer[] NOT NULL,
+                    document tsvector NOT NULL
+                ) WITH (toast_tuple_target = 128, fillfactor = 90);
+
+                CREATE INDEX ix_posting_search_document ON posting_search USING gin (document);
+                CREATE INDEX ix_posting_search_newest ON posting_search (date_posted DESC, posting_id DESC);
+                CREATE INDEX ix_posting_search_category_ids ON posting_search USING gin (category_ids);
+                CREATE INDEX ix_posting_search_salary ON posting_search (salary_currency, salary_yearly DESC) WHERE salary_yearly IS NOT NULL;
+
+                {{SearchSourceView}}
 
                 -- Brings the search rows of these postings up to date: published ones are (re)written, others removed.
                 CREATE FUNCTION posting_search_refresh(ids integer[]) RETURNS void LANGUAGE sql AS $$

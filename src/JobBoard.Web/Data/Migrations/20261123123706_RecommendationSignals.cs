@@ -75,39 +75,7 @@ namespace JobBoard.Web.Data.Migrations
                 ALTER TABLE posting_search DROP COLUMN skill_ids, DROP COLUMN applicant_countries;
                 """);
             // The view as the SearchIndex migration defines it.
-            migrationBuilder.Sql("""
-                CREATE VIEW posting_search_source AS
-                SELECT p.id AS posting_id,
-                       p.company_id,
-                       coalesce(p.date_posted, p.created_at::date) AS date_posted,
-                       p.valid_through,
-                       p.work_mode,
-                       p.employment_type,
-                       p.seniority,
-                       p.visa_sponsorship,
-                       p.salary_currency,
-                       coalesce(p.salary_max, p.salary_min) * CASE p.salary_period
-                           WHEN 'Hour' THEN 2080 WHEN 'Day' THEN 260 WHEN 'Week' THEN 52 WHEN 'Month' THEN 12 ELSE 1 END AS salary_yearly,
-                       coalesce(tags.category_ids, '{}') AS category_ids,
-                       setweight(to_tsvector('jobboard', p.title), 'A')
-                       || setweight(to_tsvector('jobboard', concat_ws(' ', c.name, tags.category_names, skills.skill_names)), 'B')
-                       || setweight(to_tsvector('jobboard', coalesce(p.summary, ''))
-                                    || jsonb_to_tsvector('jobboard', coalesce(jsonb_path_query_array(p.requirements, '$[*].Text'), '[]'), '["string"]'), 'C')
-                       || setweight(to_tsvector('jobboard', concat_ws(' ', p.core_responsibilities, array_to_string(p.responsibilities, ' '), p.benefits))
-                                    || jsonb_to_tsvector('jobboard', coalesce(jsonb_path_query_array(p.sections, '$[*].Body'), '[]'), '["string"]'), 'D')
-                           AS document
-                FROM job_postings p
-                JOIN companies c ON c.id = p.company_id
-                LEFT JOIN LATERAL (
-                    SELECT array_agg(pc.category_id ORDER BY pc.position) AS category_ids, string_agg(cat.name, ' ') AS category_names
-                    FROM posting_categories pc JOIN categories cat ON cat.id = pc.category_id
-                    WHERE pc.posting_id = p.id) tags ON true
-                LEFT JOIN LATERAL (
-                    SELECT string_agg(s.name, ' ') AS skill_names
-                    FROM posting_skills ps JOIN skills s ON s.id = ps.skill_id
-                    WHERE ps.posting_id = p.id) skills ON true
-                WHERE p.status = 'Published';
-                """);
+            migrationBuilder.Sql(SearchIndex.SearchSourceView);
         }
     }
 }
