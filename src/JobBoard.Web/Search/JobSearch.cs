@@ -17,10 +17,10 @@ namespace JobBoard.Web.Search;
 /// <summary>
 /// Runs a <see cref="JobSearchRequest"/>: full-text match (weighted tsvector, English stemming, accents folded),
 /// filters, radius around a gazetteer place, facet counts, one page of results with highlighted snippets, and
-/// typo-tolerant suggestions when nothing matches. A search with words reads <c>posting_search</c> (the text vector
-/// and the filters in one row); one without reads the narrow <c>posting_search_places</c>. Counting stops at
+/// typo-tolerant suggestions when nothing matches. Every search reads <c>posting_search</c>: words and filters are
+/// keys of one GIN index over its text vector and <c>filter_keys</c>, intersected inside the index. Counting stops at
 /// <see cref="DefaultCountLimit"/>, so a search matching half the board costs what one matching ten thousand does. SQL is
-/// written out here because the shape of the query (candidate window, earth_box, capped facets) is the point.
+/// written out here because the shape of the query (candidate window, grid cells, capped facets) is the point.
 /// </summary>
 public sealed class JobSearch(JobBoardDbContext db, TimeProvider clock, IMemoryCache cache, IConfiguration configuration)
 {

@@ -6,8 +6,8 @@ namespace JobBoard.Web.Data.Migrations
 {
     /// <summary>
     /// A narrow row per place of each published posting (<c>posting_search_places</c>): its point on the earth, city,
-    /// country and region, and the filters, about 150 bytes where a <c>posting_search</c> row carries a kilobyte of
-    /// text vector. The nearest-place candidates of recommendations read it; the point is stored, so GiST
+    /// country and region, dates and category ids, about 100 bytes where a <c>posting_search</c> row carries a kilobyte
+    /// of text vector. The nearest-place candidates of recommendations read it; the point is stored, so GiST
     /// nearest-neighbour scans evaluate no function per row. Every posting has a row at position 0 (its first place, or
     /// none), so filtering on position 0 counts each posting once.
     /// </summary>
@@ -26,12 +26,6 @@ namespace JobBoard.Web.Data.Migrations
                     region varchar(200),
                     date_posted date NOT NULL,
                     valid_through date,
-                    work_mode varchar(20) NOT NULL,
-                    employment_type varchar(20),
-                    seniority varchar(20),
-                    visa_sponsorship boolean,
-                    salary_currency varchar(3),
-                    salary_yearly numeric(16, 2),
                     category_ids integer[] NOT NULL,
                     PRIMARY KEY (posting_id, position)
                 ) WITH (fillfactor = 90);
@@ -49,12 +43,6 @@ namespace JobBoard.Web.Data.Migrations
                        l.region,
                        s.date_posted,
                        s.valid_through,
-                       s.work_mode,
-                       s.employment_type,
-                       s.seniority,
-                       s.visa_sponsorship,
-                       s.salary_currency,
-                       s.salary_yearly,
                        s.category_ids
                 FROM posting_search s
                 LEFT JOIN posting_locations l ON l.posting_id = s.posting_id;
@@ -68,7 +56,7 @@ namespace JobBoard.Web.Data.Migrations
 
                 INSERT INTO posting_search_places SELECT * FROM posting_search_places_source;
 
-                -- Radius and region searches now read the stored points and regions of posting_search_places.
+                -- Nothing reads these any more: recommendations use the stored points above, searches their grid-cell and region keys.
                 DROP INDEX IF EXISTS ix_posting_locations_earth;
                 DROP INDEX IF EXISTS ix_posting_locations_region;
                 ANALYZE posting_search_places;
