@@ -3,7 +3,8 @@ using Npgsql;
 namespace JobBoard.Web.BulkLoad;
 
 /// <summary>
-/// The secondary indexes of the search tables, <c>posting_search</c> and <c>posting_search_places</c>, dropped while an empty board is loaded and
+/// The secondary indexes of the search and recommendation tables (<c>posting_search</c>, <c>posting_search_places</c>,
+/// <c>posting_category_places</c>, <c>posting_category_lists</c>), dropped while an empty board is loaded and
 /// built again afterwards from the definitions the catalog gave before the drop, so they come back exactly as the
 /// migrations made them. Building a GIN index over a million search documents takes a fraction of the time that
 /// inserting them one by one into a live index does. On a board that already has postings nothing is dropped: there,
@@ -12,12 +13,13 @@ namespace JobBoard.Web.BulkLoad;
 /// <remarks>
 /// The drop is committed before the load, so the indexes are missing while it runs; they are rebuilt when the load
 /// ends, also when it fails. Only a killed process leaves them missing: reapply them from
-/// the search migrations (<c>SearchIndex</c>, <c>SearchPlaces</c>) or recreate the database before serving that board.
+/// the search migrations (<c>SearchIndex</c>, <c>SearchPlaces</c>, <c>RecommendationCandidates</c>) or recreate the database before serving that board.
 /// </remarks>
 internal sealed class DeferredIndexes
 {
     // Not posting_locations: posting_search_refresh reads each posting's places through its posting_id index.
-    private const string Tables = "'posting_search'::regclass, 'posting_search_places'::regclass";
+    private const string Tables =
+        "'posting_search'::regclass, 'posting_search_places'::regclass, 'posting_category_places'::regclass, 'posting_category_lists'::regclass";
 
     private readonly IReadOnlyList<(string Name, string Definition)> _dropped;
 

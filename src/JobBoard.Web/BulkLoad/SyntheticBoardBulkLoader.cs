@@ -113,7 +113,7 @@ public sealed partial class SyntheticBoardBulkLoader(JobBoardDbContext db, TimeP
         progress.EnterPhase(deferred.Names.Count > 0 ? "building indexes, refreshing suggestions" : "refreshing suggestions");
         await Task.WhenAll(BuildIndexesAsync(), RefreshAsync());
         progress.EnterPhase("analyzing");
-        await ExecuteAsync(dataSource, "ANALYZE posting_locations, posting_search, posting_search_places, search_keys", cancellationToken);
+        await ExecuteAsync(dataSource, "ANALYZE posting_locations, posting_search, posting_search_places, posting_category_places, posting_category_lists, search_keys", cancellationToken);
         progress.EnterPhase("done");
         var finishedAfter = Stopwatch.GetElapsedTime(started);
         LogFinished(logger, finishedAfter.TotalSeconds);

@@ -12,8 +12,8 @@ namespace JobBoard.Web.Recommendations;
 
 /// <summary>
 /// The postings related to one (or several) a job seeker read: candidates are narrowed with indexes — the nearest
-/// places in the same categories (GiST nearest-neighbour on each place), the nearest places of any kind, remote
-/// postings open to the subject's country, and the newest postings in its categories — then scored by
+/// places in the same categories (GiST nearest-neighbour on (category, point)), the nearest places of any kind, and
+/// the newest postings in its categories, remote ones open to the subject's country among them — then scored by
 /// <see cref="RecommendationScorer"/>. Results are cached for a minute, so a new, closed or edited posting shows
 /// within that.
 /// </summary>
@@ -110,14 +110,18 @@ public sealed class RecommendedJobs(JobBoardDbContext db, TimeProvider clock, IM
         static string Open(string alias) => $"({alias}.valid_through IS NULL OR {alias}.valid_through >= @today) AND {alias}.posting_id <> ALL (@exclude)";
         if (subject.Places.Count > 0)
         {
-            // Nearest-neighbour scans on the GiST index of the stored points stop as soon as enough postings are found.
+            // Nearest-neighbour scans on GiST indexes of the stored points stop as soon as enough postings are found;
+            // the one on (category, point) walks only postings of that category. Per place: the nearest that share any
+            // of the subject's categories (the nearest of each category, merged), and the nearest of any kind.
             if (hasCategories)
             {
                 branches.Add($"""
                     SELECT n.posting_id FROM unnest(@lats, @lons) AS sp(lat, lon) CROSS JOIN LATERAL (
-                        SELECT p.posting_id FROM posting_search_places p
-                        WHERE p.earth IS NOT NULL AND p.category_ids && @categories AND {Open("p")}
-                        ORDER BY p.earth <-> ll_to_earth(sp.lat, sp.lon) LIMIT {NearestSameCategory}) n
+                        SELECT q.posting_id FROM unnest(@categories) AS cat(id) CROSS JOIN LATERAL (
+                            SELECT p.posting_id, p.earth <-> ll_to_earth(sp.lat, sp.lon) AS distance FROM posting_category_places p
+                            WHERE p.category_id = cat.id AND {Open("p")}
+                            ORDER BY distance LIMIT {NearestSameCategory}) q
+                        ORDER BY q.distance LIMIT {NearestSameCategory}) n
                     """);
             }
 
@@ -137,24 +141,24 @@ public sealed class RecommendedJobs(JobBoardDbContext db, TimeProvider clock, IM
                 """);
         }
 
-        if (subject.Countries.Count > 0 && hasCategories)
-        {
-            // Remote postings open to the subject's countries are keys of the search index ("remote" + country), so
-            // the index intersects them with the categories before any row is read. Remote postings in other
-            // categories are left to the nearest-place candidates: with no category in common they rank low anyway.
-            branches.Add($"""
-                (SELECT s.posting_id FROM posting_search s
-                 WHERE s.filter_keys && @remoteKeys AND s.filter_keys && @categoryKeys AND {Open("s")}
-                 ORDER BY s.date_posted DESC, s.posting_id DESC LIMIT {RemoteOpenHere})
-                """);
-        }
-
         if (hasCategories)
         {
+            // The newest postings of each category (remote key 0) and, when the subject has a country, the newest remote
+            // postings of each category open to it: B-tree range scans of just the rows wanted. Remote postings in other
+            // categories are left to the nearest-place candidates: with no category in common they rank low anyway.
             branches.Add($"""
-                (SELECT p.posting_id FROM posting_search_places p WHERE p.position = 0 AND p.category_ids && @categories AND {Open("p")}
-                 ORDER BY p.date_posted DESC, p.posting_id DESC LIMIT {NewestSameCategory})
+                SELECT n.posting_id FROM unnest(@categories) AS cat(id) CROSS JOIN LATERAL (
+                    SELECT l.posting_id FROM posting_category_lists l WHERE l.remote_key = 0 AND l.category_id = cat.id AND {Open("l")}
+                    ORDER BY l.date_posted DESC, l.posting_id DESC LIMIT {NewestSameCategory}) n
                 """);
+            if (subject.Countries.Count > 0)
+            {
+                branches.Add($"""
+                    SELECT n.posting_id FROM unnest(@remoteKeys) AS rk(key) CROSS JOIN unnest(@categories) AS cat(id) CROSS JOIN LATERAL (
+                        SELECT l.posting_id FROM posting_category_lists l WHERE l.remote_key = rk.key AND l.category_id = cat.id AND {Open("l")}
+                        ORDER BY l.date_posted DESC, l.posting_id DESC LIMIT {RemoteOpenHere}) n
+                    """);
+            }
         }
 
         if (branches.Count == 0)
@@ -162,22 +166,23 @@ public sealed class RecommendedJobs(JobBoardDbContext db, TimeProvider clock, IM
             return [];
         }
 
+        // Each candidate's features come from its own narrow rows in posting_search_places: the posting's at position
+        // 0, its places (nearest to any of the subject's) from all of them.
         var sql = $"""
             WITH candidates AS ({string.Join("\nUNION\n", branches)}),
             subject_places AS (
                 SELECT ll_to_earth(lat, lon) AS earth, country, region FROM unnest(@lats, @lons, @placeCountries, @regions) AS sp(lat, lon, country, region))
-            SELECT s.posting_id, d.km, d.city, coalesce(d.same_region, false), coalesce(d.same_country, false), s.work_mode,
-                   s.applicant_countries, s.category_ids, s.skill_ids, similarity(p.title, @title), @today - s.date_posted
+            SELECT f.posting_id, d.km, d.city, coalesce(d.same_region, false), coalesce(d.same_country, false), f.work_mode,
+                   f.applicant_countries, f.category_ids, f.skill_ids, similarity(f.title, @title), @today - f.date_posted
             FROM candidates c
-            JOIN posting_search s ON s.posting_id = c.posting_id
-            JOIN job_postings p ON p.id = s.posting_id
+            JOIN posting_search_places f ON f.posting_id = c.posting_id AND f.position = 0
             LEFT JOIN LATERAL (
                 SELECT min(earth_distance(l.earth, sp.earth)) / 1000 AS km,
                        (array_agg(l.city ORDER BY earth_distance(l.earth, sp.earth)))[1] AS city,
                        bool_or(l.country_code = sp.country AND l.region IS NOT DISTINCT FROM sp.region) AS same_region,
                        bool_or(l.country_code = ANY (@countries)) AS same_country
                 FROM posting_search_places l CROSS JOIN subject_places sp
-                WHERE l.posting_id = s.posting_id AND l.earth IS NOT NULL) d ON true
+                WHERE l.posting_id = f.posting_id AND l.earth IS NOT NULL) d ON true
             """;
 
         await using var session = await CustomPlanConnection.OpenAsync(db, cancellationToken);
@@ -187,7 +192,6 @@ public sealed class RecommendedJobs(JobBoardDbContext db, TimeProvider clock, IM
         command.Parameters.AddWithValue("exclude", exclude);
         command.Parameters.AddWithValue("title", title);
         command.Parameters.AddWithValue("categories", subject.CategoryIds.ToArray());
-        command.Parameters.AddWithValue("categoryKeys", subject.CategoryIds.Select(SearchKeys.Category).ToArray());
         command.Parameters.AddWithValue("remoteKeys", subject.Countries.Select(country => keys.Find("remote", country)).ToArray());
         command.Parameters.AddWithValue("countries", subject.Countries.ToArray());
         command.Parameters.AddWithValue("lats", subject.Places.Select(p => p.Latitude).ToArray());

@@ -88,6 +88,32 @@ public sealed class SyntheticBulkLoadTests(JobBoardApp app) : IAsyncLifetime
         postings.Where(p => p.Status == PostingStatus.Published).Should().OnlyContain(p => p.ValidThrough == null || p.ValidThrough >= Today);
     }
 
+    [Theory]
+    [InlineData("posting_search_places")]
+    [InlineData("posting_category_places")]
+    [InlineData("posting_category_lists")]
+    public async Task Each_recommendation_table_holds_exactly_what_its_view_computes(string table)
+    {
+        (await ScalarAsync<long>($"SELECT count(*) FROM {table}")).Should().BePositive();
+        (await ScalarAsync<long>(
+            $"""
+            SELECT count(*) FROM ((TABLE {table} EXCEPT ALL TABLE {table}_source) UNION ALL (TABLE {table}_source EXCEPT ALL TABLE {table})) differences
+            """)).Should().Be(0, "the refresh writes what the app's own view computes, for the bulk load and EF saves alike");
+    }
+
+    [Fact]
+    public async Task Remote_postings_are_listed_under_each_country_they_take_applicants_from()
+    {
+        (await ScalarAsync<long>(
+            """
+            SELECT count(*) FROM posting_search s, unnest(s.applicant_countries) a(country), unnest(s.category_ids) c(id)
+            WHERE s.work_mode = 'Remote' AND NOT EXISTS (
+                SELECT 1 FROM posting_category_lists l JOIN search_keys k ON k.id = l.remote_key
+                WHERE l.posting_id = s.posting_id AND l.category_id = c.id AND k.kind = 'remote' AND k.value = a.country)
+            """)).Should().Be(0);
+        (await ScalarAsync<long>("SELECT count(*) FROM posting_category_lists WHERE remote_key <> 0")).Should().BePositive();
+    }
+
     [Fact]
     public async Task The_postings_read_back_through_EF_are_the_generated_ones_with_the_domains_history()
     {
