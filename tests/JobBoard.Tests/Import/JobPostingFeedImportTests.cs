@@ -220,6 +220,28 @@ public sealed class JobPostingFeedImportTests(JobBoardApp app) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Skills_that_differ_only_by_a_symbol_stay_distinct_skills_with_their_names()
+    {
+        var first = Posting("Systems Programmer", "SP-1");
+        first["skills"] = new JsonArray("C", "C#", "C++");
+        var second = Posting("Game Developer", "GD-1");
+        second["skills"] = new JsonArray("c++", "c#");
+
+        var (exitCode, _, errors) = await ImportAsync(new JsonArray(first, second));
+
+        exitCode.Should().Be(0);
+        errors.Should().BeEmpty();
+        var postings = await LoadPostingsAsync();
+        postings.Single(p => p.Title == "Systems Programmer").Skills.Select(s => s.Skill.Name).Should().Equal("C", "C#", "C++");
+        postings.Single(p => p.Title == "Game Developer").Skills.Select(s => s.Skill.Name).Should().Equal("C++", "C#");
+        var skills = await app.ExecuteDbContextAsync(db => db.Skills.OrderBy(s => s.Id).Select(s => new { s.Name, s.Slug }).ToListAsync());
+        skills.Should().BeEquivalentTo(
+            new[] { new { Name = "C", Slug = "c" }, new { Name = "C#", Slug = "c-sharp" }, new { Name = "C++", Slug = "c-plus-plus" } },
+            options => options.WithStrictOrdering(),
+            "a differently cased name is the same skill, a different symbol another");
+    }
+
+    [Fact]
     public async Task An_ad_with_no_apply_route_of_its_own_links_to_the_website_the_board_knows_for_its_company()
     {
         var first = Posting("Registered Nurse", "RN-1");
