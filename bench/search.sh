@@ -7,6 +7,7 @@
 #   bench/search.sh                      # starts the app on the private cluster of ./jobboard.sh (seed it first)
 #   ConnectionStrings__JobBoard=... bench/search.sh
 #   BENCH_DURATION=30s BENCH_CONCURRENCY=8 bench/search.sh
+#   BENCH_ONLY='recommendations' bench/search.sh   # only the scenarios whose name matches (plus live and details)
 #
 # Seed a big board first: ./jobboard.sh seed --synthetic 1000000
 set -euo pipefail
@@ -60,6 +61,13 @@ add "api: keyword ($TYPICAL)" "$BASE/api/v1/jobs?q=$TYPICAL"
 add "api: keyword + radius" "$BASE/api/v1/jobs?q=nurse&location=Chicago%2C+IL&radius=50"
 add "api: worst case ($WORST)" "$BASE/api/v1/jobs?q=$WORST"
 
+if [ -n "${BENCH_ONLY:-}" ]; then
+  for i in "${!NAMES[@]}"; do
+    if [ "$i" -gt 1 ] && ! grep -Eq -- "$BENCH_ONLY" <<<"${NAMES[$i]}"; then unset 'NAMES[i]' 'URLS[i]'; fi
+  done
+  NAMES=("${NAMES[@]}") URLS=("${URLS[@]}")
+fi
+
 echo "warming up" >&2
 for url in "${URLS[@]}"; do hey -n 10 -c 2 "$url" >/dev/null; done
 
@@ -93,6 +101,7 @@ psql_value "SELECT '/jobs/' || p.id || '/' || p.slug FROM posting_search s JOIN 
 sed -E 's#^/jobs/([0-9]+)/.*#/api/v1/jobs/\1/recommendations#' "$OUT/details-paths.txt" >"$OUT/recommendations-paths.txt"
 for scenario in "details page with recommendations, random postings|details-paths.txt" "api: recommendations, random postings|recommendations-paths.txt"; do
   name=${scenario%%|*} paths=${scenario#*|}
+  [ -z "${BENCH_ONLY:-}" ] || grep -Eq -- "$BENCH_ONLY" <<<"$name" || continue
   echo "running $name" >&2
   i=${#NAMES[@]}
   NAMES+=("$name")
