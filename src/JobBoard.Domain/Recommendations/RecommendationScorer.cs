@@ -1,4 +1,5 @@
 using System.Globalization;
+using JobBoard.Domain.Places;
 using JobBoard.Domain.Postings;
 
 namespace JobBoard.Domain.Recommendations;
@@ -55,8 +56,9 @@ public sealed record RecommendationSubject(
 public sealed record RecommendationPlace(string City, string? Region, string CountryCode, double Latitude, double Longitude);
 
 /// <summary>
-/// A published posting that might be recommended, with what the database worked out: its distance to the subject's
-/// nearest place (over all its places), and whether one of its places shares the subject's region or country.
+/// A published posting that might be recommended, placed relative to the subject: its distance to the subject's
+/// nearest place (over all its places), that place's city, and whether one of its places shares the subject's region
+/// or country.
 /// </summary>
 public sealed record RecommendationCandidate(
     int PostingId,
@@ -69,7 +71,52 @@ public sealed record RecommendationCandidate(
     IReadOnlyCollection<int> CategoryIds,
     IReadOnlyCollection<int> SkillIds,
     double TitleSimilarity,
-    int AgeDays);
+    int AgeDays)
+{
+    /// <summary>
+    /// A candidate with <paramref name="places"/>, placed relative to <paramref name="subject"/>: a multi-location
+    /// posting counts at its place nearest to any of the subject's; the same region means the same country and region as
+    /// one of the subject's places; the same country, a place in any of the subject's countries. A subject with no
+    /// place (remote) is near nothing: remote postings relate to it through the countries they take applicants from.
+    /// </summary>
+    public static RecommendationCandidate Near(
+        RecommendationSubject subject,
+        int postingId,
+        IReadOnlyList<RecommendationPlace> places,
+        WorkMode workMode,
+        IReadOnlyCollection<string> applicantCountries,
+        IReadOnlyCollection<int> categoryIds,
+        IReadOnlyCollection<int> skillIds,
+        double titleSimilarity,
+        int ageDays)
+    {
+        ArgumentNullException.ThrowIfNull(subject);
+        ArgumentNullException.ThrowIfNull(places);
+        double? nearestKm = null;
+        string? nearestCity = null;
+        var sameRegion = false;
+        var sameCountry = false;
+        foreach (var place in places)
+        {
+            sameCountry |= subject.Places.Count > 0 && subject.Countries.Contains(place.CountryCode);
+            foreach (var from in subject.Places)
+            {
+                var km = GeoDistance.Kilometres(from.Latitude, from.Longitude, place.Latitude, place.Longitude);
+                if (nearestKm is null || km < nearestKm)
+                {
+                    (nearestKm, nearestCity) = (km, place.City);
+                }
+
+                sameRegion |= from.Region is not null
+                    && string.Equals(place.CountryCode, from.CountryCode, StringComparison.OrdinalIgnoreCase)
+                    && string.Equals(place.Region, from.Region, StringComparison.OrdinalIgnoreCase);
+            }
+        }
+
+        return new RecommendationCandidate(
+            postingId, nearestKm, nearestCity, sameRegion, sameCountry, workMode, applicantCountries, categoryIds, skillIds, titleSimilarity, ageDays);
+    }
+}
 
 public sealed record ScoredRecommendation(int PostingId, double Score, double LocationScore, double CategoryScore, IReadOnlyList<string> Reasons);
 

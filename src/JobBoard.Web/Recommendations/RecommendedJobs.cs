@@ -23,10 +23,10 @@ public sealed class RecommendedJobs(JobBoardDbContext db, TimeProvider clock, IM
     public const int MaxLimit = 50;
 
     /// <summary>How many nearest postings each of the subject's places contributes, per kind of candidate.</summary>
-    private const int NearestSameCategory = 150;
+    private const int NearestSameCategory = 120;
     private const int NearestAny = 40;
-    private const int RemoteOpenHere = 60;
-    private const int NewestSameCategory = 60;
+    private const int RemoteOpenHere = 40;
+    private const int NewestSameCategory = 40;
 
     private static readonly TimeSpan CacheFor = TimeSpan.FromMinutes(1);
 
@@ -42,7 +42,23 @@ public sealed class RecommendedJobs(JobBoardDbContext db, TimeProvider clock, IM
     {
         ArgumentNullException.ThrowIfNull(postingIds);
         limit = Math.Clamp(limit, 1, MaxLimit);
-        var subjects = await SubjectsAsync(postingIds, cancellationToken);
+        // One connection for the whole list, so that its statements follow each other without a trip through the pool.
+        // Every candidate query is an index-driven nearest-neighbour or range scan whatever the values, so the prepared
+        // statements keep their generic plans (unlike searches, see CustomPlanConnection).
+        await db.Database.OpenConnectionAsync(cancellationToken);
+        try
+        {
+            return await ListAsync((NpgsqlConnection)db.Database.GetDbConnection(), postingIds, limit, cancellationToken);
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
+    }
+
+    private async Task<IReadOnlyList<Recommendation>> ListAsync(NpgsqlConnection connection, IReadOnlyCollection<int> postingIds, int limit, CancellationToken cancellationToken)
+    {
+        var subjects = await SubjectsAsync(connection, postingIds, cancellationToken);
         if (subjects.Count == 0)
         {
             return [];
@@ -52,17 +68,10 @@ public sealed class RecommendedJobs(JobBoardDbContext db, TimeProvider clock, IM
         var rarity = await CategoryRarityAsync(cancellationToken);
         var categories = await search.CategoriesAsync(cancellationToken);
         var keys = await search.SearchKeysAsync(cancellationToken);
-        var skillNames = new Dictionary<int, string>();
         var best = new Dictionary<int, ScoredRecommendation>();
-        foreach (var (subject, title) in subjects)
+        foreach (var (subject, title, skillNames) in subjects)
         {
-            var candidates = await CandidatesAsync(subject, title, [.. postingIds], today, keys, cancellationToken);
-            if (candidates.Count == 0)
-            {
-                continue;
-            }
-
-            await AddSkillNamesAsync(skillNames, subject.SkillIds, cancellationToken);
+            var candidates = await CandidatesAsync(connection, subject, title, [.. postingIds], today, keys, cancellationToken);
             var scorer = new RecommendationScorer(rarity, id => categories.ById(id)?.Name, id => skillNames.GetValueOrDefault(id));
             foreach (var candidate in candidates)
             {
@@ -84,26 +93,51 @@ public sealed class RecommendedJobs(JobBoardDbContext db, TimeProvider clock, IM
         return [.. top.Where(r => cards.ContainsKey(r.PostingId)).Select(r => new Recommendation(cards[r.PostingId], Math.Round(r.Score, 4), r.Reasons))];
     }
 
-    private async Task<List<(RecommendationSubject Subject, string Title)>> SubjectsAsync(IReadOnlyCollection<int> postingIds, CancellationToken cancellationToken)
+    /// <summary>The postings to recommend for (published, closed or expired ones: their pages still list recommendations), with their skills' names.</summary>
+    private static async Task<List<(RecommendationSubject Subject, string Title, Dictionary<int, string> SkillNames)>> SubjectsAsync(
+        NpgsqlConnection connection, IReadOnlyCollection<int> postingIds, CancellationToken cancellationToken)
     {
-        var postings = await db.Postings.AsNoTracking()
-            .Where(p => postingIds.Contains(p.Id) && (p.Status == PostingStatus.Published || p.Status == PostingStatus.Closed || p.Status == PostingStatus.Expired))
-            .Select(p => new
-            {
-                p.Title,
-                p.WorkMode,
-                p.ApplicantCountries,
-                Places = p.Locations.OrderBy(l => l.Position).Select(l => new RecommendationPlace(l.City, l.Region, l.CountryCode, l.Latitude, l.Longitude)).ToList(),
-                Categories = p.Categories.OrderBy(c => c.Position).Select(c => c.CategoryId).ToList(),
-                Skills = p.Skills.OrderBy(s => s.Position).Select(s => s.SkillId).ToList(),
-            })
-            .AsSplitQuery()
-            .ToListAsync(cancellationToken);
-        return [.. postings.Select(p => (new RecommendationSubject(p.Places, p.WorkMode, p.ApplicantCountries, p.Categories, p.Skills), p.Title))];
+        const string sql = """
+            SELECT p.title, p.work_mode, p.applicant_countries,
+                   ARRAY(SELECT pc.category_id FROM posting_categories pc WHERE pc.posting_id = p.id ORDER BY pc.position),
+                   coalesce(skills.ids, '{}'), coalesce(skills.names, '{}'),
+                   coalesce(places.cities, '{}'), coalesce(places.regions, '{}'), coalesce(places.countries, '{}'),
+                   coalesce(places.latitudes, '{}'), coalesce(places.longitudes, '{}')
+            FROM job_postings p
+            LEFT JOIN LATERAL (
+                SELECT array_agg(s.id ORDER BY ps.position) AS ids, array_agg(s.name ORDER BY ps.position) AS names
+                FROM posting_skills ps JOIN skills s ON s.id = ps.skill_id WHERE ps.posting_id = p.id) skills ON true
+            LEFT JOIN LATERAL (
+                SELECT array_agg(l.city ORDER BY l.position) AS cities, array_agg(l.region ORDER BY l.position) AS regions,
+                       array_agg(l.country_code ORDER BY l.position) AS countries,
+                       array_agg(l.latitude ORDER BY l.position) AS latitudes, array_agg(l.longitude ORDER BY l.position) AS longitudes
+                FROM posting_locations l WHERE l.posting_id = p.id) places ON true
+            WHERE p.id = ANY (@ids) AND p.status IN ('Published', 'Closed', 'Expired')
+            """;
+        await using var command = new NpgsqlCommand(sql, connection);
+        command.Parameters.AddWithValue("ids", postingIds.ToArray());
+        var subjects = new List<(RecommendationSubject, string, Dictionary<int, string>)>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            var skillIds = reader.GetFieldValue<int[]>(4);
+            var skillNames = reader.GetFieldValue<string[]>(5);
+            var cities = reader.GetFieldValue<string[]>(6);
+            var regions = reader.GetFieldValue<string?[]>(7);
+            var countries = reader.GetFieldValue<string[]>(8);
+            var latitudes = reader.GetFieldValue<double[]>(9);
+            var longitudes = reader.GetFieldValue<double[]>(10);
+            var places = cities.Select((city, i) => new RecommendationPlace(city, regions[i], countries[i], latitudes[i], longitudes[i])).ToList();
+            var subject = new RecommendationSubject(
+                places, Enum.Parse<WorkMode>(reader.GetString(1)), reader.GetFieldValue<string[]>(2), reader.GetFieldValue<int[]>(3), skillIds);
+            subjects.Add((subject, reader.GetString(0), skillIds.Zip(skillNames).ToDictionary(skill => skill.First, skill => skill.Second)));
+        }
+
+        return subjects;
     }
 
-    private async Task<List<RecommendationCandidate>> CandidatesAsync(
-        RecommendationSubject subject, string title, int[] exclude, DateOnly today, SearchKeys keys, CancellationToken cancellationToken)
+    private static async Task<List<RecommendationCandidate>> CandidatesAsync(
+        NpgsqlConnection connection, RecommendationSubject subject, string title, int[] exclude, DateOnly today, SearchKeys keys, CancellationToken cancellationToken)
     {
         var hasCategories = subject.CategoryIds.Count > 0;
         var branches = new List<string>();
@@ -166,55 +200,56 @@ public sealed class RecommendedJobs(JobBoardDbContext db, TimeProvider clock, IM
             return [];
         }
 
-        // Each candidate's features come from its own narrow rows in posting_search_places: the posting's at position
-        // 0, its places (nearest to any of the subject's) from all of them.
+        // Each candidate's features come from its own narrow rows in posting_search_places: the posting's on every row
+        // (title similarity worked out once, at position 0), one row per place; the places are compared in
+        // RecommendationCandidate.Near.
         var sql = $"""
-            WITH candidates AS ({string.Join("\nUNION\n", branches)}),
-            subject_places AS (
-                SELECT ll_to_earth(lat, lon) AS earth, country, region FROM unnest(@lats, @lons, @placeCountries, @regions) AS sp(lat, lon, country, region))
-            SELECT f.posting_id, d.km, d.city, coalesce(d.same_region, false), coalesce(d.same_country, false), f.work_mode,
-                   f.applicant_countries, f.category_ids, f.skill_ids, similarity(f.title, @title), @today - f.date_posted
+            WITH candidates AS ({string.Join("\nUNION\n", branches)})
+            SELECT l.posting_id, l.position, l.latitude, l.longitude, l.city, l.region, l.country_code, l.work_mode,
+                   l.applicant_countries, l.category_ids, l.skill_ids, CASE WHEN l.position = 0 THEN similarity(l.title, @title) END,
+                   @today - l.date_posted
             FROM candidates c
-            JOIN posting_search_places f ON f.posting_id = c.posting_id AND f.position = 0
-            LEFT JOIN LATERAL (
-                SELECT min(earth_distance(l.earth, sp.earth)) / 1000 AS km,
-                       (array_agg(l.city ORDER BY earth_distance(l.earth, sp.earth)))[1] AS city,
-                       bool_or(l.country_code = sp.country AND l.region IS NOT DISTINCT FROM sp.region) AS same_region,
-                       bool_or(l.country_code = ANY (@countries)) AS same_country
-                FROM posting_search_places l CROSS JOIN subject_places sp
-                WHERE l.posting_id = f.posting_id AND l.earth IS NOT NULL) d ON true
+            JOIN posting_search_places l ON l.posting_id = c.posting_id
+            ORDER BY l.posting_id, l.position
             """;
 
-        await using var session = await CustomPlanConnection.OpenAsync(db, cancellationToken);
-        var connection = session.Connection;
         await using var command = new NpgsqlCommand(sql, connection);
         command.Parameters.AddWithValue("today", today);
         command.Parameters.AddWithValue("exclude", exclude);
         command.Parameters.AddWithValue("title", title);
         command.Parameters.AddWithValue("categories", subject.CategoryIds.ToArray());
         command.Parameters.AddWithValue("remoteKeys", subject.Countries.Select(country => keys.Find("remote", country)).ToArray());
-        command.Parameters.AddWithValue("countries", subject.Countries.ToArray());
         command.Parameters.AddWithValue("lats", subject.Places.Select(p => p.Latitude).ToArray());
         command.Parameters.AddWithValue("lons", subject.Places.Select(p => p.Longitude).ToArray());
-        command.Parameters.AddWithValue("placeCountries", subject.Places.Select(p => p.CountryCode).ToArray());
-        command.Parameters.AddWithValue("regions", subject.Places.Select(p => p.Region ?? string.Empty).ToArray());
 
         var candidates = new List<RecommendationCandidate>();
+        var places = new List<RecommendationPlace>();
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        while (await reader.ReadAsync(cancellationToken))
+        var more = await reader.ReadAsync(cancellationToken);
+        while (more)
         {
-            candidates.Add(new RecommendationCandidate(
-                reader.GetInt32(0),
-                reader.IsDBNull(1) ? null : reader.GetDouble(1),
-                reader.IsDBNull(2) ? null : reader.GetString(2),
-                reader.GetBoolean(3),
-                reader.GetBoolean(4),
-                Enum.Parse<WorkMode>(reader.GetString(5)),
-                reader.GetFieldValue<string[]>(6),
-                reader.GetFieldValue<int[]>(7),
-                reader.GetFieldValue<int[]>(8),
-                reader.GetFloat(9),
-                reader.GetInt32(10)));
+            // Position 0 starts a posting; its place rows follow (none when it has no place).
+            var postingId = reader.GetInt32(0);
+            var workMode = Enum.Parse<WorkMode>(reader.GetString(7));
+            var applicantCountries = reader.GetFieldValue<string[]>(8);
+            var categoryIds = reader.GetFieldValue<int[]>(9);
+            var skillIds = reader.GetFieldValue<int[]>(10);
+            var titleSimilarity = reader.GetFloat(11);
+            var ageDays = reader.GetInt32(12);
+            places.Clear();
+            do
+            {
+                if (!reader.IsDBNull(2))
+                {
+                    places.Add(new RecommendationPlace(
+                        reader.GetString(4), reader.IsDBNull(5) ? null : reader.GetString(5), reader.GetString(6), reader.GetDouble(2), reader.GetDouble(3)));
+                }
+
+                more = await reader.ReadAsync(cancellationToken);
+            }
+            while (more && reader.GetInt32(0) == postingId);
+
+            candidates.Add(RecommendationCandidate.Near(subject, postingId, places, workMode, applicantCountries, categoryIds, skillIds, titleSimilarity, ageDays));
         }
 
         return candidates;
@@ -233,18 +268,6 @@ public sealed class RecommendedJobs(JobBoardDbContext db, TimeProvider clock, IM
                 .ToListAsync(cancellationToken);
             return (IReadOnlyDictionary<int, double>)counts.ToDictionary(c => c.CategoryId, c => Math.Log((double)Math.Max(1, c.Total) / Math.Max(1, c.Postings)));
         })!;
-
-    private async Task AddSkillNamesAsync(Dictionary<int, string> names, IReadOnlyCollection<int> skillIds, CancellationToken cancellationToken)
-    {
-        var missing = skillIds.Where(id => !names.ContainsKey(id)).ToList();
-        if (missing.Count > 0)
-        {
-            foreach (var skill in await db.Skills.AsNoTracking().Where(s => missing.Contains(s.Id)).Select(s => new { s.Id, s.Name }).ToListAsync(cancellationToken))
-            {
-                names[skill.Id] = skill.Name;
-            }
-        }
-    }
 
     private sealed record CategoryCount(int CategoryId, int Postings, int Total);
 }

@@ -15,8 +15,8 @@ namespace JobBoard.Web.Data.Migrations
     /// B-tree by (remote key, category, newest), so "newest in the category" and "remote, open to this country, in
     /// the category" are each a range scan of as many rows as are wanted.</item>
     /// <item><c>posting_search_places</c> gains what recommendations compare (title, work mode, applicant countries,
-    /// skills), so a candidate's features are read from its own narrow rows rather than from <c>posting_search</c>
-    /// (a 1.8 kB row of text vector) and <c>job_postings</c>.</item>
+    /// skills, each place's latitude and longitude), so a candidate's features are read from its own narrow rows rather
+    /// than from <c>posting_search</c> (a 1.8 kB row of text vector) and <c>job_postings</c>.</item>
     /// </list>
     /// <c>posting_search_refresh</c> fills them after the search rows, from views over those rows.
     /// </summary>
@@ -32,7 +32,9 @@ namespace JobBoard.Web.Data.Migrations
                     ADD COLUMN title varchar(200) NOT NULL DEFAULT '',
                     ADD COLUMN work_mode varchar(20) NOT NULL DEFAULT 'OnSite',
                     ADD COLUMN applicant_countries text[] NOT NULL DEFAULT '{}',
-                    ADD COLUMN skill_ids integer[] NOT NULL DEFAULT '{}';
+                    ADD COLUMN skill_ids integer[] NOT NULL DEFAULT '{}',
+                    ADD COLUMN latitude float8,
+                    ADD COLUMN longitude float8;
 
                 CREATE OR REPLACE VIEW posting_search_places_source AS
                 SELECT s.posting_id,
@@ -47,7 +49,9 @@ namespace JobBoard.Web.Data.Migrations
                        p.title,
                        s.work_mode,
                        s.applicant_countries,
-                       s.skill_ids
+                       s.skill_ids,
+                       l.latitude,
+                       l.longitude
                 FROM posting_search s
                 JOIN job_postings p ON p.id = s.posting_id
                 LEFT JOIN posting_locations l ON l.posting_id = s.posting_id;
@@ -104,9 +108,11 @@ namespace JobBoard.Web.Data.Migrations
                 $$;
 
                 -- Existing rows, set-based.
-                UPDATE posting_search_places l SET title = p.title, work_mode = s.work_mode, applicant_countries = s.applicant_countries, skill_ids = s.skill_ids
-                FROM posting_search s JOIN job_postings p ON p.id = s.posting_id
-                WHERE s.posting_id = l.posting_id;
+                UPDATE posting_search_places l
+                SET title = v.title, work_mode = v.work_mode, applicant_countries = v.applicant_countries, skill_ids = v.skill_ids,
+                    latitude = v.latitude, longitude = v.longitude
+                FROM posting_search_places_source v
+                WHERE v.posting_id = l.posting_id AND v.position = l.position;
                 INSERT INTO posting_category_places SELECT * FROM posting_category_places_source;
                 INSERT INTO posting_category_lists SELECT * FROM posting_category_lists_source;
 
@@ -136,7 +142,8 @@ namespace JobBoard.Web.Data.Migrations
                 DROP VIEW posting_category_places_source;
                 DROP TABLE posting_category_places;
                 DROP VIEW posting_search_places_source;
-                ALTER TABLE posting_search_places DROP COLUMN title, DROP COLUMN work_mode, DROP COLUMN applicant_countries, DROP COLUMN skill_ids;
+                ALTER TABLE posting_search_places DROP COLUMN title, DROP COLUMN work_mode, DROP COLUMN applicant_countries, DROP COLUMN skill_ids,
+                    DROP COLUMN latitude, DROP COLUMN longitude;
                 CREATE VIEW posting_search_places_source AS
                 SELECT s.posting_id,
                        (row_number() OVER (PARTITION BY s.posting_id ORDER BY l.position) - 1)::smallint AS position,

@@ -24,6 +24,55 @@ public sealed class RecommendationScorerTests
         new(1, km, "Somewhere", sameRegion, sameCountry, mode, applicants ?? [], categories ?? [Healthcare, Sales], skills ?? [], 0.2, ageDays);
 
     [Fact]
+    public void A_candidate_with_several_places_counts_at_the_one_nearest_to_any_of_the_subjects()
+    {
+        var subject = Boston with
+        {
+            Places = [Boston.Places[0], new RecommendationPlace("Providence", "Rhode Island", "US", 41.82, -71.41)],
+        };
+        RecommendationPlace[] places =
+        [
+            new("Madrid", "Madrid", "ES", 40.42, -3.70),
+            new("Worcester", "Massachusetts", "US", 42.26, -71.80),
+            new("Cranston", "Rhode Island", "US", 41.78, -71.44),
+        ];
+
+        var candidate = RecommendationCandidate.Near(subject, 7, places, WorkMode.OnSite, [], [Sales], [], 0.3, 2);
+
+        candidate.PostingId.Should().Be(7);
+        candidate.NearestCity.Should().Be("Cranston");
+        candidate.DistanceKm.Should().BeApproximately(5.1, 0.5, "Cranston is about 5 km from Providence, 60 km from Boston");
+        (candidate.SameRegion, candidate.SameCountry).Should().Be((true, true));
+        candidate.CategoryIds.Should().Equal(Sales);
+        (candidate.TitleSimilarity, candidate.AgeDays).Should().Be((0.3, 2));
+    }
+
+    [Fact]
+    public void The_same_region_needs_the_same_country_and_a_place_in_another_country_is_not_the_same_country()
+    {
+        var georgiaUs = new RecommendationSubject([new RecommendationPlace("Atlanta", "Georgia", "US", 33.75, -84.39)], WorkMode.OnSite, [], [Sales], []);
+
+        var tbilisi = RecommendationCandidate.Near(georgiaUs, 1, [new("Tbilisi", "Georgia", "GE", 41.69, 44.83)], WorkMode.OnSite, [], [Sales], [], 0, 0);
+        var savannah = RecommendationCandidate.Near(georgiaUs, 2, [new("Savannah", "Georgia", "US", 32.08, -81.09)], WorkMode.OnSite, [], [Sales], [], 0, 0);
+
+        (tbilisi.SameRegion, tbilisi.SameCountry).Should().Be((false, false));
+        (savannah.SameRegion, savannah.SameCountry).Should().Be((true, true));
+        savannah.DistanceKm.Should().BeInRange(340, 380);
+    }
+
+    [Fact]
+    public void A_candidate_without_places_or_a_subject_without_places_has_no_distance()
+    {
+        var remoteSubject = new RecommendationSubject([], WorkMode.Remote, ["US"], [Sales], []);
+
+        var remote = RecommendationCandidate.Near(Boston, 1, [], WorkMode.Remote, ["US"], [Sales], [], 0, 0);
+        var seenFromRemote = RecommendationCandidate.Near(remoteSubject, 2, [new("Boston", "Massachusetts", "US", 42.36, -71.06)], WorkMode.OnSite, [], [Sales], [], 0, 0);
+
+        (remote.DistanceKm, remote.NearestCity, remote.SameRegion, remote.SameCountry).Should().Be(((double?)null, (string?)null, false, false));
+        (seenFromRemote.DistanceKm, seenFromRemote.SameCountry).Should().Be(((double?)null, false), "a remote subject relates through where it takes applicants from");
+    }
+
+    [Fact]
     public void Forty_km_away_beats_250_km_away_and_the_same_city_beats_both()
     {
         var sameCity = Scorer.Score(Boston, Candidate(km: 2)).Score;
