@@ -3,8 +3,9 @@
 #   (a) ./jobboard.sh seed --synthetic N, end to end: build check, start-up, migrations, generating and loading the rows,
 #       the search rows, the indexes, the suggestions and ANALYZE;
 #   (b) raw COPY of the very same rows (exported from (a) as binary COPY files) into the same indexed tables of a fresh
-#       database, then posting_search filled from posting_search_source, the suggestions refreshed and ANALYZE;
-#   (c) the same raw COPY done the loader's way: the secondary indexes of the search tables dropped
+#       database, then the search and recommendation tables filled from their views (posting_search_source ...), the
+#       suggestions refreshed and ANALYZE;
+#   (c) the same raw COPY done the loader's way: the secondary indexes of the search and recommendation tables dropped
 #       while loading and rebuilt after, alongside the suggestions;
 # and prints the times, rows/s, the ratios (raw time / seed time: the target is >= 0.8), the loader's peak resident
 # memory and the sizes of the tables and indexes. The raw sessions use the loader's session settings (no per-row
@@ -33,6 +34,8 @@ ROWS="$OUT/rows"
 TUNING=("max_wal_size = '16GB'" "checkpoint_timeout = '30min'" "maintenance_work_mem = '1GB'" "shared_buffers = '4GB'")
 LOADED_TABLES="job_postings posting_locations posting_categories posting_skills posting_status_changes"
 REFERENCE_TABLES="companies company_sections categories skills"
+# Filled from the loaded rows by posting_search_refresh (the raw loads fill them set-based from the same views).
+SEARCH_TABLES="posting_search posting_search_places posting_category_places posting_category_lists"
 
 log() { printf '==> %s\n' "$*" >&2; }
 now() { date +%s.%N; }
@@ -158,11 +161,14 @@ fill_search_rows() {
   local low high middle
   read -r low high < <(sql "$RAW_DB" -F ' ' -c "SELECT min(id), max(id) FROM job_postings")
   middle=$(((low + high) / 2))
-  # What posting_search_refresh does, set-based: number the filter values, then the search rows and the place rows.
+  # What posting_search_refresh does, set-based: number the filter values, then the search rows, the place rows and
+  # the recommendations' category rows.
   raw_session "INSERT INTO search_keys (kind, value) SELECT DISTINCT kind, value FROM search_key_values ON CONFLICT DO NOTHING" >/dev/null
   fill_range() {
     raw_session "INSERT INTO posting_search SELECT * FROM posting_search_source WHERE posting_id BETWEEN $1 AND $2;
-                 INSERT INTO posting_search_places SELECT * FROM posting_search_places_source WHERE posting_id BETWEEN $1 AND $2" >/dev/null
+                 INSERT INTO posting_search_places SELECT * FROM posting_search_places_source WHERE posting_id BETWEEN $1 AND $2;
+                 INSERT INTO posting_category_places SELECT * FROM posting_category_places_source WHERE posting_id BETWEEN $1 AND $2;
+                 INSERT INTO posting_category_lists SELECT * FROM posting_category_lists_source WHERE posting_id BETWEEN $1 AND $2" >/dev/null
   }
   fill_range "$low" "$middle" &
   local first=$!
@@ -179,7 +185,7 @@ run_raw_copy() {
   started=$(now)
   copy_from_files
   fill_search_rows
-  raw_session "SELECT search_suggestions_refresh(); ANALYZE $(tr ' ' ',' <<<"$LOADED_TABLES"), posting_search, posting_search_places, search_suggestions;" >/dev/null
+  raw_session "SELECT search_suggestions_refresh(); ANALYZE $(tr ' ' ',' <<<"$LOADED_TABLES"), $(tr ' ' ',' <<<"$SEARCH_TABLES"), search_suggestions;" >/dev/null
   finished=$(now)
   cpu_unwatch
   CPU_LINES+=("(b) run $run: $(cpu_summary "raw-$run")")
@@ -197,7 +203,7 @@ run_raw_copy_deferred() {
   # The same indexes the loader defers, read from the catalog, biggest builds first.
   sql "$RAW_DB" -F $'\t' -c "
     SELECT i.indexrelid::regclass, pg_get_indexdef(i.indexrelid) FROM pg_index i JOIN pg_class c ON c.oid = i.indexrelid JOIN pg_am a ON a.oid = c.relam
-    WHERE i.indrelid IN ('posting_search'::regclass, 'posting_search_places'::regclass) AND NOT i.indisprimary AND NOT i.indisunique
+    WHERE i.indrelid = ANY (string_to_array('$SEARCH_TABLES', ' ')::regclass[]) AND NOT i.indisprimary AND NOT i.indisunique
     ORDER BY CASE a.amname WHEN 'gist' THEN 0 WHEN 'gin' THEN 1 ELSE 2 END, 1" >"$OUT/deferred-indexes.tsv"
   raw_session "$(cut -f1 "$OUT/deferred-indexes.tsv" | sed 's/^/DROP INDEX /; s/$/;/' | tr '\n' ' ')"
   copy_from_files
@@ -211,7 +217,7 @@ run_raw_copy_deferred() {
   local builds=$!
   raw_session "$(cat "$OUT/indexes-2.sql")"
   wait "$builds" "$suggestions"
-  raw_session "ANALYZE posting_locations, posting_search, posting_search_places" >/dev/null
+  raw_session "ANALYZE posting_locations, $(tr ' ' ',' <<<"$SEARCH_TABLES")" >/dev/null
   finished=$(now)
   cpu_unwatch
   CPU_LINES+=("(c) run $run: $(cpu_summary "deferred-$run")")
