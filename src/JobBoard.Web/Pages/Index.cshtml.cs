@@ -27,6 +27,7 @@ public sealed class IndexModel(JobBoardDbContext db, TimeProvider clock, IMemory
         (Categories, OpenPostings) = await cache.GetOrCreateAsync("home:category-counts", async entry =>
         {
             entry.AbsoluteExpirationRelativeToNow = TimeSpan.FromSeconds(Math.Max(0.001, configuration.GetValue("Caching:HomeCountsSeconds", 60.0)));
+            entry.SetSize(1).SetPriority(CacheItemPriority.NeverRemove);
             var counts = await db.Set<PostingCategory>()
                 .Where(pc => open.Any(p => p.Id == pc.PostingId))
                 .GroupBy(pc => pc.CategoryId)

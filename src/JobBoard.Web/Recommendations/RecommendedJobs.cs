@@ -34,6 +34,7 @@ public sealed class RecommendedJobs(JobBoardDbContext db, TimeProvider clock, IM
         cache.GetOrCreateAsync($"recommendations:{postingId}:{limit}", entry =>
         {
             entry.AbsoluteExpirationRelativeToNow = CacheFor;
+            entry.SetSize(1);
             return ForPostingsAsync([postingId], limit, cancellationToken);
         })!;
 
@@ -260,6 +261,7 @@ public sealed class RecommendedJobs(JobBoardDbContext db, TimeProvider clock, IM
         cache.GetOrCreateAsync("recommendations:category-rarity", async entry =>
         {
             entry.AbsoluteExpirationRelativeToNow = TimeSpan.FromMinutes(10);
+            entry.SetSize(1).SetPriority(CacheItemPriority.NeverRemove);
             var counts = await db.Database
                 .SqlQuery<CategoryCount>($"""
                     SELECT c AS category_id, count(*)::int AS postings, (SELECT count(*)::int FROM posting_search) AS total

@@ -119,6 +119,7 @@ public sealed class JobSearch(JobBoardDbContext db, TimeProvider clock, IMemoryC
         cache.GetOrCreateAsync(CategoriesKey, async entry =>
         {
             entry.AbsoluteExpirationRelativeToNow = TimeSpan.FromMinutes(1);
+            entry.SetSize(1).SetPriority(CacheItemPriority.NeverRemove);
             var all = await db.Categories.AsNoTracking().OrderBy(c => c.Name).Select(c => new CategoryEntry(c.Id, c.Slug, c.Name)).ToListAsync(cancellationToken);
             return new CategoryDirectory(all);
         })!;
@@ -128,6 +129,7 @@ public sealed class JobSearch(JobBoardDbContext db, TimeProvider clock, IMemoryC
         cache.GetOrCreateAsync(KeysKey, async entry =>
         {
             entry.AbsoluteExpirationRelativeToNow = TimeSpan.FromMinutes(1);
+            entry.SetSize(1).SetPriority(CacheItemPriority.NeverRemove);
             var loadedAt = clock.GetUtcNow();
             var rows = await db.Database.SqlQuery<SearchKeyRow>($"SELECT id, kind, value FROM search_keys").ToListAsync(cancellationToken);
             return new SearchKeys(rows.ToDictionary(k => (k.Kind, k.Value), k => k.Id), loadedAt);

@@ -6,6 +6,9 @@ using JobBoard.Domain.Places;
 using JobBoard.Domain.Postings;
 using JobBoard.Domain.Taxonomy;
 using JobBoard.Tests.Infrastructure;
+using JobBoard.Web.Recommendations;
+using Microsoft.Extensions.Caching.Memory;
+using Microsoft.Extensions.DependencyInjection;
 using Xunit.Abstractions;
 using static JobBoard.Tests.Infrastructure.TestPostings;
 
@@ -212,6 +215,21 @@ public sealed class RecommendationQualityTests(JobBoardApp app, ITestOutputHelpe
 
         (await app.CreateClient().GetAsync(new Uri($"/api/v1/jobs/{draftId}/recommendations", UriKind.Relative))).StatusCode.Should().Be(HttpStatusCode.NotFound);
         (await app.CreateClient().GetAsync(new Uri("/api/v1/jobs/999999/recommendations", UriKind.Relative))).StatusCode.Should().Be(HttpStatusCode.NotFound);
+    }
+
+    [Fact]
+    public async Task Cached_lists_stay_within_the_cache_size_and_the_lists_that_do_not_fit_are_still_served()
+    {
+        var subject = _postings["Medical Sales Representative (Boston subject)"].Id;
+
+        for (var limit = 1; limit <= RecommendedJobs.MaxLimit; limit++)
+        {
+            using var json = await RecommendationsAsync(subject, limit);
+            json.RootElement.GetProperty("items").GetArrayLength().Should().BeGreaterThan(0).And.BeLessThanOrEqualTo(limit);
+        }
+
+        ((MemoryCache)app.Services.GetRequiredService<IMemoryCache>()).Count.Should().BeLessThanOrEqualTo(40, "Caching:Entries is 40 in the tests");
+        (await app.CreateClient().GetAsync(new Uri("/jobs?q=sales", UriKind.Relative))).StatusCode.Should().Be(HttpStatusCode.OK);
     }
 
     private static double Dcg(IReadOnlyList<double> gains) =>
