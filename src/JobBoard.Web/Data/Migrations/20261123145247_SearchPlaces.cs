@@ -13,10 +13,36 @@ namespace JobBoard.Web.Data.Migrations
     /// </summary>
     public partial class SearchPlaces : Migration
     {
+        /// <summary>The place rows' source as this migration defines it (a later migration's Down restores it).</summary>
+        internal const string PlacesSourceView = """
+                CREATE VIEW posting_search_places_source AS
+                SELECT s.posting_id,
+                       (row_number() OVER (PARTITION BY s.posting_id ORDER BY l.position) - 1)::smallint AS position,
+                       CASE WHEN l.posting_id IS NOT NULL THEN ll_to_earth(l.latitude, l.longitude) END AS earth,
+                       l.city,
+                       l.country_code,
+                       l.region,
+                       s.date_posted,
+                       s.valid_through,
+                       s.category_ids
+                FROM posting_search s
+                LEFT JOIN posting_locations l ON l.posting_id = s.posting_id;
+                """;
+
+        /// <summary>The refresh as this migration defines it (a later migration's Down restores it).</summary>
+        internal const string RefreshFunction = """
+                CREATE OR REPLACE FUNCTION posting_search_refresh(ids integer[]) RETURNS void LANGUAGE sql AS $$
+                    DELETE FROM posting_search_places WHERE posting_id = ANY (ids);
+                    DELETE FROM posting_search WHERE posting_id = ANY (ids);
+                    INSERT INTO posting_search SELECT * FROM posting_search_source WHERE posting_id = ANY (ids);
+                    INSERT INTO posting_search_places SELECT * FROM posting_search_places_source WHERE posting_id = ANY (ids);
+                $$;
+                """;
+
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
-            migrationBuilder.Sql("""
+            migrationBuilder.Sql($$"""
                 CREATE TABLE posting_search_places (
                     posting_id integer NOT NULL,
                     position smallint NOT NULL,
@@ -34,25 +60,9 @@ namespace JobBoard.Web.Data.Migrations
                 CREATE INDEX ix_posting_search_places_newest ON posting_search_places (date_posted DESC, posting_id DESC) WHERE position = 0;
                 CREATE INDEX ix_posting_search_places_category_ids ON posting_search_places USING gin (category_ids) WHERE position = 0;
 
-                CREATE VIEW posting_search_places_source AS
-                SELECT s.posting_id,
-                       (row_number() OVER (PARTITION BY s.posting_id ORDER BY l.position) - 1)::smallint AS position,
-                       CASE WHEN l.posting_id IS NOT NULL THEN ll_to_earth(l.latitude, l.longitude) END AS earth,
-                       l.city,
-                       l.country_code,
-                       l.region,
-                       s.date_posted,
-                       s.valid_through,
-                       s.category_ids
-                FROM posting_search s
-                LEFT JOIN posting_locations l ON l.posting_id = s.posting_id;
+                {{PlacesSourceView}}
 
-                CREATE OR REPLACE FUNCTION posting_search_refresh(ids integer[]) RETURNS void LANGUAGE sql AS $$
-                    DELETE FROM posting_search_places WHERE posting_id = ANY (ids);
-                    DELETE FROM posting_search WHERE posting_id = ANY (ids);
-                    INSERT INTO posting_search SELECT * FROM posting_search_source WHERE posting_id = ANY (ids);
-                    INSERT INTO posting_search_places SELECT * FROM posting_search_places_source WHERE posting_id = ANY (ids);
-                $$;
+                {{RefreshFunction}}
 
                 INSERT INTO posting_search_places SELECT * FROM posting_search_places_source;
 

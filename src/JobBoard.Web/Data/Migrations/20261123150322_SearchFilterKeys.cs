@@ -15,10 +15,24 @@ namespace JobBoard.Web.Data.Migrations
     /// </summary>
     public partial class SearchFilterKeys : Migration
     {
+        /// <summary>The refresh as this migration defines it (a later migration's Down restores it).</summary>
+        internal const string RefreshFunction = """
+                CREATE OR REPLACE FUNCTION posting_search_refresh(ids integer[]) RETURNS void LANGUAGE sql AS $$
+                    INSERT INTO search_keys (kind, value)
+                    SELECT DISTINCT v.kind, v.value FROM search_key_values v
+                    WHERE v.posting_id = ANY (ids) AND NOT EXISTS (SELECT 1 FROM search_keys k WHERE k.kind = v.kind AND k.value = v.value)
+                    ON CONFLICT DO NOTHING;
+                    DELETE FROM posting_search_places WHERE posting_id = ANY (ids);
+                    DELETE FROM posting_search WHERE posting_id = ANY (ids);
+                    INSERT INTO posting_search SELECT * FROM posting_search_source WHERE posting_id = ANY (ids);
+                    INSERT INTO posting_search_places SELECT * FROM posting_search_places_source WHERE posting_id = ANY (ids);
+                $$;
+                """;
+
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
-            migrationBuilder.Sql("""
+            migrationBuilder.Sql($$"""
                 -- The values filters name, numbered: ('mode', 'Remote'), ('country', 'US'), ('region', 'US:Illinois') ...
                 CREATE TABLE search_keys (
                     id serial PRIMARY KEY,
@@ -95,16 +109,7 @@ namespace JobBoard.Web.Data.Migrations
                     WHERE l.posting_id = p.id) places ON true
                 WHERE p.status = 'Published';
 
-                CREATE OR REPLACE FUNCTION posting_search_refresh(ids integer[]) RETURNS void LANGUAGE sql AS $$
-                    INSERT INTO search_keys (kind, value)
-                    SELECT DISTINCT v.kind, v.value FROM search_key_values v
-                    WHERE v.posting_id = ANY (ids) AND NOT EXISTS (SELECT 1 FROM search_keys k WHERE k.kind = v.kind AND k.value = v.value)
-                    ON CONFLICT DO NOTHING;
-                    DELETE FROM posting_search_places WHERE posting_id = ANY (ids);
-                    DELETE FROM posting_search WHERE posting_id = ANY (ids);
-                    INSERT INTO posting_search SELECT * FROM posting_search_source WHERE posting_id = ANY (ids);
-                    INSERT INTO posting_search_places SELECT * FROM posting_search_places_source WHERE posting_id = ANY (ids);
-                $$;
+                {{RefreshFunction}}
 
                 -- Words and filters in one index, intersected inside it.
                 DROP INDEX IF EXISTS ix_posting_search_document;
@@ -123,15 +128,10 @@ namespace JobBoard.Web.Data.Migrations
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
-            migrationBuilder.Sql("""
+            migrationBuilder.Sql($$"""
                 DROP INDEX IF EXISTS ix_posting_search_match;
                 CREATE INDEX ix_posting_search_remote_countries ON posting_search USING gin (applicant_countries) WHERE work_mode = 'Remote';
-                CREATE OR REPLACE FUNCTION posting_search_refresh(ids integer[]) RETURNS void LANGUAGE sql AS $$
-                    DELETE FROM posting_search_places WHERE posting_id = ANY (ids);
-                    DELETE FROM posting_search WHERE posting_id = ANY (ids);
-                    INSERT INTO posting_search SELECT * FROM posting_search_source WHERE posting_id = ANY (ids);
-                    INSERT INTO posting_search_places SELECT * FROM posting_search_places_source WHERE posting_id = ANY (ids);
-                $$;
+                {{SearchPlaces.RefreshFunction}}
                 DROP VIEW posting_search_source;
                 ALTER TABLE posting_search DROP COLUMN filter_keys, DROP COLUMN latitudes, DROP COLUMN longitudes;
                 DROP VIEW search_key_values;

@@ -126,17 +126,8 @@ namespace JobBoard.Web.Data.Migrations
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
-            migrationBuilder.Sql("""
-                CREATE OR REPLACE FUNCTION posting_search_refresh(ids integer[]) RETURNS void LANGUAGE sql AS $$
-                    INSERT INTO search_keys (kind, value)
-                    SELECT DISTINCT v.kind, v.value FROM search_key_values v
-                    WHERE v.posting_id = ANY (ids) AND NOT EXISTS (SELECT 1 FROM search_keys k WHERE k.kind = v.kind AND k.value = v.value)
-                    ON CONFLICT DO NOTHING;
-                    DELETE FROM posting_search_places WHERE posting_id = ANY (ids);
-                    DELETE FROM posting_search WHERE posting_id = ANY (ids);
-                    INSERT INTO posting_search SELECT * FROM posting_search_source WHERE posting_id = ANY (ids);
-                    INSERT INTO posting_search_places SELECT * FROM posting_search_places_source WHERE posting_id = ANY (ids);
-                $$;
+            migrationBuilder.Sql($$"""
+                {{SearchFilterKeys.RefreshFunction}}
                 DROP VIEW posting_category_lists_source;
                 DROP TABLE posting_category_lists;
                 DROP VIEW posting_category_places_source;
@@ -144,18 +135,7 @@ namespace JobBoard.Web.Data.Migrations
                 DROP VIEW posting_search_places_source;
                 ALTER TABLE posting_search_places DROP COLUMN title, DROP COLUMN work_mode, DROP COLUMN applicant_countries, DROP COLUMN skill_ids,
                     DROP COLUMN latitude, DROP COLUMN longitude;
-                CREATE VIEW posting_search_places_source AS
-                SELECT s.posting_id,
-                       (row_number() OVER (PARTITION BY s.posting_id ORDER BY l.position) - 1)::smallint AS position,
-                       CASE WHEN l.posting_id IS NOT NULL THEN ll_to_earth(l.latitude, l.longitude) END AS earth,
-                       l.city,
-                       l.country_code,
-                       l.region,
-                       s.date_posted,
-                       s.valid_through,
-                       s.category_ids
-                FROM posting_search s
-                LEFT JOIN posting_locations l ON l.posting_id = s.posting_id;
+                {{SearchPlaces.PlacesSourceView}}
                 CREATE INDEX ix_posting_search_places_newest ON posting_search_places (date_posted DESC, posting_id DESC) WHERE position = 0;
                 CREATE INDEX ix_posting_search_places_category_ids ON posting_search_places USING gin (category_ids) WHERE position = 0;
                 """);
