@@ -44,18 +44,15 @@ public static class JobsApi
     }
 
     private static async Task<Results<Ok<RecommendationsResponse>, NotFound>> RecommendationsAsync(
-        int id, int? limit, JobBoardDbContext db, RecommendedJobs recommendedJobs, CancellationToken cancellationToken)
+        int id, int? limit, RecommendedJobs recommendedJobs, CancellationToken cancellationToken)
     {
-        var visible = await db.Postings.AnyAsync(
-            p => p.Id == id && (p.Status == PostingStatus.Published || p.Status == PostingStatus.Closed || p.Status == PostingStatus.Expired),
-            cancellationToken);
-        if (!visible)
+        var recommendations = await recommendedJobs.ForPostingAsync(
+            id, Math.Clamp(limit ?? RecommendedJobs.DefaultLimit, 1, RecommendedJobs.MaxLimit), cancellationToken);
+        if (recommendations is null)
         {
             return TypedResults.NotFound();
         }
 
-        var recommendations = await recommendedJobs.ForPostingAsync(
-            id, Math.Clamp(limit ?? RecommendedJobs.DefaultLimit, 1, RecommendedJobs.MaxLimit), cancellationToken);
         return TypedResults.Ok(new RecommendationsResponse([.. recommendations.Select(r => new RecommendedJob(
             r.Card.Id,
             r.Card.Title,

@@ -42,7 +42,7 @@ public sealed class DetailsModel(JobBoardDbContext db, TimeProvider clock, Recom
         NoLongerOpen = !posting.IsOpen(DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime));
         CanonicalUrl = Url.PageLink("/Jobs/Details", values: new { id, slug = posting.Slug }) ?? string.Empty;
         JsonLd = NoLongerOpen ? null : JobPostingJsonLd.Serialize(posting, CanonicalUrl);
-        Recommended = await recommendedJobs.ForPostingAsync(posting.Id, RecommendedJobs.DefaultLimit, cancellationToken);
+        Recommended = await recommendedJobs.ForPostingAsync(posting.Id, RecommendedJobs.DefaultLimit, cancellationToken) ?? [];
         return Page();
     }
 }
