@@ -8,6 +8,7 @@
 #   ConnectionStrings__JobBoard=... bench/search.sh
 #   BENCH_DURATION=30s BENCH_CONCURRENCY=8 bench/search.sh
 #   BENCH_ONLY='recommendations' bench/search.sh   # only the scenarios whose name matches (plus live and details)
+#   BENCH_WARMUP=8s bench/search.sh      # unmeasured load first: this long on each URL, 4 times it on random postings
 #
 # Seed a big board first: ./jobboard.sh seed --synthetic 1000000
 set -euo pipefail
@@ -76,8 +77,21 @@ if [ -n "${BENCH_ONLY:-}" ]; then
   NAMES=("${NAMES[@]}") URLS=("${URLS[@]}")
 fi
 
-echo "warming up" >&2
-for url in "${URLS[@]}"; do hey -n 10 -c 2 "$url" >/dev/null; done
+# Random postings for the recommendation rows (see below), picked now so that the warm-up runs them too.
+command -v wrk >/dev/null || { echo "installing wrk" >&2; DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk >/dev/null; }
+psql_value "SELECT '/jobs/' || p.id || '/' || p.slug FROM posting_search s JOIN job_postings p ON p.id = s.posting_id ORDER BY random() LIMIT 50000" >"$OUT/details-paths.txt"
+sed -E 's#^/jobs/([0-9]+)/.*#/api/v1/jobs/\1/recommendations#' "$OUT/details-paths.txt" >"$OUT/recommendations-paths.txt"
+
+# Unmeasured first, every scenario under the same load: .NET compiles each method quickly at first and again, optimised
+# with what it saw, once it has been called often enough, and it puts that off while new code keeps being called. After
+# a 5-second warm-up of the recommendation code alone the JIT was still compiling some 500 methods a second; after 40
+# seconds it had stopped. A server in steady state has long been through that.
+WARMUP=${BENCH_WARMUP:-4s}
+echo "warming up: $WARMUP on each URL, 4 × $WARMUP on random postings" >&2
+for url in "${URLS[@]}"; do hey -z "$WARMUP" -c "$CONCURRENCY" "$url" >/dev/null; done
+for paths in details-paths.txt recommendations-paths.txt; do
+  PATHS="$OUT/$paths" wrk -t 2 -c "$CONCURRENCY" -d "$((4 * ${WARMUP%s}))s" -s "$ROOT/bench/random-paths.lua" "$BASE" >/dev/null
+done
 
 declare -A P50 P95 P99 RPS
 for i in "${!URLS[@]}"; do
@@ -104,17 +118,12 @@ done
 # Recommendations where no cache helps: details pages and API calls of postings picked at random from 50,000 open ones
 # (a posting's list is cached for a minute, so a run of 20 s at a few hundred requests a second asks for each at most
 # once or twice). wrk, because hey cannot vary the URL.
-command -v wrk >/dev/null || { echo "installing wrk" >&2; DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk >/dev/null; }
-psql_value "SELECT '/jobs/' || p.id || '/' || p.slug FROM posting_search s JOIN job_postings p ON p.id = s.posting_id ORDER BY random() LIMIT 50000" >"$OUT/details-paths.txt"
-sed -E 's#^/jobs/([0-9]+)/.*#/api/v1/jobs/\1/recommendations#' "$OUT/details-paths.txt" >"$OUT/recommendations-paths.txt"
 for scenario in "details page with recommendations, random postings|details-paths.txt" "api: recommendations, random postings|recommendations-paths.txt"; do
   name=${scenario%%|*} paths=${scenario#*|}
   [ -z "${BENCH_ONLY:-}" ] || grep -Eq -- "$BENCH_ONLY" <<<"$name" || continue
   echo "running $name" >&2
   i=${#NAMES[@]}
   NAMES+=("$name")
-  # Unmeasured first: the recommendation code's first few hundred calls run before the JIT has optimised it.
-  PATHS="$OUT/$paths" wrk -t 2 -c "$CONCURRENCY" -d 5s -s "$ROOT/bench/random-paths.lua" "$BASE" >/dev/null
   read -r p50 p95 p99 rps errors < <(PATHS="$OUT/$paths" wrk -t 2 -c "$CONCURRENCY" -d "$DURATION" -s "$ROOT/bench/random-paths.lua" "$BASE" | tail -n 1)
   [ "$errors" -eq 0 ] || echo "warning: $name had $errors error responses" >&2
   P50[$i]=$p50 P95[$i]=$p95 P99[$i]=$p99 RPS[$i]=$rps

@@ -8,7 +8,8 @@ namespace JobBoard.Web.Data;
 /// The context's own connection for hand-written SQL whose best plan depends on its parameters (searches,
 /// recommendation candidates): opened if it was not (and closed again when disposed), with every statement planned
 /// for its own values. Prepared statements otherwise switch to one generic plan after five runs, and a plan made for a
-/// rare word is a disaster for a common one. The setting is reset when the connection goes back to the pool.
+/// rare word is a disaster for a common one. The setting is undone when this is disposed: connections go back to the
+/// pool without Npgsql's reset (see Program.cs), so nothing else is left planning every statement.
 /// </summary>
 public sealed class CustomPlanConnection : IAsyncDisposable
 {
@@ -48,9 +49,20 @@ public sealed class CustomPlanConnection : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        if (_opened)
+        try
         {
-            await Connection.CloseAsync();
+            if (Connection.State == ConnectionState.Open)
+            {
+                await using var defaultPlans = new NpgsqlCommand("RESET plan_cache_mode", Connection);
+                await defaultPlans.ExecuteNonQueryAsync();
+            }
+        }
+        finally
+        {
+            if (_opened)
+            {
+                await Connection.CloseAsync();
+            }
         }
     }
 }

@@ -54,14 +54,27 @@ public sealed class RecommendedJobs(JobBoardDbContext db, TimeProvider clock, IM
     {
         limit = Math.Clamp(limit, 1, MaxLimit);
         // One connection for the whole list, so that its statements follow each other without a trip through the pool.
+        // Every statement of a list is an index-driven nearest-neighbour or range scan or a lookup by key whatever the
+        // values, so a generic plan serves each. Left to choose, PostgreSQL plans them every time: a generic plan guesses
+        // ten elements for each array parameter, and so looks dearer than one made for the actual values. The setting
+        // travels with the first statement and is undone after the last (connections return to the pool as they are).
         await db.Database.OpenConnectionAsync(cancellationToken);
+        var connection = (NpgsqlConnection)db.Database.GetDbConnection();
         try
         {
-            return await ListAsync((NpgsqlConnection)db.Database.GetDbConnection(), postingIds, limit, cancellationToken);
+            return await ListAsync(connection, postingIds, limit, cancellationToken);
         }
         finally
         {
-            await db.Database.CloseConnectionAsync();
+            try
+            {
+                await using var defaultPlans = new NpgsqlCommand("RESET plan_cache_mode", connection);
+                await defaultPlans.ExecuteNonQueryAsync(CancellationToken.None);
+            }
+            finally
+            {
+                await db.Database.CloseConnectionAsync();
+            }
         }
     }
 
@@ -123,10 +136,6 @@ public sealed class RecommendedJobs(JobBoardDbContext db, TimeProvider clock, IM
                 FROM posting_locations l WHERE l.posting_id = p.id) places ON true
             WHERE p.id = ANY (@ids) AND p.status IN ('Published', 'Closed', 'Expired')
             """;
-        // Every statement of a list is an index-driven nearest-neighbour or range scan whatever the values, so one generic
-        // plan serves them all. Left to choose, PostgreSQL would plan the candidates every time: a generic plan guesses ten
-        // elements for each unnested array and so looks dearer than a plan made for the actual ones. The setting is reset
-        // when the connection goes back to the pool; it travels in one round trip with the subjects' query.
         await using var batch = new NpgsqlBatch(connection)
         {
             BatchCommands = { new NpgsqlBatchCommand("SET plan_cache_mode = force_generic_plan"), new NpgsqlBatchCommand(sql) },
@@ -230,7 +239,6 @@ public sealed class RecommendedJobs(JobBoardDbContext db, TimeProvider clock, IM
                    @today - l.date_posted
             FROM candidates c
             JOIN posting_search_places l ON l.posting_id = c.posting_id
-            ORDER BY l.posting_id, l.position
             """;
 
         await using var command = new NpgsqlCommand(sql, connection);
@@ -244,34 +252,39 @@ public sealed class RecommendedJobs(JobBoardDbContext db, TimeProvider clock, IM
         command.Parameters.AddWithValue("zs", points.Select(point => point.Z).ToArray());
 
         var subjectTitle = TitleTrigrams.Of(title);
-        var candidates = new List<RecommendationCandidate>();
-        var places = new List<RecommendationPlace>();
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        var more = await reader.ReadAsync(cancellationToken);
-        while (more)
+        var rows = new Dictionary<int, CandidateRows>();
+        await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
         {
-            // Position 0 starts a posting; its place rows follow (none when it has no place).
-            var postingId = reader.GetInt32(0);
-            var workMode = Enum.Parse<WorkMode>(reader.GetString(7));
-            var applicantCountries = reader.GetFieldValue<string[]>(8);
-            var categoryIds = reader.GetFieldValue<int[]>(9);
-            var skillIds = reader.GetFieldValue<int[]>(10);
-            var titleSimilarity = subjectTitle.SimilarityTo(TitleTrigrams.Of(reader.GetString(11)));
-            var ageDays = reader.GetInt32(12);
-            places.Clear();
-            do
+            while (await reader.ReadAsync(cancellationToken))
             {
-                if (!reader.IsDBNull(2))
+                // One row per place of a candidate (one without places when it has none); the posting's own features
+                // are the same on each, and its title comes only with position 0.
+                var postingId = reader.GetInt32(0);
+                if (!rows.TryGetValue(postingId, out var candidate))
                 {
-                    places.Add(new RecommendationPlace(
-                        reader.GetString(4), reader.IsDBNull(5) ? null : reader.GetString(5), reader.GetString(6), reader.GetDouble(2), reader.GetDouble(3)));
+                    rows[postingId] = candidate = new CandidateRows(
+                        Enum.Parse<WorkMode>(reader.GetString(7)), reader.GetFieldValue<string[]>(8), reader.GetFieldValue<int[]>(9),
+                        reader.GetFieldValue<int[]>(10), reader.GetInt32(12));
                 }
 
-                more = await reader.ReadAsync(cancellationToken);
-            }
-            while (more && reader.GetInt32(0) == postingId);
+                if (!reader.IsDBNull(11))
+                {
+                    candidate.TitleSimilarity = subjectTitle.SimilarityTo(TitleTrigrams.Of(reader.GetString(11)));
+                }
 
-            candidates.Add(RecommendationCandidate.Near(subject, postingId, places, workMode, applicantCountries, categoryIds, skillIds, titleSimilarity, ageDays));
+                if (!reader.IsDBNull(2))
+                {
+                    candidate.Places.Add((reader.GetInt32(1), new RecommendationPlace(
+                        reader.GetString(4), reader.IsDBNull(5) ? null : reader.GetString(5), reader.GetString(6), reader.GetDouble(2), reader.GetDouble(3))));
+                }
+            }
+        }
+
+        var candidates = new List<RecommendationCandidate>(rows.Count);
+        foreach (var (postingId, c) in rows)
+        {
+            var places = c.Places.Count == 1 ? [c.Places[0].Place] : c.Places.OrderBy(p => p.Position).Select(p => p.Place).ToList();
+            candidates.Add(RecommendationCandidate.Near(subject, postingId, places, c.WorkMode, c.ApplicantCountries, c.CategoryIds, c.SkillIds, c.TitleSimilarity, c.AgeDays));
         }
 
         return candidates;
@@ -301,6 +314,13 @@ public sealed class RecommendedJobs(JobBoardDbContext db, TimeProvider clock, IM
         })!;
 
     private sealed record CategoryCount(int CategoryId, int Postings, int Total);
+
+    private sealed record CandidateRows(WorkMode WorkMode, string[] ApplicantCountries, int[] CategoryIds, int[] SkillIds, int AgeDays)
+    {
+        public List<(int Position, RecommendationPlace Place)> Places { get; } = new(1);
+
+        public double TitleSimilarity { get; set; }
+    }
 }
 
 /// <summary>A recommended posting as lists show it, with its score and the reasons for it.</summary>
