@@ -5,12 +5,17 @@ using Npgsql;
 namespace JobBoard.Web.Data;
 
 /// <summary>
-/// The context's own connection for hand-written SQL whose best plan depends on its parameters (searches,
-/// recommendation candidates): opened if it was not (and closed again when disposed), with every statement planned
-/// for its own values. Prepared statements otherwise switch to one generic plan after five runs, and a plan made for a
-/// rare word is a disaster for a common one. The setting is undone when this is disposed: connections go back to the
-/// pool without Npgsql's reset (see Program.cs), so nothing else is left planning every statement.
+/// The context's own connection for hand-written SQL whose best plan depends on its parameters (searches): opened if
+/// it was not (and closed again when disposed), with every statement planned for its own values. Prepared statements
+/// otherwise switch to one generic plan after five runs, and a plan made for a rare word is a disaster for a common one.
+/// The setting is undone when this is disposed: connections go back to the pool without Npgsql's reset (see
+/// Program.cs), so nothing else is left planning every statement.
 /// </summary>
+/// <remarks>
+/// Recommendation lists want the opposite setting and set it themselves (<c>RecommendedJobs</c>), in the
+/// same round trip as their first statement: done here, as a statement of its own, it cost them about 15% of their
+/// throughput under load (interleaved runs, 2 cores), because every round trip is dear on a small virtual machine.
+/// </remarks>
 public sealed class CustomPlanConnection : IAsyncDisposable
 {
     private readonly bool _opened;
