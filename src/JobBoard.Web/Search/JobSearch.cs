@@ -91,16 +91,18 @@ public sealed class JobSearch(JobBoardDbContext db, TimeProvider clock, IMemoryC
             return JobSearchResult.Nothing(request, problems, location, places);
         }
 
-        var (counted, facets) = await CountAsync(connection, filter, categories, () => ReloadCategoriesAsync(cancellationToken), cancellationToken);
-        var total = Math.Min(counted, _countLimit);
+        var found = await FindAsync(connection, filter, request, hasWords, cancellationToken);
+        var total = Math.Min(found.Counted, _countLimit);
         var lastPage = Math.Max(1, (Math.Min(total, JobSearchRequest.MaxResults) + request.Limit - 1) / request.Limit);
         if (request.Page > lastPage)
         {
             // A page past the end (an old link, a shrunken search) shows the last page rather than nothing.
             request = request with { Page = lastPage };
+            found = await FindAsync(connection, filter, request, hasWords, cancellationToken);
         }
 
-        var ids = total == 0 ? [] : await PageAsync(connection, filter, request, hasWords, today, cancellationToken);
+        var facets = await FacetsAsync(found.Tallies, categories, () => ReloadCategoriesAsync(cancellationToken));
+        var ids = found.Page;
         var highlights = hasWords && ids.Count > 0 ? await HighlightsAsync(connection, ids, request.Q!, cancellationToken) : [];
         var cards = await CardsAsync(ids, cancellationToken);
         var hits = ids.Where(cards.ContainsKey).Select(id => cards[id] with { HighlightHtml = highlights.GetValueOrDefault(id) }).ToList();
@@ -111,7 +113,7 @@ public sealed class JobSearch(JobBoardDbContext db, TimeProvider clock, IMemoryC
             titleSuggestions = await SuggestAsync(connection, 't', request.Q!, cancellationToken);
         }
 
-        return new JobSearchResult(request, total, counted <= _countLimit, hits, facets, location, titleSuggestions, [], problems);
+        return new JobSearchResult(request, total, found.Counted <= _countLimit, hits, facets, location, titleSuggestions, [], problems);
     }
 
     /// <summary>The categories by id and slug, read once a minute: a small, rarely changed table every search needs.</summary>
@@ -185,97 +187,72 @@ public sealed class JobSearch(JobBoardDbContext db, TimeProvider clock, IMemoryC
         return (bool)(await command.ExecuteScalarAsync(cancellationToken))!;
     }
 
-    private async Task<(int Total, SearchFacets Facets)> CountAsync(
-        NpgsqlConnection connection, SqlFilter filter, CategoryDirectory categories, Func<Task<CategoryDirectory>> reloadCategories,
-        CancellationToken cancellationToken)
-    {
-        // One pass over the matches gives the total and every facet. It stops one past the count limit, which tells
-        // that there are more; the facets count the first matches up to the limit.
-        var sql = $"""
-            WITH m AS MATERIALIZED (
-                SELECT s.work_mode, s.employment_type, s.seniority, s.category_ids FROM {filter.Rows} LIMIT {_countLimit + 1})
-            , f AS MATERIALIZED (SELECT * FROM m LIMIT {_countLimit})
-            SELECT 0, NULL, count(*) FROM m
-            UNION ALL SELECT 1, work_mode, count(*) FROM f GROUP BY work_mode
-            UNION ALL SELECT 2, employment_type, count(*) FROM f WHERE employment_type IS NOT NULL GROUP BY employment_type
-            UNION ALL SELECT 3, seniority, count(*) FROM f WHERE seniority IS NOT NULL GROUP BY seniority
-            UNION ALL SELECT 4, c::text, count(*) FROM f, unnest(f.category_ids) c GROUP BY c
-            """;
-        await using var command = filter.Command(sql, connection);
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        var total = 0;
-        var modes = new List<FacetCount<WorkMode>>();
-        var types = new List<FacetCount<EmploymentType>>();
-        var levels = new List<FacetCount<Seniority>>();
-        var categoryCounts = new List<(int Id, int Count)>();
-        while (await reader.ReadAsync(cancellationToken))
-        {
-            var count = (int)reader.GetInt64(2);
-            var value = reader.IsDBNull(1) ? null : reader.GetString(1);
-            switch (reader.GetInt32(0))
-            {
-                case 0:
-                    total = count;
-                    break;
-                case 1 when Enum.TryParse<WorkMode>(value, out var mode):
-                    modes.Add(new(mode, count));
-                    break;
-                case 2 when Enum.TryParse<EmploymentType>(value, out var type):
-                    types.Add(new(type, count));
-                    break;
-                case 3 when Enum.TryParse<Seniority>(value, out var level):
-                    levels.Add(new(level, count));
-                    break;
-                case 4:
-                    categoryCounts.Add((int.Parse(value!, CultureInfo.InvariantCulture), count));
-                    break;
-            }
-        }
-
-        if (categoryCounts.Any(c => categories.ById(c.Id) is null))
-        {
-            categories = await reloadCategories();
-        }
-
-        return (total, new SearchFacets(
-            [.. categoryCounts
-                .Select(c => categories.ById(c.Id) is { } category ? new CategoryFacet(category.Slug, category.Name, c.Count) : null)
-                .OfType<CategoryFacet>()
-                .OrderByDescending(c => c.Count).ThenBy(c => c.Name, StringComparer.OrdinalIgnoreCase)],
-            [.. modes.OrderBy(m => m.Value)],
-            [.. types.OrderBy(t => t.Value)],
-            [.. levels.OrderBy(l => l.Value)]));
-    }
-
-    private static async Task<List<int>> PageAsync(
-        NpgsqlConnection connection, SqlFilter filter, JobSearchRequest request, bool hasWords, DateOnly today, CancellationToken cancellationToken)
+    /// <summary>
+    /// Counts the matches (up to one past the count limit), tallies their facets and picks the requested page, in one
+    /// statement, so that the matched rows are read once. Where the matches fit under the limit, the page is sorted from
+    /// those rows: by date or salary directly, by relevance after the newest of them fetch their text vectors by key.
+    /// Beyond the limit it is read from the whole search (newest first through the date index). A radius search without
+    /// words reads the places in the cells around the circle from one index instead (<see cref="SqlFilter.UsesPlaceCells"/>).
+    /// </summary>
+    private async Task<Found> FindAsync(
+        NpgsqlConnection connection, SqlFilter filter, JobSearchRequest request, bool hasWords, CancellationToken cancellationToken)
     {
         var sort = request.EffectiveSort == SearchSort.Relevance && !hasWords ? SearchSort.Date : request.EffectiveSort;
-        var sql = sort switch
+        var order = sort == SearchSort.Salary
+            ? "(salary_currency = @currency AND salary_yearly IS NOT NULL) DESC, salary_yearly DESC NULLS LAST, date_posted DESC, posting_id DESC"
+            : "date_posted DESC, posting_id DESC";
+        const string PageRow = "SELECT 2, 0, NULL, NULL, NULL, NULL, posting_id";
+        var tallies = $"""
+            SELECT 0 AS kind, count(*)::int AS n, NULL::text AS mode, NULL::text AS type, NULL::text AS level, NULL::int[] AS categories,
+                   NULL::int AS id
+            FROM m
+            UNION ALL
+            SELECT 1, count(*)::int, work_mode, employment_type, seniority, category_ids, NULL
+            FROM (SELECT * FROM m LIMIT {_countLimit}) f
+            GROUP BY work_mode, employment_type, seniority, category_ids
+            """;
+        string sql;
+        if (filter.UsesPlaceCells)
         {
-            // The newest matches form the window relevance ranks: ts_rank reads each vector, so it must not see 100,000 of them.
-            SearchSort.Relevance => $"""
-                WITH candidates AS (
-                    SELECT s.posting_id, s.date_posted, s.document FROM {filter.Rows}
-                    ORDER BY s.date_posted DESC, s.posting_id DESC LIMIT {RankingWindow})
-                SELECT posting_id FROM candidates
-                ORDER BY ts_rank(document, websearch_to_tsquery('jobboard', @q), 1)
-                         / (1.0 + (@today - date_posted) / {RecencyHalfLifeDays.ToString("0.0##", CultureInfo.InvariantCulture)}) DESC,
-                         date_posted DESC, posting_id DESC
-                OFFSET @offset LIMIT @limit
-                """,
-            SearchSort.Salary => $"""
-                SELECT s.posting_id FROM {filter.Rows}
-                ORDER BY (s.salary_currency = @currency AND s.salary_yearly IS NOT NULL) DESC, s.salary_yearly DESC NULLS LAST,
-                         s.date_posted DESC, s.posting_id DESC
-                OFFSET @offset LIMIT @limit
-                """,
-            _ => $"""
-                SELECT s.posting_id FROM {filter.Rows}
-                ORDER BY s.date_posted DESC, s.posting_id DESC
-                OFFSET @offset LIMIT @limit
-                """,
-        };
+            // Every match is in m (the index hands them all over cheaply), so the count is exact and the page is m's.
+            sql = $"""
+                WITH m AS MATERIALIZED ({filter.PlaceRows})
+                {tallies}
+                UNION ALL ({PageRow} FROM m ORDER BY {order} OFFSET @offset LIMIT @limit)
+                """;
+        }
+        else
+        {
+            var pageOfMatches = sort == SearchSort.Relevance
+                ? $"""
+                    SELECT c.posting_id FROM (SELECT posting_id, date_posted FROM m ORDER BY date_posted DESC, posting_id DESC LIMIT {RankingWindow}) c
+                    JOIN posting_search d ON d.posting_id = c.posting_id
+                    ORDER BY {Relevance("d.document", "c.date_posted")} DESC, c.date_posted DESC, c.posting_id DESC
+                    OFFSET @offset LIMIT @limit
+                    """
+                : $"SELECT posting_id FROM m ORDER BY {order} OFFSET @offset LIMIT @limit";
+            var pageOfAll = sort == SearchSort.Relevance
+                // The newest matches form the window relevance ranks: ts_rank reads each vector, so it must not see 100,000 of them.
+                ? $"""
+                    SELECT posting_id FROM (
+                        SELECT s.posting_id, s.date_posted, s.document FROM {filter.Rows}
+                        ORDER BY s.date_posted DESC, s.posting_id DESC LIMIT {RankingWindow}) candidates
+                    ORDER BY {Relevance("document", "date_posted")} DESC, date_posted DESC, posting_id DESC
+                    OFFSET @offset LIMIT @limit
+                    """
+                : $"SELECT posting_id FROM {filter.Rows} ORDER BY {order} OFFSET @offset LIMIT @limit";
+
+            // The two pages are gated on the count (one-time filters): only one of them runs.
+            sql = $"""
+                WITH m AS MATERIALIZED (
+                    SELECT s.posting_id, s.date_posted, s.work_mode, s.employment_type, s.seniority, s.category_ids, s.salary_currency, s.salary_yearly
+                    FROM {filter.Rows} LIMIT {_countLimit + 1})
+                {tallies}
+                UNION ALL ({PageRow} FROM ({pageOfMatches}) page WHERE (SELECT count(*) FROM m) <= {_countLimit})
+                UNION ALL ({PageRow} FROM ({pageOfAll}) page WHERE (SELECT count(*) FROM m) > {_countLimit})
+                """;
+        }
+
         await using var command = filter.Command(sql, connection);
         command.Parameters.AddWithValue("offset", request.Offset);
         command.Parameters.AddWithValue("limit", request.Limit);
@@ -284,15 +261,90 @@ public sealed class JobSearch(JobBoardDbContext db, TimeProvider clock, IMemoryC
             command.Parameters.AddWithValue("currency", request.Currency);
         }
 
-        var ids = new List<int>(request.Limit);
+        var counted = 0;
+        var tallied = new List<FacetTally>();
+        var page = new List<int>(request.Limit);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
         {
-            ids.Add(reader.GetInt32(0));
+            switch (reader.GetInt32(0))
+            {
+                case 0:
+                    counted = reader.GetInt32(1);
+                    break;
+                case 1:
+                    tallied.Add(new FacetTally(
+                        reader.GetInt32(1),
+                        reader.GetString(2),
+                        reader.IsDBNull(3) ? null : reader.GetString(3),
+                        reader.IsDBNull(4) ? null : reader.GetString(4),
+                        reader.GetFieldValue<int[]>(5)));
+                    break;
+                default:
+                    // Page rows come in their order: each page is the sorted output of its own branch.
+                    page.Add(reader.GetInt32(6));
+                    break;
+            }
         }
 
-        return ids;
+        return new Found(counted, tallied, page);
     }
+
+    private static string Relevance(string document, string datePosted) =>
+        $"ts_rank({document}, websearch_to_tsquery('jobboard', @q), 1) / (1.0 + (@today - {datePosted}) / "
+        + $"{RecencyHalfLifeDays.ToString("0.0##", CultureInfo.InvariantCulture)})";
+
+    /// <summary>The facets of the counted matches, from their tallies by (work mode, type, level, categories).</summary>
+    private static async Task<SearchFacets> FacetsAsync(
+        IReadOnlyList<FacetTally> tallies, CategoryDirectory categories, Func<Task<CategoryDirectory>> reloadCategories)
+    {
+        var modes = new Dictionary<WorkMode, int>();
+        var types = new Dictionary<EmploymentType, int>();
+        var levels = new Dictionary<Seniority, int>();
+        var categoryCounts = new Dictionary<int, int>();
+        foreach (var tally in tallies)
+        {
+            if (Enum.TryParse<WorkMode>(tally.Mode, out var mode))
+            {
+                modes[mode] = modes.GetValueOrDefault(mode) + tally.Count;
+            }
+
+            if (Enum.TryParse<EmploymentType>(tally.Type, out var type))
+            {
+                types[type] = types.GetValueOrDefault(type) + tally.Count;
+            }
+
+            if (Enum.TryParse<Seniority>(tally.Level, out var level))
+            {
+                levels[level] = levels.GetValueOrDefault(level) + tally.Count;
+            }
+
+            foreach (var category in tally.Categories)
+            {
+                categoryCounts[category] = categoryCounts.GetValueOrDefault(category) + tally.Count;
+            }
+        }
+
+        if (categoryCounts.Keys.Any(id => categories.ById(id) is null))
+        {
+            categories = await reloadCategories();
+        }
+
+        return new SearchFacets(
+            [.. categoryCounts
+                .Select(c => categories.ById(c.Key) is { } category ? new CategoryFacet(category.Slug, category.Name, c.Value) : null)
+                .OfType<CategoryFacet>()
+                .OrderByDescending(c => c.Count).ThenBy(c => c.Name, StringComparer.OrdinalIgnoreCase)],
+            [.. modes.OrderBy(m => m.Key).Select(m => new FacetCount<WorkMode>(m.Key, m.Value))],
+            [.. types.OrderBy(t => t.Key).Select(t => new FacetCount<EmploymentType>(t.Key, t.Value))],
+            [.. levels.OrderBy(l => l.Key).Select(l => new FacetCount<Seniority>(l.Key, l.Value))]);
+    }
+
+    /// <summary>How many of the counted matches share a work mode, type, level and list of categories.</summary>
+    private sealed record FacetTally(int Count, string Mode, string? Type, string? Level, int[] Categories);
+
+    /// <summary>What <see cref="FindAsync"/> read: the count (one past the limit means more), the tallies and the page.</summary>
+    private sealed record Found(int Counted, IReadOnlyList<FacetTally> Tallies, List<int> Page);
 
     /// <summary>The parts of each summary the words matched, HTML-encoded with the matches in &lt;mark&gt;.</summary>
     private static async Task<Dictionary<int, string>> HighlightsAsync(
@@ -357,19 +409,28 @@ public sealed class JobSearch(JobBoardDbContext db, TimeProvider clock, IMemoryC
     }
 
     /// <summary>
-    /// The <c>posting_search</c> rows a search matches, as a FROM item named <c>s</c>, and its parameters. Words and
-    /// every filter but salary and date become conditions on the one GIN index over (document, filter_keys), so they
-    /// are intersected inside it: one group of keys per filter, any key of a group may match.
+    /// The rows a search matches. <see cref="Rows"/> is the <c>posting_search</c> form, a FROM item named <c>s</c>: words
+    /// and every filter but salary and date become conditions on the one GIN index over (document, filter_keys), so
+    /// they are intersected inside it, one group of keys per filter, any key of a group matching. <see cref="PlaceRows"/>
+    /// is the form a radius search without words takes: the places in the 0.25° cells around the circle, filtered on the
+    /// values <c>ix_posting_search_places_cell</c> holds beside each cell, one row per posting.
     /// </summary>
     private sealed class SqlFilter(DateOnly today, SearchKeys keys)
     {
         private readonly List<string> _conditions = ["(s.valid_through IS NULL OR s.valid_through >= @today)"];
+        private readonly List<string> _placeConditions = ["(p.valid_through IS NULL OR p.valid_through >= @today)"];
         private readonly List<NpgsqlParameter> _parameters = [new NpgsqlParameter("today", today)];
+        private readonly List<NpgsqlParameter> _placeParameters = [];
         private readonly List<int> _allOf = [];
         private readonly List<int[]> _anyOf = [];
+        private bool _hasWords;
+        private IReadOnlyList<int>? _placeCells;
 
         /// <summary>A filter named a value no key was found for (it may be newer than the keys read).</summary>
         public bool MissedKey { get; private set; }
+
+        /// <summary>A radius small enough for the fine cells, and no words: <see cref="PlaceRows"/> answers it.</summary>
+        public bool UsesPlaceCells => !_hasWords && _placeCells is not null;
 
         public string Rows
         {
@@ -386,22 +447,53 @@ public sealed class JobSearch(JobBoardDbContext db, TimeProvider clock, IMemoryC
             }
         }
 
-        public void MatchWords(string q) => Add("s.document @@ websearch_to_tsquery('jobboard', @q)", "q", q);
+        /// <summary>
+        /// One row per matching posting, with the columns the count, facets and sorts need: each posting's first place
+        /// inside the circle (a later one counts only when no earlier one is inside).
+        /// </summary>
+        public string PlaceRows => $"""
+            SELECT p.posting_id, p.date_posted, p.work_mode, p.employment_type, p.seniority, p.category_ids, p.salary_currency, p.salary_yearly
+            FROM posting_search_places p
+            WHERE p.cell = ANY (@cells) AND {string.Join("\n  AND ", _placeConditions)}
+              AND {Haversine("p.latitude", "p.longitude")} <= @haversine
+              AND (p.position = 0 OR NOT EXISTS (
+                  SELECT 1 FROM posting_search_places e
+                  WHERE e.posting_id = p.posting_id AND e.position < p.position AND e.latitude IS NOT NULL
+                    AND {Haversine("e.latitude", "e.longitude")} <= @haversine))
+            """;
+
+        public void MatchWords(string q)
+        {
+            _hasWords = true;
+            Add("s.document @@ websearch_to_tsquery('jobboard', @q)", "q", q);
+        }
 
         public void WithinRadius(double latitude, double longitude, double metres)
         {
-            // The grid cells around the point find the candidates in the index; the distance to the row's own places
-            // (great circle on earthdistance's sphere) trims them to the circle.
+            // The grid cells around the point find the candidates in the index; the great-circle distance (on
+            // earthdistance's sphere) to the row's own places trims them to the circle. Most postings have one place,
+            // which is checked without unnesting the arrays.
             KeyGroup(SearchKeys.CellsAround(latitude, longitude, metres));
-            _conditions.Add("""
-                EXISTS (SELECT 1 FROM unnest(s.latitudes, s.longitudes) AS pt(lat, lon)
-                        WHERE 2 * 6378168 * asin(least(1, sqrt(power(sin(radians(pt.lat - @lat) / 2), 2)
-                              + cos(radians(@lat)) * cos(radians(pt.lat)) * power(sin(radians(pt.lon - @lon) / 2), 2)))) <= @metres)
+            _placeCells = SearchKeys.FineCellsAround(latitude, longitude, metres);
+            _conditions.Add($"""
+                CASE WHEN cardinality(s.latitudes) = 1 THEN {Haversine("s.latitudes[1]", "s.longitudes[1]")} <= @haversine
+                     ELSE EXISTS (SELECT 1 FROM unnest(s.latitudes, s.longitudes) AS pt(lat, lon)
+                                  WHERE {Haversine("pt.lat", "pt.lon")} <= @haversine) END
                 """);
             _parameters.Add(new NpgsqlParameter("lat", latitude));
             _parameters.Add(new NpgsqlParameter("lon", longitude));
-            _parameters.Add(new NpgsqlParameter("metres", metres));
+            _parameters.Add(new NpgsqlParameter("cosLat", Math.Cos(latitude * Math.PI / 180)));
+            _parameters.Add(new NpgsqlParameter("haversine", SearchKeys.HaversineWithin(metres)));
+            _placeParameters.Add(new NpgsqlParameter("cells", _placeCells?.ToArray() ?? []));
         }
+
+        /// <summary>
+        /// The haversine of the angle between a point and the centre (sin²(Δφ/2) + cos φ₀ cos φ sin²(Δλ/2)): a point is
+        /// within the radius when it is at most <see cref="SearchKeys.HaversineWithin"/> of it, with no square root or
+        /// arc sine per row.
+        /// </summary>
+        private static string Haversine(string latitude, string longitude) =>
+            $"(power(sin(radians({latitude} - @lat) / 2), 2) + @cosLat * cos(radians({latitude})) * power(sin(radians({longitude} - @lon) / 2), 2))";
 
         public void InRegion(string countryCode, string region) => KeyGroup([keys.Region(countryCode, region)]);
 
@@ -410,17 +502,17 @@ public sealed class JobSearch(JobBoardDbContext db, TimeProvider clock, IMemoryC
         public NpgsqlCommand Command(string sql, NpgsqlConnection connection)
         {
             var command = new NpgsqlCommand(sql, connection);
-            foreach (var parameter in _parameters)
+            foreach (var parameter in UsesPlaceCells ? _parameters.Concat(_placeParameters) : _parameters)
             {
                 command.Parameters.Add(parameter.Clone());
             }
 
-            if (_allOf.Count > 0)
+            if (!UsesPlaceCells && _allOf.Count > 0)
             {
                 command.Parameters.AddWithValue("allOf", _allOf.ToArray());
             }
 
-            for (var i = 0; i < _anyOf.Count; i++)
+            for (var i = 0; !UsesPlaceCells && i < _anyOf.Count; i++)
             {
                 command.Parameters.AddWithValue($"anyOf{i}", _anyOf[i]);
             }
@@ -447,21 +539,31 @@ public sealed class JobSearch(JobBoardDbContext db, TimeProvider clock, IMemoryC
             _parameters.Add(new NpgsqlParameter(name, value));
         }
 
+        /// <summary>A filter on a column the places index holds: any of the values may match.</summary>
+        private void PlaceColumnIn(string column, string name, string[] values)
+        {
+            _placeConditions.Add($"p.{column} = ANY (@{name})");
+            _placeParameters.Add(new NpgsqlParameter(name, values));
+        }
+
         public void Apply(JobSearchRequest request, CategoryDirectory categories, List<string> problems)
         {
             if (request.Modes.Count > 0)
             {
                 KeyGroup([.. request.Modes.Select(m => keys.Find("mode", m.ToString()))]);
+                PlaceColumnIn("work_mode", "modes", [.. request.Modes.Select(m => m.ToString())]);
             }
 
             if (request.Types.Count > 0)
             {
                 KeyGroup([.. request.Types.Select(t => keys.Find("type", t.ToString()))]);
+                PlaceColumnIn("employment_type", "types", [.. request.Types.Select(t => t.ToString())]);
             }
 
             if (request.Levels.Count > 0)
             {
                 KeyGroup([.. request.Levels.Select(l => keys.Find("level", l.ToString()))]);
+                PlaceColumnIn("seniority", "levels", [.. request.Levels.Select(l => l.ToString())]);
             }
 
             if (request.Categories.Count > 0)
@@ -471,7 +573,7 @@ public sealed class JobSearch(JobBoardDbContext db, TimeProvider clock, IMemoryC
                 {
                     if (categories.BySlug(slug) is { } category)
                     {
-                        ids.Add(SearchKeys.Category(category.Id));
+                        ids.Add(category.Id);
                     }
                     else
                     {
@@ -480,23 +582,28 @@ public sealed class JobSearch(JobBoardDbContext db, TimeProvider clock, IMemoryC
                 }
 
                 // Categories asked for that do not exist still narrow the search: to nothing, rather than to everything.
-                KeyGroup(ids.Count > 0 ? ids : [SearchKeys.Nothing]);
+                KeyGroup(ids.Count > 0 ? [.. ids.Select(SearchKeys.Category)] : [SearchKeys.Nothing]);
+                _placeConditions.Add("p.category_ids && @categoryIds");
+                _placeParameters.Add(new NpgsqlParameter("categoryIds", ids.ToArray()));
             }
 
             if (request.SalaryMin is { } salaryMin)
             {
                 Add("s.salary_currency = @currency AND s.salary_yearly >= @salaryMin", "salaryMin", salaryMin);
+                _placeConditions.Add("p.salary_currency = @currency AND p.salary_yearly >= @salaryMin");
                 _parameters.Add(new NpgsqlParameter("currency", request.Currency));
             }
 
             if (request.PostedWithinDays is { } days)
             {
                 Add("s.date_posted >= @postedSince", "postedSince", DateOnly.FromDayNumber(today.DayNumber - days));
+                _placeConditions.Add("p.date_posted >= @postedSince");
             }
 
             if (request.VisaSponsorship)
             {
                 KeyGroup([keys.Find("visa", "true")]);
+                _placeConditions.Add("p.visa_sponsorship");
             }
         }
     }

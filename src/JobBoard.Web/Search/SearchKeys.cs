@@ -20,8 +20,11 @@ public sealed class SearchKeys(IReadOnlyDictionary<(string Kind, string Value), 
     /// <summary>A radius is searched in 0.25° cells while that takes at most this many, in 2° cells beyond.</summary>
     private const int MaxFineCells = 200;
 
-    /// <summary>Kilometres per degree of latitude on earthdistance's sphere (radius 6,378.168 km).</summary>
-    private const double KmPerDegree = 6_378.168 * Math.PI / 180;
+    /// <summary>earthdistance's sphere, which recommendations measure on too.</summary>
+    private const double EarthRadiusMetres = 6_378_168;
+
+    /// <summary>Kilometres per degree of latitude on earthdistance's sphere.</summary>
+    private const double KmPerDegree = EarthRadiusMetres / 1000 * Math.PI / 180;
 
     public int Count => ids.Count;
 
@@ -33,28 +36,48 @@ public sealed class SearchKeys(IReadOnlyDictionary<(string Kind, string Value), 
 
     public static int Category(int categoryId) => CategoryBase + categoryId;
 
-    /// <summary>The cells that cover a circle: every cell with a point within <paramref name="metres"/> of the centre.</summary>
-    public static IReadOnlyList<int> CellsAround(double latitude, double longitude, double metres)
+    /// <summary>
+    /// The largest haversine (sin²(Δφ/2) + cos φ₁ cos φ₂ sin²(Δλ/2)) of two points at most <paramref name="metres"/> apart
+    /// on earthdistance's sphere: sin²(d / 2R). Beyond half way round the world every point is within, so 2.
+    /// </summary>
+    public static double HaversineWithin(double metres)
     {
-        var degreesLatitude = metres / 1000 / KmPerDegree;
-        var south = Math.Max(-90, latitude - degreesLatitude);
-        var north = Math.Min(90, latitude + degreesLatitude);
-        var widest = Math.Min(89.9, Math.Max(Math.Abs(south), Math.Abs(north)));
-        var degreesLongitude = degreesLatitude / Math.Cos(widest * Math.PI / 180);
-        var wholeWorld = degreesLongitude >= 180 || north >= 89.9 || south <= -89.9;
-
-        var fine = Cover(FineCellDegrees, FineCellBase, 720, south, north, longitude, degreesLongitude, wholeWorld, MaxFineCells);
-        return fine ?? Cover(CoarseCellDegrees, CoarseCellBase, 90, south, north, longitude, degreesLongitude, wholeWorld, int.MaxValue)!;
+        var halfAngle = metres / (2 * EarthRadiusMetres);
+        return halfAngle >= Math.PI / 2 ? 2 : Math.Pow(Math.Sin(halfAngle), 2);
     }
 
-    private static List<int>? Cover(
-        double size, int keyBase, int rows, double south, double north, double longitude, double degreesLongitude, bool wholeWorld, int maxCells)
+    /// <summary>The cells that cover a circle: every cell with a point within <paramref name="metres"/> of the centre.</summary>
+    public static IReadOnlyList<int> CellsAround(double latitude, double longitude, double metres) =>
+        FineCellsAround(latitude, longitude, metres) ?? Cover(CoarseCellDegrees, CoarseCellBase, 90, new Circle(latitude, longitude, metres), int.MaxValue)!;
+
+    /// <summary>
+    /// The 0.25° cells that cover a circle (the cells <c>posting_search_places.cell</c> holds), or null when that takes
+    /// more than <see cref="MaxFineCells"/>.
+    /// </summary>
+    public static IReadOnlyList<int>? FineCellsAround(double latitude, double longitude, double metres) =>
+        Cover(FineCellDegrees, FineCellBase, 720, new Circle(latitude, longitude, metres), MaxFineCells);
+
+    private readonly record struct Circle(double Latitude, double Longitude, double Metres)
+    {
+        public double DegreesLatitude => Metres / 1000 / KmPerDegree;
+
+        public double South => Math.Max(-90, Latitude - DegreesLatitude);
+
+        public double North => Math.Min(90, Latitude + DegreesLatitude);
+
+        public double DegreesLongitude => DegreesLatitude / Math.Cos(Math.Min(89.9, Math.Max(Math.Abs(South), Math.Abs(North))) * Math.PI / 180);
+
+        public bool WholeWorld => DegreesLongitude >= 180 || North >= 89.9 || South <= -89.9;
+    }
+
+    private static List<int>? Cover(double size, int keyBase, int rows, Circle circle, int maxCells)
     {
         var columns = (int)Math.Round(360 / size);
-        var firstRow = Row(south, size, rows);
-        var lastRow = Row(north, size, rows);
-        var firstColumn = wholeWorld ? 0 : (int)Math.Floor((longitude - degreesLongitude + 180) / size);
-        var lastColumn = wholeWorld ? columns - 1 : (int)Math.Floor((longitude + degreesLongitude + 180) / size);
+        var firstRow = Row(circle.South, size, rows);
+        var lastRow = Row(circle.North, size, rows);
+        var wholeWorld = circle.WholeWorld;
+        var firstColumn = wholeWorld ? 0 : (int)Math.Floor((circle.Longitude - circle.DegreesLongitude + 180) / size);
+        var lastColumn = wholeWorld ? columns - 1 : (int)Math.Floor((circle.Longitude + circle.DegreesLongitude + 180) / size);
         var columnCount = Math.Min(columns, lastColumn - firstColumn + 1);
         if ((long)(lastRow - firstRow + 1) * columnCount > maxCells)
         {

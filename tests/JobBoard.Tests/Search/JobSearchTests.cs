@@ -98,6 +98,10 @@ public sealed class JobSearchTests(JobBoardApp app) : IAsyncLifetime
         (await TitlesAsync("location=Chicago%2C+IL&radius=30")).Should().BeEquivalentTo("Downtown Nurse");
         (await TitlesAsync("location=Chicago%2C+IL&radius=30&unit=mi")).Should().BeEquivalentTo(["Downtown Nurse", "Suburban Nurse"], "30 miles is 48 km");
         (await TitlesAsync("location=Chicago%2C+IL&radius=150")).Should().HaveCount(3);
+        (await TitlesAsync("location=Chicago%2C+IL&radius=120&q=nurse")).Should().BeEquivalentTo("Downtown Nurse", "Suburban Nurse");
+        (await TitlesAsync("location=Chicago%2C+IL&radius=140&q=nurse")).Should().HaveCount(3);
+        (await TitlesAsync("location=Chicago%2C+IL&radius=400")).Should().HaveCount(3, "a circle too wide for the fine cells is searched in the coarse ones");
+        (await TitlesAsync("location=Chicago%2C+IL&radius=125")).Should().HaveCount(2);
     }
 
     [Fact]
@@ -139,7 +143,7 @@ public sealed class JobSearchTests(JobBoardApp app) : IAsyncLifetime
         }))]);
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["Search:CountLimit"] = "3" }).Build();
 
-        foreach (var query in new[] { "q=nurse", string.Empty, "q=nurse&location=United+States&mode=onsite&mode=remote" })
+        foreach (var query in new[] { "q=nurse", string.Empty, "q=nurse&location=United+States&mode=onsite&mode=remote", "location=Chicago&radius=50" })
         {
             using var scope = app.Services.CreateScope();
             var search = new JobSearch(scope.ServiceProvider.GetRequiredService<JobBoardDbContext>(), TimeProvider.System, new MemoryCache(new MemoryCacheOptions()), configuration);
@@ -192,18 +196,51 @@ public sealed class JobSearchTests(JobBoardApp app) : IAsyncLifetime
                 DatePosted = today.AddDays(-20),
                 Compensation = Compensation.Create("EUR", 90_000m, 120_000m, PayPeriod.Year).Value,
             }),
-            Published(Company("C"), Job("Onsite Nurse") with { Categories = [healthcare], DatePosted = today.AddDays(-1) }));
+            Published(Company("C"), Job("Onsite Nurse") with { Categories = [healthcare], DatePosted = today.AddDays(-1) }),
+            Published(Company("D"), Job("Far Senior Nurse") with
+            {
+                WorkMode = WorkMode.Remote,
+                Seniority = Seniority.Senior,
+                Categories = [healthcare],
+                VisaSponsorship = true,
+                DatePosted = today.AddDays(-3),
+                Compensation = Compensation.Create("USD", 40m, 50m, PayPeriod.Hour).Value,
+                Locations = [Bucharest],
+            }));
 
-        (await TitlesAsync("mode=remote")).Should().BeEquivalentTo("Remote Senior Nurse", "Remote Sales Rep");
-        (await TitlesAsync("mode=remote&type=part-time")).Should().Equal("Remote Sales Rep");
-        (await TitlesAsync("mode=remote&mode=onsite&category=healthcare")).Should().BeEquivalentTo("Remote Senior Nurse", "Onsite Nurse");
-        (await TitlesAsync("level=senior")).Should().Equal("Remote Senior Nurse");
-        (await TitlesAsync("visa=true")).Should().Equal("Remote Senior Nurse");
-        (await TitlesAsync("posted=7")).Should().BeEquivalentTo("Remote Senior Nurse", "Onsite Nurse");
-        (await TitlesAsync("salaryMin=100000")).Should().Equal(["Remote Senior Nurse"], "$50 an hour is $104,000 a year");
-        (await TitlesAsync("salaryMin=110000")).Should().BeEmpty();
-        (await TitlesAsync("salaryMin=100000&currency=EUR")).Should().Equal("Remote Sales Rep");
-        (await TitlesAsync("category=sales&mode=onsite")).Should().BeEmpty();
+        // Each filter alone, within a radius (read from the places index) and within a radius with words (read from
+        // the GIN index): the same postings, save the one 7,500 km away.
+        var expectations = new (string Query, string[] Titles)[]
+        {
+            ("mode=remote", ["Remote Senior Nurse", "Far Senior Nurse", "Remote Sales Rep"]),
+            ("mode=remote&type=part-time", ["Remote Sales Rep"]),
+            ("mode=remote&mode=onsite&category=healthcare", ["Remote Senior Nurse", "Far Senior Nurse", "Onsite Nurse"]),
+            ("level=senior", ["Remote Senior Nurse", "Far Senior Nurse"]),
+            ("visa=true", ["Remote Senior Nurse", "Far Senior Nurse"]),
+            ("posted=7", ["Remote Senior Nurse", "Far Senior Nurse", "Onsite Nurse"]),
+            ("salaryMin=100000", ["Remote Senior Nurse", "Far Senior Nurse"]),
+            ("salaryMin=110000", []),
+            ("salaryMin=100000&currency=EUR", ["Remote Sales Rep"]),
+            ("category=sales&mode=onsite", []),
+            ("category=sales&category=nonexistent", ["Remote Sales Rep"]),
+            ("category=nonexistent", []),
+        };
+        foreach (var (query, titles) in expectations)
+        {
+            (await TitlesAsync(query)).Should().BeEquivalentTo(titles, query);
+            var near = titles.Where(t => t != "Far Senior Nurse").ToArray();
+            (await TitlesAsync($"{query}&location=Chicago&radius=50")).Should().BeEquivalentTo(near, "{0} within 50 km", query);
+            (await TitlesAsync($"{query}&location=Chicago&radius=50&q=wanted")).Should().BeEquivalentTo(near, "{0} within 50 km, with words", query);
+        }
+
+        (await TitlesAsync("salaryMin=100000")).Should().Contain(["Remote Senior Nurse"], "$50 an hour is $104,000 a year");
+        (await TitlesAsync("location=Chicago&radius=50")).Should().Equal(["Onsite Nurse", "Remote Senior Nurse", "Remote Sales Rep"], "newest first");
+        foreach (var sort in new[] { "sort=date", "sort=salary", "sort=salary&currency=EUR" })
+        {
+            var withWords = await TitlesAsync($"{sort}&location=Chicago&radius=50&q=wanted");
+            (await TitlesAsync($"{sort}&location=Chicago&radius=50")).Should().Equal(withWords, sort);
+            withWords[0].Should().Be(sort.EndsWith("EUR", StringComparison.Ordinal) ? "Remote Sales Rep" : sort == "sort=date" ? "Onsite Nurse" : "Remote Senior Nurse", sort);
+        }
     }
 
     [Fact]

@@ -22,20 +22,8 @@ namespace JobBoard.Web.Data.Migrations
     /// </summary>
     public partial class RecommendationCandidates : Migration
     {
-        /// <inheritdoc />
-        protected override void Up(MigrationBuilder migrationBuilder)
-        {
-            migrationBuilder.Sql("""
-                CREATE EXTENSION IF NOT EXISTS btree_gist;
-
-                ALTER TABLE posting_search_places
-                    ADD COLUMN title varchar(200) NOT NULL DEFAULT '',
-                    ADD COLUMN work_mode varchar(20) NOT NULL DEFAULT 'OnSite',
-                    ADD COLUMN applicant_countries text[] NOT NULL DEFAULT '{}',
-                    ADD COLUMN skill_ids integer[] NOT NULL DEFAULT '{}',
-                    ADD COLUMN latitude float8,
-                    ADD COLUMN longitude float8;
-
+        /// <summary>The place rows' source as this migration defines it (a later migration's Down restores it).</summary>
+        internal const string PlacesSourceView = """
                 CREATE OR REPLACE VIEW posting_search_places_source AS
                 SELECT s.posting_id,
                        (row_number() OVER (PARTITION BY s.posting_id ORDER BY l.position) - 1)::smallint AS position,
@@ -55,6 +43,23 @@ namespace JobBoard.Web.Data.Migrations
                 FROM posting_search s
                 JOIN job_postings p ON p.id = s.posting_id
                 LEFT JOIN posting_locations l ON l.posting_id = s.posting_id;
+                """;
+
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.Sql($$"""
+                CREATE EXTENSION IF NOT EXISTS btree_gist;
+
+                ALTER TABLE posting_search_places
+                    ADD COLUMN title varchar(200) NOT NULL DEFAULT '',
+                    ADD COLUMN work_mode varchar(20) NOT NULL DEFAULT 'OnSite',
+                    ADD COLUMN applicant_countries text[] NOT NULL DEFAULT '{}',
+                    ADD COLUMN skill_ids integer[] NOT NULL DEFAULT '{}',
+                    ADD COLUMN latitude float8,
+                    ADD COLUMN longitude float8;
+
+                {{PlacesSourceView}}
 
                 CREATE TABLE posting_category_places (
                     posting_id integer NOT NULL,
