@@ -3,6 +3,7 @@ using JobBoard.Web.Api;
 using JobBoard.Web.Data;
 using JobBoard.Web.DemoData;
 using JobBoard.Web.Feeds;
+using JobBoard.Web.Pages.Jobs;
 using JobBoard.Web.Recommendations;
 using JobBoard.Web.Search;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
@@ -61,6 +62,25 @@ try
     // the lists asked for in a minute would otherwise all stay, about 10,000 at 170 a second. When full, expired and
     // least recently used lists go first; the directories every request needs are never evicted.
     builder.Services.AddMemoryCache(options => options.SizeLimit = builder.Configuration.GetValue("Caching:Entries", 4_000));
+    // Public posting pages are served from memory for a minute (Caching:PostingPageSeconds; 0 turns it off): a posting
+    // page is read far more often than its posting changes, and its recommendations are cached for as long. The store is
+    // bounded in bytes (Caching:PostingPageMegabytes), so a crawl of a million pages keeps only the recent ones.
+    builder.Services.AddOutputCache(options =>
+    {
+        options.SizeLimit = builder.Configuration.GetValue("Caching:PostingPageMegabytes", 32L) * 1024 * 1024;
+        var seconds = builder.Configuration.GetValue("Caching:PostingPageSeconds", 60);
+        options.AddPolicy(DetailsModel.CachePolicy, policy =>
+        {
+            if (seconds > 0)
+            {
+                policy.Expire(TimeSpan.FromSeconds(seconds)).Tag(DetailsModel.CacheTag);
+            }
+            else
+            {
+                policy.NoCache();
+            }
+        });
+    });
     builder.Services.AddScoped<DatabaseStartup>();
     builder.Services.AddScoped<DemoDataLoader>();
     builder.Services.AddScoped<JobSearch>();
@@ -98,6 +118,7 @@ try
     app.UseStaticFiles();
     app.UseSerilogRequestLogging();
     app.UseRouting();
+    app.UseOutputCache();
 
     app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
     app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") });

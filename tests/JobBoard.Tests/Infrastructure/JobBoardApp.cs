@@ -1,6 +1,8 @@
 using JobBoard.Web.Data;
+using JobBoard.Web.Pages.Jobs;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.DependencyInjection;
@@ -45,6 +47,7 @@ public class JobBoardApp : WebApplicationFactory<Program>, IAsyncLifetime
     public async Task ResetAsync()
     {
         (Services.GetRequiredService<IMemoryCache>() as MemoryCache)?.Clear();
+        await Services.GetRequiredService<IOutputCacheStore>().EvictByTagAsync(DetailsModel.CacheTag, CancellationToken.None);
         await using var connection = new NpgsqlConnection(_connectionString);
         await connection.OpenAsync();
         await using var list = new NpgsqlCommand(

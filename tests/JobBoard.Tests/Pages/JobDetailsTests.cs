@@ -3,6 +3,10 @@ using System.Text.Json;
 using JobBoard.Domain.Postings;
 using JobBoard.Domain.Taxonomy;
 using JobBoard.Tests.Infrastructure;
+using JobBoard.Web.Pages.Jobs;
+using Microsoft.AspNetCore.OutputCaching;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using static JobBoard.Tests.Infrastructure.TestPostings;
 
 namespace JobBoard.Tests.Pages;
@@ -188,5 +192,37 @@ public sealed class JobDetailsTests(JobBoardApp app) : IAsyncLifetime
         response.Headers.GetValues("X-Content-Type-Options").Should().Equal("nosniff");
         response.Headers.GetValues("X-Frame-Options").Should().Equal("DENY");
         response.Headers.GetValues("Content-Security-Policy").Single().Should().Contain("script-src 'self'");
+    }
+
+    [Fact]
+    public async Task A_posting_page_is_served_from_memory_until_its_cache_entry_goes()
+    {
+        var posting = Published(Company(), Rich());
+        await app.InsertAsync(posting);
+        var address = $"/jobs/{posting.Id}/{posting.Slug}";
+        (await app.GetPageAsync(address)).Document.QuerySelector("h1")!.Text().Should().Be("Key Account Manager");
+
+        await app.ExecuteDbContextAsync(db => db.Database.ExecuteSqlAsync($"UPDATE job_postings SET title = 'Renamed Role' WHERE id = {posting.Id}"));
+        var (cached, cachedPage) = await app.GetPageAsync(address);
+
+        cachedPage.QuerySelector("h1")!.Text().Should().Be("Key Account Manager", "the page is answered from the output cache");
+        cached.Headers.GetValues("X-Content-Type-Options").Should().Equal("nosniff");
+        cached.Headers.GetValues("Content-Security-Policy").Single().Should().Contain("script-src 'self'");
+
+        await app.Services.GetRequiredService<IOutputCacheStore>().EvictByTagAsync(DetailsModel.CacheTag, CancellationToken.None);
+        (await app.GetPageAsync(address)).Document.QuerySelector("h1")!.Text().Should().Be("Renamed Role");
+    }
+
+    [Fact]
+    public async Task A_missing_page_is_not_cached_so_a_posting_published_later_shows()
+    {
+        var posting = Draft(Company(), Rich());
+        await app.InsertAsync(posting);
+        var address = $"/jobs/{posting.Id}/{posting.Slug}";
+        (await app.GetPageAsync(address)).Response.StatusCode.Should().Be(HttpStatusCode.NotFound);
+
+        await app.ExecuteDbContextAsync(db => db.Database.ExecuteSqlAsync($"UPDATE job_postings SET status = 'Published', date_posted = '2026-11-20' WHERE id = {posting.Id}"));
+
+        (await app.GetPageAsync(address)).Response.StatusCode.Should().Be(HttpStatusCode.OK);
     }
 }

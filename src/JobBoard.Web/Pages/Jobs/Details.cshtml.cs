@@ -2,12 +2,23 @@ using JobBoard.Domain.Postings;
 using JobBoard.Web.Data;
 using JobBoard.Web.Recommendations;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace JobBoard.Web.Pages.Jobs;
 
+/// <summary>
+/// A posting's public page. Served from the output cache for anonymous readers (<see cref="CachePolicy"/>, a minute by
+/// default): only 200s are stored, never a response to a signed-in request or one that sets a cookie.
+/// </summary>
+[OutputCache(PolicyName = CachePolicy)]
 public sealed class DetailsModel(JobBoardDbContext db, TimeProvider clock, RecommendedJobs recommendedJobs) : PageModel
 {
+    public const string CachePolicy = "posting-page";
+
+    /// <summary>The tag of every cached posting page: evicting it drops them all.</summary>
+    public const string CacheTag = "posting-pages";
+
     public JobPosting Posting { get; private set; } = null!;
 
     public IReadOnlyList<OutlineBlock> Outline { get; private set; } = [];
