@@ -2,8 +2,8 @@ using JobBoard.Domain.Postings;
 using JobBoard.Web.Data;
 using JobBoard.Web.Recommendations;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.OutputCaching;
 
 namespace JobBoard.Web.Pages.Jobs;
 
