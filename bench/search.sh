@@ -42,7 +42,7 @@ curl -fs "$BASE/health/ready" >/dev/null || { echo "the app did not start; see $
 psql_value() { psql "$PSQL_URL" -qAtc "$1"; }
 # A server in steady state holds the search and recommendation tables in its buffers: load them there first (with
 # pg_prewarm, where the connection may create the extension) so that the run does not time first reads from disk.
-PREWARM="posting_search_places posting_search_places_pkey ix_posting_search_places_earth posting_category_places
+PREWARM="posting_search_places posting_search_places_pkey ix_posting_search_places_earth ix_posting_search_places_cell posting_category_places
   posting_category_places_pkey ix_posting_category_places_nearest posting_category_lists ix_posting_category_lists_newest
   posting_search_pkey ix_posting_search_match posting_search"
 if psql_value "CREATE EXTENSION IF NOT EXISTS pg_prewarm" >/dev/null 2>&1; then
