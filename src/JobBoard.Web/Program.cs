@@ -67,7 +67,7 @@ try
     // bounded in bytes (Caching:PostingPageMegabytes), so a crawl of a million pages keeps only the recent ones.
     builder.Services.AddOutputCache(options =>
     {
-        options.SizeLimit = builder.Configuration.GetValue("Caching:PostingPageMegabytes", 32L) * 1024 * 1024;
+        options.SizeLimit = builder.Configuration.GetValue("Caching:PostingPageMegabytes", 16L) * 1024 * 1024;
         var seconds = builder.Configuration.GetValue("Caching:PostingPageSeconds", 60);
         options.AddPolicy(DetailsModel.CachePolicy, policy =>
         {
