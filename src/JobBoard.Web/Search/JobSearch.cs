@@ -202,10 +202,11 @@ public sealed class JobSearch(JobBoardDbContext db, TimeProvider clock, IMemoryC
             ? "(salary_currency = @currency AND salary_yearly IS NOT NULL) DESC, salary_yearly DESC NULLS LAST, date_posted DESC, posting_id DESC"
             : "date_posted DESC, posting_id DESC";
         const string PageRow = "SELECT 2, 0, NULL, NULL, NULL, NULL, posting_id";
+        // The count is taken once (a CTE read twice is computed once) and serves the total and the page gates.
         var tallies = $"""
-            SELECT 0 AS kind, count(*)::int AS n, NULL::text AS mode, NULL::text AS type, NULL::text AS level, NULL::int[] AS categories,
-                   NULL::int AS id
-            FROM m
+            , counted AS (SELECT count(*)::int AS n FROM m)
+            SELECT 0 AS kind, n, NULL::text AS mode, NULL::text AS type, NULL::text AS level, NULL::int[] AS categories, NULL::int AS id
+            FROM counted
             UNION ALL
             SELECT 1, count(*)::int, work_mode, employment_type, seniority, category_ids, NULL
             FROM (SELECT * FROM m LIMIT {_countLimit}) f
@@ -248,8 +249,8 @@ public sealed class JobSearch(JobBoardDbContext db, TimeProvider clock, IMemoryC
                     SELECT s.posting_id, s.date_posted, s.work_mode, s.employment_type, s.seniority, s.category_ids, s.salary_currency, s.salary_yearly
                     FROM {filter.Rows} LIMIT {_countLimit + 1})
                 {tallies}
-                UNION ALL ({PageRow} FROM ({pageOfMatches}) page WHERE (SELECT count(*) FROM m) <= {_countLimit})
-                UNION ALL ({PageRow} FROM ({pageOfAll}) page WHERE (SELECT count(*) FROM m) > {_countLimit})
+                UNION ALL ({PageRow} FROM ({pageOfMatches}) page WHERE (SELECT n FROM counted) <= {_countLimit})
+                UNION ALL ({PageRow} FROM ({pageOfAll}) page WHERE (SELECT n FROM counted) > {_countLimit})
                 """;
         }
 

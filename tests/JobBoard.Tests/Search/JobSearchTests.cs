@@ -178,16 +178,20 @@ public sealed class JobSearchTests(JobBoardApp app) : IAsyncLifetime
         var healthcare = Category.Create("Healthcare");
         var sales = Category.Create("Sales");
         var today = DateOnly.FromDateTime(DateTime.UtcNow);
+        // A senior remote nurse's ad with visa sponsorship and $40–50 an hour. Built afresh for each posting: a posting
+        // owns its compensation, so two postings cannot share one.
+        PostingContent SeniorNurse(string title, int daysAgo, PlaceInput place) => Job(title) with
+        {
+            WorkMode = WorkMode.Remote,
+            Seniority = Seniority.Senior,
+            Categories = [healthcare],
+            VisaSponsorship = true,
+            DatePosted = today.AddDays(-daysAgo),
+            Compensation = Compensation.Create("USD", 40m, 50m, PayPeriod.Hour).Value,
+            Locations = [place],
+        };
         await app.InsertAsync(
-            Published(Company(), Job("Remote Senior Nurse") with
-            {
-                WorkMode = WorkMode.Remote,
-                Seniority = Seniority.Senior,
-                Categories = [healthcare],
-                VisaSponsorship = true,
-                DatePosted = today.AddDays(-2),
-                Compensation = Compensation.Create("USD", 40m, 50m, PayPeriod.Hour).Value,
-            }),
+            Published(Company(), SeniorNurse("Remote Senior Nurse", 2, Chicago)),
             Published(Company("B"), Job("Remote Sales Rep") with
             {
                 WorkMode = WorkMode.Remote,
@@ -197,16 +201,7 @@ public sealed class JobSearchTests(JobBoardApp app) : IAsyncLifetime
                 Compensation = Compensation.Create("EUR", 90_000m, 120_000m, PayPeriod.Year).Value,
             }),
             Published(Company("C"), Job("Onsite Nurse") with { Categories = [healthcare], DatePosted = today.AddDays(-1) }),
-            Published(Company("D"), Job("Far Senior Nurse") with
-            {
-                WorkMode = WorkMode.Remote,
-                Seniority = Seniority.Senior,
-                Categories = [healthcare],
-                VisaSponsorship = true,
-                DatePosted = today.AddDays(-3),
-                Compensation = Compensation.Create("USD", 40m, 50m, PayPeriod.Hour).Value,
-                Locations = [Bucharest],
-            }));
+            Published(Company("D"), SeniorNurse("Far Senior Nurse", 3, Bucharest)));
 
         // Each filter alone, within a radius (read from the places index) and within a radius with words (read from
         // the GIN index): the same postings, save the one 7,500 km away.
