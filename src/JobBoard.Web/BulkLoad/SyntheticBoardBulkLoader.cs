@@ -51,9 +51,10 @@ public sealed record BulkLoadResult(
 /// Generates a synthetic board (<see cref="SyntheticBoard"/>) and loads it with binary COPY, streaming: a generator task
 /// takes each posting through the domain's draft, review and publish steps (as <see cref="DemoDataLoader"/> does, so
 /// the history and the expiry are the domain's own), reserves ids for a batch and hands it over a bounded channel to
-/// the COPY writers; committed batches go on to the search writers, which fill <c>posting_search</c> through
-/// <c>posting_search_refresh</c> — the app's own function — while later batches are still being written. Memory stays
-/// flat: only the batches in the channel are held.
+/// the COPY writers; committed batches go on to the search writers, which copy their <c>posting_search</c> rows, computed
+/// as the app's view computes them (<see cref="SearchRowCopyWriter"/>), and derive the place and recommendation rows with
+/// the app's own <c>posting_search_places_refresh</c>, while later batches are still being written. Memory stays flat:
+/// only the batches in the channels are held.
 /// </summary>
 public sealed partial class SyntheticBoardBulkLoader(JobBoardDbContext db, TimeProvider clock, ILogger<SyntheticBoardBulkLoader> logger)
 {
@@ -93,7 +94,7 @@ public sealed partial class SyntheticBoardBulkLoader(JobBoardDbContext db, TimeP
         {
             using var failed = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
             var toWrite = Channel.CreateBounded<PostingBatch>(new BoundedChannelOptions(options.CopyStreams * 2) { SingleWriter = true });
-            var toIndex = Channel.CreateUnbounded<(int First, int Last)>();
+            var toIndex = Channel.CreateBounded<PostingBatch>(new BoundedChannelOptions(options.SearchStreams * 2));
             var generating = Task.Run(() => GenerateAsync(dataSource, generated, references, now, options.BatchSize, counts, toWrite.Writer, failed.Token), failed.Token);
             var writing = Task.Run(() => WriteAsync(dataSource, options.CopyStreams, toWrite.Reader, toIndex.Writer, progress, failed.Token), failed.Token);
             var indexing = Task.Run(() => IndexAsync(dataSource, options.SearchStreams, toIndex.Reader, progress, failed.Token), failed.Token);
@@ -241,7 +242,7 @@ public sealed partial class SyntheticBoardBulkLoader(JobBoardDbContext db, TimeP
         NpgsqlDataSource dataSource,
         int streams,
         ChannelReader<PostingBatch> input,
-        ChannelWriter<(int First, int Last)> written,
+        ChannelWriter<PostingBatch> written,
         BulkLoadProgress progress,
         CancellationToken cancellationToken)
     {
@@ -264,13 +265,13 @@ public sealed partial class SyntheticBoardBulkLoader(JobBoardDbContext db, TimeP
             {
                 await writer.WriteAsync(batch, cancellationToken);
                 progress.AddWritten(batch.Count);
-                await written.WriteAsync((batch.FirstPostingId, batch.LastPostingId), cancellationToken);
+                await written.WriteAsync(batch, cancellationToken);
             }
         }
     }
 
     private static async Task IndexAsync(
-        NpgsqlDataSource dataSource, int streams, ChannelReader<(int First, int Last)> written, BulkLoadProgress progress, CancellationToken cancellationToken)
+        NpgsqlDataSource dataSource, int streams, ChannelReader<PostingBatch> written, BulkLoadProgress progress, CancellationToken cancellationToken)
     {
         var statistics = new GrowingTableStatistics();
         await Task.WhenAll(Enumerable.Range(0, streams).Select(_ => Task.Run(IndexStreamAsync, cancellationToken)));
@@ -278,16 +279,14 @@ public sealed partial class SyntheticBoardBulkLoader(JobBoardDbContext db, TimeP
         async Task IndexStreamAsync()
         {
             await using var connection = await OpenBulkConnectionAsync(dataSource, "search", cancellationToken);
-            await using var refresh = new NpgsqlCommand("SELECT posting_search_refresh(array(SELECT generate_series(@first, @last)))", connection);
-            var first = refresh.Parameters.Add(new NpgsqlParameter<int>("first", 0));
-            var last = refresh.Parameters.Add(new NpgsqlParameter<int>("last", 0));
-            await foreach (var (firstId, lastId) in written.ReadAllAsync(cancellationToken))
+            var searchRows = new SearchRowCopyWriter(connection);
+            await foreach (var batch in written.ReadAllAsync(cancellationToken))
             {
                 await statistics.RefreshIfGrownAsync(connection, progress.Written, cancellationToken);
-                first.Value = firstId;
-                last.Value = lastId;
-                await refresh.ExecuteNonQueryAsync(cancellationToken);
-                progress.AddSearchable(lastId - firstId + 1);
+                await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+                await searchRows.WriteAsync(batch, cancellationToken);
+                await transaction.CommitAsync(cancellationToken);
+                progress.AddSearchable(batch.Count);
             }
         }
     }

@@ -36,6 +36,11 @@ public sealed class SearchKeys(IReadOnlyDictionary<(string Kind, string Value), 
 
     public static int Category(int categoryId) => CategoryBase + categoryId;
 
+    /// <summary>The 0.25° and 2° cells of a point, as <c>search_cell_keys</c> numbers them.</summary>
+    public static (int Fine, int Coarse) CellsOf(double latitude, double longitude) =>
+        (FineCellBase + (Row(latitude, FineCellDegrees, 720) * 1440) + ((int)Math.Floor((longitude + 180) / FineCellDegrees) % 1440),
+         CoarseCellBase + (Row(latitude, CoarseCellDegrees, 90) * 180) + ((int)Math.Floor((longitude + 180) / CoarseCellDegrees) % 180));
+
     /// <summary>
     /// The largest haversine (sin²(Δφ/2) + cos φ₁ cos φ₂ sin²(Δλ/2)) of two points at most <paramref name="metres"/> apart
     /// on earthdistance's sphere: sin²(d / 2R). Beyond half way round the world every point is within, so 2.

@@ -52,6 +52,29 @@ public sealed class SearchCellTests(JobBoardApp app)
         cells.Count.Should().BeLessThanOrEqualTo(200, "a radius is searched in at most 200 cells");
     }
 
+    [Fact]
+    public async Task A_places_cells_are_the_ones_search_cell_keys_gives_it()
+    {
+        var random = new Random(11);
+        var points = Enumerable.Range(0, 2_000).Select(_ => (Latitude: (random.NextDouble() * 180) - 90, Longitude: (random.NextDouble() * 360) - 180)).ToList();
+        points.AddRange([(90, 180), (-90, -180), (0, 0), (89.99, 179.99), (-0.25, -0.25), (41.85003, -87.65005)]);
+
+        await using var connection = new NpgsqlConnection(app.ConnectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand("SELECT search_cell_keys(lat, lon) FROM unnest(@lats, @lons) WITH ORDINALITY AS p(lat, lon, i) ORDER BY i", connection);
+        command.Parameters.AddWithValue("lats", points.Select(p => p.Latitude).ToArray());
+        command.Parameters.AddWithValue("lons", points.Select(p => p.Longitude).ToArray());
+        var fromDatabase = new List<(int, int)>();
+        await using var reader = await command.ExecuteReaderAsync();
+        while (await reader.ReadAsync())
+        {
+            var cells = reader.GetFieldValue<int[]>(0);
+            fromDatabase.Add((cells[0], cells[1]));
+        }
+
+        points.Select(p => SearchKeys.CellsOf(p.Latitude, p.Longitude)).Should().Equal(fromDatabase);
+    }
+
     /// <summary>The point <paramref name="metres"/> from a start along a bearing, on earthdistance's sphere.</summary>
     private static (double Latitude, double Longitude) Destination(double latitude, double longitude, double metres, double bearingDegrees)
     {

@@ -15,6 +15,54 @@ namespace JobBoard.Web.Data.Migrations
     /// </summary>
     public partial class SearchFilterKeys : Migration
     {
+        /// <summary>The search rows' source as this migration defines it (a later migration's Down restores it).</summary>
+        internal const string SearchSourceView = """
+                CREATE OR REPLACE VIEW posting_search_source AS
+                SELECT p.id AS posting_id,
+                       p.company_id,
+                       coalesce(p.date_posted, p.created_at::date) AS date_posted,
+                       p.valid_through,
+                       p.work_mode,
+                       p.employment_type,
+                       p.seniority,
+                       p.visa_sponsorship,
+                       p.salary_currency,
+                       coalesce(p.salary_max, p.salary_min) * CASE p.salary_period
+                           WHEN 'Hour' THEN 2080 WHEN 'Day' THEN 260 WHEN 'Week' THEN 52 WHEN 'Month' THEN 12 ELSE 1 END AS salary_yearly,
+                       coalesce(tags.category_ids, '{}') AS category_ids,
+                       setweight(to_tsvector('jobboard', p.title), 'A')
+                       || setweight(to_tsvector('jobboard', concat_ws(' ', c.name, tags.category_names, skills.skill_names)), 'B')
+                       || setweight(to_tsvector('jobboard', coalesce(p.summary, ''))
+                                    || jsonb_to_tsvector('jobboard', coalesce(jsonb_path_query_array(p.requirements, '$[*].Text'), '[]'), '["string"]'), 'C')
+                       || setweight(to_tsvector('jobboard', concat_ws(' ', p.core_responsibilities, array_to_string(p.responsibilities, ' '), p.benefits))
+                                    || jsonb_to_tsvector('jobboard', coalesce(jsonb_path_query_array(p.sections, '$[*].Body'), '[]'), '["string"]'), 'D')
+                           AS document,
+                       coalesce(skills.skill_ids, '{}') AS skill_ids,
+                       p.applicant_countries,
+                       ARRAY(SELECT key FROM (
+                           SELECT k.id AS key FROM search_key_values v JOIN search_keys k ON k.kind = v.kind AND k.value = v.value WHERE v.posting_id = p.id
+                           UNION SELECT 100000000 + c FROM unnest(tags.category_ids) c
+                           UNION SELECT unnest(places.cells)) keys ORDER BY key) AS filter_keys,
+                       coalesce(places.latitudes, '{}') AS latitudes,
+                       coalesce(places.longitudes, '{}') AS longitudes
+                FROM job_postings p
+                JOIN companies c ON c.id = p.company_id
+                LEFT JOIN LATERAL (
+                    SELECT array_agg(pc.category_id ORDER BY pc.position) AS category_ids, string_agg(cat.name, ' ') AS category_names
+                    FROM posting_categories pc JOIN categories cat ON cat.id = pc.category_id
+                    WHERE pc.posting_id = p.id) tags ON true
+                LEFT JOIN LATERAL (
+                    SELECT string_agg(s.name, ' ') AS skill_names, array_agg(s.id ORDER BY ps.position) AS skill_ids
+                    FROM posting_skills ps JOIN skills s ON s.id = ps.skill_id
+                    WHERE ps.posting_id = p.id) skills ON true
+                LEFT JOIN LATERAL (
+                    SELECT array_agg(l.latitude ORDER BY l.position) AS latitudes, array_agg(l.longitude ORDER BY l.position) AS longitudes,
+                           array_agg(search_cell_keys(l.latitude, l.longitude)) AS cells
+                    FROM posting_locations l
+                    WHERE l.posting_id = p.id) places ON true
+                WHERE p.status = 'Published';
+                """;
+
         /// <summary>The refresh as this migration defines it (a later migration's Down restores it).</summary>
         internal const string RefreshFunction = """
                 CREATE OR REPLACE FUNCTION posting_search_refresh(ids integer[]) RETURNS void LANGUAGE sql AS $$
@@ -64,50 +112,7 @@ namespace JobBoard.Web.Data.Migrations
                     ADD COLUMN latitudes float8[] NOT NULL DEFAULT '{}',
                     ADD COLUMN longitudes float8[] NOT NULL DEFAULT '{}';
 
-                CREATE OR REPLACE VIEW posting_search_source AS
-                SELECT p.id AS posting_id,
-                       p.company_id,
-                       coalesce(p.date_posted, p.created_at::date) AS date_posted,
-                       p.valid_through,
-                       p.work_mode,
-                       p.employment_type,
-                       p.seniority,
-                       p.visa_sponsorship,
-                       p.salary_currency,
-                       coalesce(p.salary_max, p.salary_min) * CASE p.salary_period
-                           WHEN 'Hour' THEN 2080 WHEN 'Day' THEN 260 WHEN 'Week' THEN 52 WHEN 'Month' THEN 12 ELSE 1 END AS salary_yearly,
-                       coalesce(tags.category_ids, '{}') AS category_ids,
-                       setweight(to_tsvector('jobboard', p.title), 'A')
-                       || setweight(to_tsvector('jobboard', concat_ws(' ', c.name, tags.category_names, skills.skill_names)), 'B')
-                       || setweight(to_tsvector('jobboard', coalesce(p.summary, ''))
-                                    || jsonb_to_tsvector('jobboard', coalesce(jsonb_path_query_array(p.requirements, '$[*].Text'), '[]'), '["string"]'), 'C')
-                       || setweight(to_tsvector('jobboard', concat_ws(' ', p.core_responsibilities, array_to_string(p.responsibilities, ' '), p.benefits))
-                                    || jsonb_to_tsvector('jobboard', coalesce(jsonb_path_query_array(p.sections, '$[*].Body'), '[]'), '["string"]'), 'D')
-                           AS document,
-                       coalesce(skills.skill_ids, '{}') AS skill_ids,
-                       p.applicant_countries,
-                       ARRAY(SELECT key FROM (
-                           SELECT k.id AS key FROM search_key_values v JOIN search_keys k ON k.kind = v.kind AND k.value = v.value WHERE v.posting_id = p.id
-                           UNION SELECT 100000000 + c FROM unnest(tags.category_ids) c
-                           UNION SELECT unnest(places.cells)) keys ORDER BY key) AS filter_keys,
-                       coalesce(places.latitudes, '{}') AS latitudes,
-                       coalesce(places.longitudes, '{}') AS longitudes
-                FROM job_postings p
-                JOIN companies c ON c.id = p.company_id
-                LEFT JOIN LATERAL (
-                    SELECT array_agg(pc.category_id ORDER BY pc.position) AS category_ids, string_agg(cat.name, ' ') AS category_names
-                    FROM posting_categories pc JOIN categories cat ON cat.id = pc.category_id
-                    WHERE pc.posting_id = p.id) tags ON true
-                LEFT JOIN LATERAL (
-                    SELECT string_agg(s.name, ' ') AS skill_names, array_agg(s.id ORDER BY ps.position) AS skill_ids
-                    FROM posting_skills ps JOIN skills s ON s.id = ps.skill_id
-                    WHERE ps.posting_id = p.id) skills ON true
-                LEFT JOIN LATERAL (
-                    SELECT array_agg(l.latitude ORDER BY l.position) AS latitudes, array_agg(l.longitude ORDER BY l.position) AS longitudes,
-                           array_agg(search_cell_keys(l.latitude, l.longitude)) AS cells
-                    FROM posting_locations l
-                    WHERE l.posting_id = p.id) places ON true
-                WHERE p.status = 'Published';
+                {{SearchSourceView}}
 
                 {{RefreshFunction}}
 

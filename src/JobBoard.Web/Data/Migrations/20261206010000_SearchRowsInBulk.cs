@@ -1,0 +1,103 @@
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace JobBoard.Web.Data.Migrations
+{
+    /// <summary>
+    /// Lets the bulk loader write the search rows itself, with COPY, instead of through the views (see
+    /// <c>SearchRowCopyWriter</c>), which spend most of a load's time in <c>to_tsvector</c>:
+    /// <list type="bullet">
+    /// <item>the search document joins category and skill names in the ad's order (before, in whatever order the plan
+    /// met them), so that one posting always gets the same document and the loader can compute exactly that one;</item>
+    /// <item>the place and recommendation rows, which are derived from the search rows, are refreshed by a function of
+    /// their own, <c>posting_search_places_refresh</c>, which <c>posting_search_refresh</c> calls and the loader calls
+    /// after copying the search rows.</item>
+    /// </list>
+    /// Existing search rows keep their documents until their postings are next saved: only the positions of category and
+    /// skill words can differ, which no search or ranking looks at.
+    /// </summary>
+    public partial class SearchRowsInBulk : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.Sql("""
+                CREATE OR REPLACE VIEW posting_search_source AS
+                SELECT p.id AS posting_id,
+                       p.company_id,
+                       coalesce(p.date_posted, p.created_at::date) AS date_posted,
+                       p.valid_through,
+                       p.work_mode,
+                       p.employment_type,
+                       p.seniority,
+                       p.visa_sponsorship,
+                       p.salary_currency,
+                       coalesce(p.salary_max, p.salary_min) * CASE p.salary_period
+                           WHEN 'Hour' THEN 2080 WHEN 'Day' THEN 260 WHEN 'Week' THEN 52 WHEN 'Month' THEN 12 ELSE 1 END AS salary_yearly,
+                       coalesce(tags.category_ids, '{}') AS category_ids,
+                       setweight(to_tsvector('jobboard', p.title), 'A')
+                       || setweight(to_tsvector('jobboard', concat_ws(' ', c.name, tags.category_names, skills.skill_names)), 'B')
+                       || setweight(to_tsvector('jobboard', coalesce(p.summary, ''))
+                                    || jsonb_to_tsvector('jobboard', coalesce(jsonb_path_query_array(p.requirements, '$[*].Text'), '[]'), '["string"]'), 'C')
+                       || setweight(to_tsvector('jobboard', concat_ws(' ', p.core_responsibilities, array_to_string(p.responsibilities, ' '), p.benefits))
+                                    || jsonb_to_tsvector('jobboard', coalesce(jsonb_path_query_array(p.sections, '$[*].Body'), '[]'), '["string"]'), 'D')
+                           AS document,
+                       coalesce(skills.skill_ids, '{}') AS skill_ids,
+                       p.applicant_countries,
+                       ARRAY(SELECT key FROM (
+                           SELECT k.id AS key FROM search_key_values v JOIN search_keys k ON k.kind = v.kind AND k.value = v.value WHERE v.posting_id = p.id
+                           UNION SELECT 100000000 + c FROM unnest(tags.category_ids) c
+                           UNION SELECT unnest(places.cells)) keys ORDER BY key) AS filter_keys,
+                       coalesce(places.latitudes, '{}') AS latitudes,
+                       coalesce(places.longitudes, '{}') AS longitudes
+                FROM job_postings p
+                JOIN companies c ON c.id = p.company_id
+                LEFT JOIN LATERAL (
+                    SELECT array_agg(pc.category_id ORDER BY pc.position) AS category_ids, string_agg(cat.name, ' ' ORDER BY pc.position) AS category_names
+                    FROM posting_categories pc JOIN categories cat ON cat.id = pc.category_id
+                    WHERE pc.posting_id = p.id) tags ON true
+                LEFT JOIN LATERAL (
+                    SELECT string_agg(s.name, ' ' ORDER BY ps.position) AS skill_names, array_agg(s.id ORDER BY ps.position) AS skill_ids
+                    FROM posting_skills ps JOIN skills s ON s.id = ps.skill_id
+                    WHERE ps.posting_id = p.id) skills ON true
+                LEFT JOIN LATERAL (
+                    SELECT array_agg(l.latitude ORDER BY l.position) AS latitudes, array_agg(l.longitude ORDER BY l.position) AS longitudes,
+                           array_agg(search_cell_keys(l.latitude, l.longitude)) AS cells
+                    FROM posting_locations l
+                    WHERE l.posting_id = p.id) places ON true
+                WHERE p.status = 'Published';
+
+                -- The rows derived from the search rows: places (radius search) and the recommendations' category rows.
+                CREATE FUNCTION posting_search_places_refresh(ids integer[]) RETURNS void LANGUAGE sql AS $$
+                    DELETE FROM posting_category_lists WHERE posting_id = ANY (ids);
+                    DELETE FROM posting_category_places WHERE posting_id = ANY (ids);
+                    DELETE FROM posting_search_places WHERE posting_id = ANY (ids);
+                    INSERT INTO posting_search_places SELECT * FROM posting_search_places_source WHERE posting_id = ANY (ids);
+                    INSERT INTO posting_category_places SELECT * FROM posting_category_places_source WHERE posting_id = ANY (ids);
+                    INSERT INTO posting_category_lists SELECT * FROM posting_category_lists_source WHERE posting_id = ANY (ids);
+                $$;
+
+                CREATE OR REPLACE FUNCTION posting_search_refresh(ids integer[]) RETURNS void LANGUAGE sql AS $$
+                    INSERT INTO search_keys (kind, value)
+                    SELECT DISTINCT v.kind, v.value FROM search_key_values v
+                    WHERE v.posting_id = ANY (ids) AND NOT EXISTS (SELECT 1 FROM search_keys k WHERE k.kind = v.kind AND k.value = v.value)
+                    ON CONFLICT DO NOTHING;
+                    DELETE FROM posting_search WHERE posting_id = ANY (ids);
+                    INSERT INTO posting_search SELECT * FROM posting_search_source WHERE posting_id = ANY (ids);
+                    SELECT posting_search_places_refresh(ids);
+                $$;
+                """);
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.Sql($$"""
+                {{RecommendationCandidates.RefreshFunction}}
+                DROP FUNCTION posting_search_places_refresh(integer[]);
+                {{SearchFilterKeys.SearchSourceView}}
+                """);
+        }
+    }
+}
