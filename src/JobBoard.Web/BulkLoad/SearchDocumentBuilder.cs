@@ -30,6 +30,10 @@ internal sealed class SearchDocumentBuilder(SearchLexicon lexicon)
 
     private readonly StringBuilder _text = new(4096);
 
+    /// <summary>The six parts' vectors and their position lists, reused from posting to posting.</summary>
+    private readonly Dictionary<string, List<ushort>>[] _parts = [.. Enumerable.Range(0, 6).Select(_ => new Dictionary<string, List<ushort>>(512, StringComparer.Ordinal))];
+    private readonly Stack<List<ushort>> _lists = new();
+
     /// <summary>False once a chunk of the current posting is missing from the lexicon or cannot be measured.</summary>
     private bool _complete;
 
@@ -48,15 +52,26 @@ internal sealed class SearchDocumentBuilder(SearchLexicon lexicon)
         ArgumentNullException.ThrowIfNull(posting);
         _complete = true;
         Unmeasurable = false;
+        foreach (var part in _parts)
+        {
+            foreach (var positions in part.Values)
+            {
+                positions.Clear();
+                _lists.Push(positions);
+            }
 
-        var title = Parse(WeightA, [posting.Title]);
+            part.Clear();
+        }
+
+        var title = Parse(_parts[0], WeightA, [posting.Title]);
         var names = Parse(
+            _parts[1],
             WeightB,
             [posting.Company.Name, .. posting.Categories.OrderBy(c => c.Position).Select(c => c.Category.Name), .. posting.Skills.OrderBy(s => s.Position).Select(s => s.Skill.Name)]);
-        var summary = Parse(WeightC, [posting.Summary ?? string.Empty]);
-        var requirements = ParseElements(WeightC, posting.Requirements.Select(r => r.Text));
-        var duties = Parse(WeightD, [posting.CoreResponsibilities, .. posting.Responsibilities, posting.Compensation?.Benefits]);
-        var sections = ParseElements(WeightD, posting.Sections.Select(s => s.Body));
+        var summary = Parse(_parts[2], WeightC, [posting.Summary ?? string.Empty]);
+        var requirements = ParseElements(_parts[3], WeightC, posting.Requirements.Select(r => r.Text));
+        var duties = Parse(_parts[4], WeightD, [posting.CoreResponsibilities, .. posting.Responsibilities, posting.Compensation?.Benefits]);
+        var sections = ParseElements(_parts[5], WeightD, posting.Sections.Select(s => s.Body));
         if (!_complete)
         {
             return null;
@@ -67,9 +82,8 @@ internal sealed class SearchDocumentBuilder(SearchLexicon lexicon)
     }
 
     /// <summary>to_tsvector over texts joined by spaces (concat_ws, array_to_string); null texts are left out.</summary>
-    private Dictionary<string, List<ushort>> Parse(int weight, IEnumerable<string?> texts)
+    private Dictionary<string, List<ushort>> Parse(Dictionary<string, List<ushort>> vector, int weight, IEnumerable<string?> texts)
     {
-        var vector = new Dictionary<string, List<ushort>>(StringComparer.Ordinal);
         var position = 0;
         foreach (var text in texts)
         {
@@ -83,9 +97,8 @@ internal sealed class SearchDocumentBuilder(SearchLexicon lexicon)
     }
 
     /// <summary>jsonb_to_tsvector over an array of strings: one parse, with a gap after each element that gave words.</summary>
-    private Dictionary<string, List<ushort>> ParseElements(int weight, IEnumerable<string?> elements)
+    private Dictionary<string, List<ushort>> ParseElements(Dictionary<string, List<ushort>> vector, int weight, IEnumerable<string?> elements)
     {
-        var vector = new Dictionary<string, List<ushort>>(StringComparer.Ordinal);
         var position = 0;
         foreach (var element in elements)
         {
@@ -153,7 +166,7 @@ internal sealed class SearchDocumentBuilder(SearchLexicon lexicon)
                 var at = Math.Min(position + offset, MaxPosition);
                 if (!vector.TryGetValue(lexeme, out var positions))
                 {
-                    vector[lexeme] = positions = new List<ushort>(4);
+                    vector[lexeme] = positions = NewList();
                 }
 
                 var last = positions.Count == 0 ? 0 : positions[^1] & MaxPosition;
@@ -169,8 +182,10 @@ internal sealed class SearchDocumentBuilder(SearchLexicon lexicon)
         return position + words.Tokens;
     }
 
+    private List<ushort> NewList() => _lists.TryPop(out var list) ? list : new List<ushort>(8);
+
     /// <summary>tsvector's ||: the right side's positions move past the left side's largest.</summary>
-    private static Dictionary<string, List<ushort>> Join(Dictionary<string, List<ushort>> left, Dictionary<string, List<ushort>> right)
+    private Dictionary<string, List<ushort>> Join(Dictionary<string, List<ushort>> left, Dictionary<string, List<ushort>> right)
     {
         var shift = 0;
         foreach (var positions in left.Values)
@@ -185,7 +200,7 @@ internal sealed class SearchDocumentBuilder(SearchLexicon lexicon)
         {
             if (!left.TryGetValue(lexeme, out var joined))
             {
-                left[lexeme] = joined = new List<ushort>(positions.Count);
+                left[lexeme] = joined = NewList();
             }
 
             foreach (var entry in positions)
