@@ -7,6 +7,8 @@
 #       suggestions refreshed and ANALYZE;
 #   (c) the same raw COPY done the loader's way: the secondary indexes of the search and recommendation tables dropped
 #       while loading and rebuilt after, alongside the suggestions;
+#   (d) as (c), but the search and recommendation rows copied too, from the rows (a) wrote, instead of computed from the
+#       views: raw COPY of every row the loader writes, the floor for any loader;
 # and prints the times, rows/s, the ratios (raw time / seed time: the target is >= 0.8), the loader's peak resident
 # memory and the sizes of the tables and indexes. The raw sessions use the loader's session settings (no per-row
 # foreign-key triggers, asynchronous commit) and both cores: two COPY sessions, then two fill sessions.
@@ -129,7 +131,7 @@ export_rows() {
   rm -rf "$ROWS"
   mkdir -p "$ROWS"
   [ "$(id -u)" -eq 0 ] && chown postgres "$ROWS"
-  for table in $REFERENCE_TABLES $LOADED_TABLES; do
+  for table in $REFERENCE_TABLES $LOADED_TABLES search_keys $SEARCH_TABLES; do
     sql "$DB" -c "COPY $table TO '$ROWS/$table.bin' (FORMAT binary)"
   done
   # The same schema for the raw loads. pg_dump empties search_path while restoring, and earthdistance's ll_to_earth
@@ -194,12 +196,24 @@ run_raw_copy() {
   log "    $(seconds "$started" "$finished") s"
 }
 
+# The search and recommendation rows as (a) wrote them, in two sessions.
+copy_search_rows() {
+  raw_session "COPY search_keys FROM '$ROWS/search_keys.bin' (FORMAT binary); COPY posting_search FROM '$ROWS/posting_search.bin' (FORMAT binary)" &
+  local search=$!
+  raw_session "COPY posting_search_places FROM '$ROWS/posting_search_places.bin' (FORMAT binary);
+               COPY posting_category_places FROM '$ROWS/posting_category_places.bin' (FORMAT binary);
+               COPY posting_category_lists FROM '$ROWS/posting_category_lists.bin' (FORMAT binary)"
+  wait "$search"
+}
+
+# (c) with the search rows filled from the views, (d) with them copied: run_raw_copy_deferred RUN fill|copy
 run_raw_copy_deferred() {
-  local run=$1 started finished suggestions
+  local run=$1 mode=$2 started finished suggestions label=c
+  [ "$mode" = copy ] && label=d
   fresh_database "$RAW_DB"
   sql "$RAW_DB" -f "$OUT/schema.sql" >/dev/null
-  log "(c) run $run: raw COPY with the loader's deferred indexes (load average $(cut -d' ' -f1-3 /proc/loadavg))"
-  cpu_watch "deferred-$run"
+  log "($label) run $run: raw COPY with the loader's deferred indexes, search rows by $mode (load average $(cut -d' ' -f1-3 /proc/loadavg))"
+  cpu_watch "$mode-deferred-$run"
   started=$(now)
   # The same indexes the loader defers, read from the catalog, biggest builds first.
   sql "$RAW_DB" -F $'\t' -c "
@@ -208,7 +222,7 @@ run_raw_copy_deferred() {
     ORDER BY CASE a.amname WHEN 'gist' THEN 0 WHEN 'gin' THEN 1 ELSE 2 END, 1" >"$OUT/deferred-indexes.tsv"
   raw_session "$(cut -f1 "$OUT/deferred-indexes.tsv" | sed 's/^/DROP INDEX /; s/$/;/' | tr '\n' ' ')"
   copy_from_files
-  fill_search_rows
+  if [ "$mode" = copy ]; then copy_search_rows; else fill_search_rows; fi
   raw_session "SELECT search_suggestions_refresh(); ANALYZE job_postings, posting_categories, posting_skills, posting_status_changes, search_suggestions;" >/dev/null &
   suggestions=$!
   # Two sessions take the index builds in turn, as the loader's do.
@@ -222,17 +236,18 @@ run_raw_copy_deferred() {
   sql "$RAW_DB" -c "VACUUM posting_search_places" >/dev/null
   finished=$(now)
   cpu_unwatch
-  CPU_LINES+=("(c) run $run: $(cpu_summary "deferred-$run")")
-  DEFERRED_TIMES+=("$(seconds "$started" "$finished")")
+  CPU_LINES+=("($label) run $run: $(cpu_summary "$mode-deferred-$run")")
+  if [ "$mode" = copy ]; then COPIED_TIMES+=("$(seconds "$started" "$finished")"); else DEFERRED_TIMES+=("$(seconds "$started" "$finished")"); fi
   log "    $(seconds "$started" "$finished") s"
 }
 
-SEED_TIMES=() LOADER_TIMES=() PEAK_RSS=() RAW_TIMES=() DEFERRED_TIMES=() CPU_LINES=()
+SEED_TIMES=() LOADER_TIMES=() PEAK_RSS=() RAW_TIMES=() DEFERRED_TIMES=() COPIED_TIMES=() CPU_LINES=()
 for run in $(seq 1 "$RUNS"); do
   run_seed "$run"
   [ "$run" -eq 1 ] && export_rows
   run_raw_copy "$run"
-  run_raw_copy_deferred "$run"
+  run_raw_copy_deferred "$run" fill
+  run_raw_copy_deferred "$run" copy
 done
 # The last seed run's board stays in $DB for the search benchmarks.
 sql postgres -c "DROP DATABASE IF EXISTS $RAW_DB WITH (FORCE)"
@@ -246,6 +261,7 @@ SEED=$(median "${SEED_TIMES[@]}")
 LOADER=$(median "${LOADER_TIMES[@]}")
 RAW=$(median "${RAW_TIMES[@]}")
 DEFERRED=$(median "${DEFERRED_TIMES[@]}")
+COPIED=$(median "${COPIED_TIMES[@]}")
 rate() { awk -v n="$1" -v t="$2" 'BEGIN { printf "%d", n / t }'; }
 ratio() { awk -v raw="$1" -v ours="$2" 'BEGIN { printf "%.2f", raw / ours }'; }
 
@@ -259,12 +275,13 @@ ratio() { awk -v raw="$1" -v ours="$2" 'BEGIN { printf "%.2f", raw / ours }'; }
   echo
   echo "| what | seconds | postings/s | rows/s | raw time ÷ this |"
   echo "|---|---:|---:|---:|---:|"
-  echo "| (a) \`./jobboard.sh seed --synthetic $N\`, end to end | $SEED | $(rate "$POSTINGS" "$SEED") | $(rate "$ALL_ROWS" "$SEED") | $(ratio "$RAW" "$SEED") (vs c: $(ratio "$DEFERRED" "$SEED")) |"
-  echo "| (a) the loader's own time (its summary line) | $LOADER | $(rate "$POSTINGS" "$LOADER") | $(rate "$ALL_ROWS" "$LOADER") | $(ratio "$RAW" "$LOADER") (vs c: $(ratio "$DEFERRED" "$LOADER")) |"
+  echo "| (a) \`./jobboard.sh seed --synthetic $N\`, end to end | $SEED | $(rate "$POSTINGS" "$SEED") | $(rate "$ALL_ROWS" "$SEED") | $(ratio "$RAW" "$SEED") (vs c: $(ratio "$DEFERRED" "$SEED"), vs d: $(ratio "$COPIED" "$SEED")) |"
+  echo "| (a) the loader's own time (its summary line) | $LOADER | $(rate "$POSTINGS" "$LOADER") | $(rate "$ALL_ROWS" "$LOADER") | $(ratio "$RAW" "$LOADER") (vs c: $(ratio "$DEFERRED" "$LOADER"), vs d: $(ratio "$COPIED" "$LOADER")) |"
   echo "| (b) raw COPY into the indexed tables + search fill | $RAW | $(rate "$POSTINGS" "$RAW") | $(rate "$ALL_ROWS" "$RAW") | |"
   echo "| (c) raw COPY, indexes deferred as the loader does | $DEFERRED | $(rate "$POSTINGS" "$DEFERRED") | $(rate "$ALL_ROWS" "$DEFERRED") | |"
+  echo "| (d) raw COPY of every row, search rows too, indexes deferred | $COPIED | $(rate "$POSTINGS" "$COPIED") | $(rate "$ALL_ROWS" "$COPIED") | |"
   echo
-  echo "All runs (s): seed ${SEED_TIMES[*]}; loader ${LOADER_TIMES[*]}; raw ${RAW_TIMES[*]}; raw deferred ${DEFERRED_TIMES[*]}."
+  echo "All runs (s): seed ${SEED_TIMES[*]}; loader ${LOADER_TIMES[*]}; raw ${RAW_TIMES[*]}; raw deferred ${DEFERRED_TIMES[*]}; raw copied ${COPIED_TIMES[*]}."
   echo "Loader peak RSS (kB): ${PEAK_RSS[*]}."
   echo
   echo "CPU seconds used during each step (2 cores give 2 CPU-seconds per second; \"other processes\" is everyone else's work on the machine):"

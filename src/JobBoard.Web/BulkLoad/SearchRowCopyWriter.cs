@@ -7,13 +7,14 @@ using Npgsql;
 namespace JobBoard.Web.BulkLoad;
 
 /// <summary>
-/// Writes the <c>posting_search</c> rows of a batch the bulk loader has just copied, with COPY: each row as
-/// <c>posting_search_source</c> computes it (the bulk-load tests compare every column of every row with the view), its
-/// document from a <see cref="SearchDocumentBuilder"/> and its filter keys numbered through <c>search_keys</c> as the
-/// view numbers them. Then <c>posting_search_places_refresh</c> derives the place and recommendation rows from them, as
-/// for any save. A posting whose text the lexicon cannot measure gets its row from the view instead. Computing the rows
-/// here rather than in <c>posting_search_refresh</c> takes the load's largest cost, <c>to_tsvector</c> over every
-/// posting's text, off the database. One instance per connection.
+/// Writes the search rows of a batch the bulk loader has just copied, with COPY: its <c>posting_search</c> rows, and the
+/// place and recommendation rows derived from them (<c>posting_search_places</c>, <c>posting_category_places</c>,
+/// <c>posting_category_lists</c>), each exactly as the app's view of that table computes it (the bulk-load tests compare
+/// every column of every row with the views). The document comes from a <see cref="SearchDocumentBuilder"/>, the
+/// filter keys are numbered through <c>search_keys</c> as the views number them. A posting whose text the lexicon cannot
+/// measure gets its rows from <c>posting_search_refresh</c> instead. Computing the rows here rather than in the views
+/// takes the load's largest cost, <c>to_tsvector</c> over every posting's text, off the database. One instance per
+/// connection.
 /// </summary>
 internal sealed class SearchRowCopyWriter(NpgsqlConnection connection)
 {
@@ -23,14 +24,28 @@ internal sealed class SearchRowCopyWriter(NpgsqlConnection connection)
             filter_keys, latitudes, longitudes) FROM STDIN
         """;
 
+    public const string PlacesCopy = """
+        COPY posting_search_places (posting_id, position, earth, city, country_code, region, date_posted, valid_through,
+            category_ids, title, work_mode, applicant_countries, skill_ids, latitude, longitude, cell, employment_type,
+            seniority, visa_sponsorship, salary_currency, salary_yearly) FROM STDIN
+        """;
+
+    public const string CategoryPlacesCopy = "COPY posting_category_places (posting_id, position, category_id, earth, valid_through) FROM STDIN";
+
+    public const string CategoryListsCopy = "COPY posting_category_lists (posting_id, remote_key, category_id, date_posted, valid_through) FROM STDIN";
+
     private const string AddKeys = """
         INSERT INTO search_keys (kind, value) SELECT * FROM unnest(@kinds, @values) ON CONFLICT DO NOTHING;
         SELECT k.id, k.kind, k.value FROM search_keys k JOIN unnest(@kinds, @values) AS w(kind, value) ON w.kind = k.kind AND w.value = k.value;
         """;
 
+    /// <summary>earthdistance's earth(), and PostgreSQL's radians() factor, so that points come out bit for bit as the view's.</summary>
+    private const double EarthRadius = 6_378_168;
+    private const double RadiansPerDegree = 0.0174532925199432957692;
+
     private readonly SearchLexicon _lexicon = new();
     private readonly Dictionary<(string Kind, string Value), int> _keys = [];
-    private readonly StringBuilder _line = new(8192);
+    private readonly CopyText _row = new();
     private readonly List<int> _filterKeys = new(64);
     private SearchDocumentBuilder? _documents;
 
@@ -40,54 +55,43 @@ internal sealed class SearchRowCopyWriter(NpgsqlConnection connection)
     public async Task<int> WriteAsync(PostingBatch batch, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(batch);
-        var published = new List<(int Id, JobPosting Posting)>(batch.Count);
+        var published = new List<SearchRow>(batch.Count);
         for (var i = 0; i < batch.Count; i++)
         {
             if (batch.Postings[i].Status == PostingStatus.Published)
             {
-                published.Add((batch.FirstPostingId + i, batch.Postings[i]));
+                published.Add(new SearchRow(batch.FirstPostingId + i, batch.Postings[i]));
             }
         }
 
-        var documents = await DocumentsAsync(published, cancellationToken);
+        await BuildDocumentsAsync(published, cancellationToken);
         await NumberKeysAsync(published, cancellationToken);
+        var copied = published.Where(r => r.Document is not null).ToList();
+        await CopyAsync(SearchRowsCopy, copied, WriteSearchRow, cancellationToken);
+        await CopyAsync(PlacesCopy, copied, WritePlaces, cancellationToken);
+        await CopyAsync(CategoryPlacesCopy, copied, WriteCategoryPlaces, cancellationToken);
+        await CopyAsync(CategoryListsCopy, copied, WriteCategoryLists, cancellationToken);
 
-        var byView = new List<int>();
-        await using (var copy = await connection.BeginTextImportAsync(SearchRowsCopy, cancellationToken))
+        if (copied.Count < published.Count)
         {
-            for (var i = 0; i < published.Count; i++)
-            {
-                if (documents[i] is { } document)
-                {
-                    await copy.WriteAsync(Row(published[i].Id, published[i].Posting, document).AsMemory(), cancellationToken);
-                }
-                else
-                {
-                    byView.Add(published[i].Id);
-                }
-            }
+            await using var command = new NpgsqlCommand("SELECT posting_search_refresh(@ids)", connection);
+            command.Parameters.Add(new NpgsqlParameter<int[]>("ids", [.. published.Where(r => r.Document is null).Select(r => r.Id)]));
+            await command.ExecuteNonQueryAsync(cancellationToken);
         }
 
-        if (byView.Count > 0)
-        {
-            await ExecuteAsync("SELECT posting_search_refresh(@ids)", [.. byView], cancellationToken);
-        }
-
-        await ExecuteAsync("SELECT posting_search_places_refresh(@ids)", [.. published.Select(p => p.Id).Except(byView)], cancellationToken);
         return published.Count;
     }
 
-    /// <summary>Each posting's document, learning the chunks the lexicon does not know yet first; null where only the view can.</summary>
-    private async Task<string?[]> DocumentsAsync(List<(int Id, JobPosting Posting)> published, CancellationToken cancellationToken)
+    /// <summary>Each posting's document, learning the chunks the lexicon does not know yet first; none where only the view can.</summary>
+    private async Task BuildDocumentsAsync(List<SearchRow> rows, CancellationToken cancellationToken)
     {
-        var documents = new string?[published.Count];
-        var retry = new List<int>();
-        for (var i = 0; i < published.Count; i++)
+        var retry = new List<SearchRow>();
+        foreach (var row in rows)
         {
-            documents[i] = Documents.Build(published[i].Posting);
-            if (documents[i] is null && !Documents.Unmeasurable)
+            row.Document = Documents.Build(row.Posting);
+            if (row.Document is null && !Documents.Unmeasurable)
             {
-                retry.Add(i);
+                retry.Add(row);
             }
         }
 
@@ -95,19 +99,17 @@ internal sealed class SearchRowCopyWriter(NpgsqlConnection connection)
         {
             await _lexicon.LearnAsync(connection, Documents.Unknown, cancellationToken);
             Documents.Unknown.Clear();
-            foreach (var i in retry)
+            foreach (var row in retry)
             {
-                documents[i] = Documents.Build(published[i].Posting);
+                row.Document = Documents.Build(row.Posting);
             }
         }
-
-        return documents;
     }
 
     /// <summary>Numbers the filter values of these postings that have no id yet, in the database, as the refresh does.</summary>
-    private async Task NumberKeysAsync(List<(int Id, JobPosting Posting)> published, CancellationToken cancellationToken)
+    private async Task NumberKeysAsync(List<SearchRow> rows, CancellationToken cancellationToken)
     {
-        var missing = published.SelectMany(p => KeyValues(p.Posting)).Where(k => !_keys.ContainsKey(k)).Distinct().ToList();
+        var missing = rows.SelectMany(r => KeyValues(r.Posting)).Where(k => !_keys.ContainsKey(k)).Distinct().ToList();
         if (missing.Count == 0)
         {
             return;
@@ -151,28 +153,37 @@ internal sealed class SearchRowCopyWriter(NpgsqlConnection connection)
             }
         }
 
-        if (posting.WorkMode == WorkMode.Remote)
+        foreach (var country in RemoteCountries(posting))
         {
-            foreach (var country in posting.ApplicantCountries)
-            {
-                yield return ("remote", country);
-            }
+            yield return ("remote", country);
         }
     }
 
-    /// <summary>One line of COPY's text format, the columns as <c>posting_search_source</c> computes them.</summary>
-    private string Row(int id, JobPosting posting, string document)
+    private static IReadOnlyList<string> RemoteCountries(JobPosting posting) => posting.WorkMode == WorkMode.Remote ? posting.ApplicantCountries : [];
+
+    private async Task CopyAsync(string copy, List<SearchRow> rows, Action<SearchRow, CopyText> write, CancellationToken cancellationToken)
     {
-        var places = posting.Locations.OrderBy(l => l.Position).ToList();
-        var categories = posting.Categories.OrderBy(c => c.Position).Select(c => c.CategoryId).ToList();
+        await using var writer = await connection.BeginTextImportAsync(copy, cancellationToken);
+        foreach (var row in rows)
+        {
+            _row.Clear();
+            write(row, _row);
+            await writer.WriteAsync(_row.Text, cancellationToken);
+        }
+    }
+
+    /// <summary>A row of <c>posting_search_source</c>.</summary>
+    private void WriteSearchRow(SearchRow row, CopyText line)
+    {
+        var posting = row.Posting;
         _filterKeys.Clear();
         foreach (var key in KeyValues(posting))
         {
             _filterKeys.Add(_keys[key]);
         }
 
-        _filterKeys.AddRange(categories.Select(SearchKeys.Category));
-        foreach (var place in places)
+        _filterKeys.AddRange(row.CategoryIds.Select(SearchKeys.Category));
+        foreach (var place in row.Places)
         {
             var (fine, coarse) = SearchKeys.CellsOf(place.Latitude, place.Longitude);
             _filterKeys.Add(fine);
@@ -180,67 +191,180 @@ internal sealed class SearchRowCopyWriter(NpgsqlConnection connection)
         }
 
         _filterKeys.Sort();
-        var pay = posting.Compensation;
-        _line.Clear();
-        Field(id.ToString(CultureInfo.InvariantCulture));
-        Field(posting.CompanyId.ToString(CultureInfo.InvariantCulture));
-        Field(Date(posting.DatePosted ?? DateOnly.FromDateTime(posting.CreatedAt.UtcDateTime)));
-        Field(posting.ValidThrough is { } validThrough ? Date(validThrough) : null);
-        Field(posting.WorkMode.ToString());
-        Field(posting.EmploymentType?.ToString());
-        Field(posting.Seniority?.ToString());
-        Field(posting.VisaSponsorship is { } visa ? (visa ? "t" : "f") : null);
-        Field(pay?.Currency);
-        Field(pay is not null && (pay.Maximum ?? pay.Minimum) is { } top ? (top * Compensation.PeriodsPerYear(pay.Period)).ToString(CultureInfo.InvariantCulture) : null);
-        Field(Array(categories));
-        Field(document);
-        Field(Array(posting.Skills.OrderBy(s => s.Position).Select(s => s.SkillId)));
-        Field(TextArray(posting.ApplicantCountries));
-        Field(Array(_filterKeys.Distinct()));
-        Field(Array(places.Select(p => p.Latitude)));
-        Field(Array(places.Select(p => p.Longitude)), last: true);
-        return _line.ToString();
+        line.Add(row.Id).Add(posting.CompanyId).Add(row.DatePosted).Add(posting.ValidThrough)
+            .Add(posting.WorkMode.ToString()).Add(posting.EmploymentType?.ToString()).Add(posting.Seniority?.ToString()).Add(posting.VisaSponsorship)
+            .Add(posting.Compensation?.Currency).Add(row.SalaryYearly)
+            .Add(row.CategoryIds).Add(row.Document).Add(row.SkillIds).Add(posting.ApplicantCountries)
+            .Add(_filterKeys.Distinct()).Add(row.Places.Select(p => p.Latitude)).Add(row.Places.Select(p => p.Longitude)).End();
     }
 
-    private static string Date(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-
-    private static string Array(IEnumerable<int> values) => "{" + string.Join(',', values) + "}";
-
-    private static string Array(IEnumerable<double> values) =>
-        "{" + string.Join(',', values.Select(v => v.ToString("R", CultureInfo.InvariantCulture))) + "}";
-
-    private static string TextArray(IEnumerable<string> values) =>
-        "{" + string.Join(',', values.Select(v => "\"" + v.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("\"", "\\\"", StringComparison.Ordinal) + "\"")) + "}";
-
-    /// <summary>A column in COPY's text format: \N for null, backslashes and control characters escaped.</summary>
-    private void Field(string? value, bool last = false)
+    /// <summary>The rows of <c>posting_search_places_source</c>: one per place, or one without a place.</summary>
+    private static void WritePlaces(SearchRow row, CopyText line)
     {
-        if (value is null)
+        var posting = row.Posting;
+        var places = row.Places.Count > 0 ? row.Places.Cast<PostingLocation?>() : [null];
+        var position = 0;
+        foreach (var place in places)
         {
-            _line.Append("\\N");
+            line.Add(row.Id).Add(position++).Add(place is null ? null : Earth(place))
+                .Add(place?.City).Add(place?.CountryCode).Add(place?.Region)
+                .Add(row.DatePosted).Add(posting.ValidThrough).Add(row.CategoryIds).Add(posting.Title)
+                .Add(posting.WorkMode.ToString()).Add(posting.ApplicantCountries).Add(row.SkillIds)
+                .Add(place?.Latitude).Add(place?.Longitude).Add(place is null ? null : SearchKeys.CellsOf(place.Latitude, place.Longitude).Fine)
+                .Add(posting.EmploymentType?.ToString()).Add(posting.Seniority?.ToString()).Add(posting.VisaSponsorship)
+                .Add(posting.Compensation?.Currency).Add(row.SalaryYearly).End();
         }
-        else
+    }
+
+    /// <summary>The rows of <c>posting_category_places_source</c>: each place under each category.</summary>
+    private static void WriteCategoryPlaces(SearchRow row, CopyText line)
+    {
+        for (var position = 0; position < row.Places.Count; position++)
         {
+            var earth = Earth(row.Places[position]);
+            foreach (var category in row.CategoryIds)
+            {
+                line.Add(row.Id).Add(position).Add(category).Add(earth).Add(row.Posting.ValidThrough).End();
+            }
+        }
+    }
+
+    /// <summary>The rows of <c>posting_category_lists_source</c>: each category, and for remote work each country it is open to.</summary>
+    private void WriteCategoryLists(SearchRow row, CopyText line)
+    {
+        foreach (var category in row.CategoryIds)
+        {
+            line.Add(row.Id).Add(0).Add(category).Add(row.DatePosted).Add(row.Posting.ValidThrough).End();
+        }
+
+        foreach (var category in row.CategoryIds)
+        {
+            foreach (var country in RemoteCountries(row.Posting))
+            {
+                line.Add(row.Id).Add(_keys[("remote", country)]).Add(category).Add(row.DatePosted).Add(row.Posting.ValidThrough).End();
+            }
+        }
+    }
+
+    /// <summary>The view's point on earthdistance's sphere, computed in the same order, as cube's text.</summary>
+    private static string Earth(PostingLocation place)
+    {
+        var latitude = place.Latitude * RadiansPerDegree;
+        var longitude = place.Longitude * RadiansPerDegree;
+        var x = EarthRadius * Math.Cos(latitude) * Math.Cos(longitude);
+        var y = EarthRadius * Math.Cos(latitude) * Math.Sin(longitude);
+        var z = EarthRadius * Math.Sin(latitude);
+        return string.Create(CultureInfo.InvariantCulture, $"({x:R}, {y:R}, {z:R})");
+    }
+
+    /// <summary>A published posting on its way to the search tables, with what several of them need.</summary>
+    private sealed class SearchRow(int id, JobPosting posting)
+    {
+        public int Id { get; } = id;
+
+        public JobPosting Posting { get; } = posting;
+
+        public string? Document { get; set; }
+
+        public List<PostingLocation> Places { get; } = [.. posting.Locations.OrderBy(l => l.Position)];
+
+        public List<int> CategoryIds { get; } = [.. posting.Categories.OrderBy(c => c.Position).Select(c => c.CategoryId)];
+
+        public IEnumerable<int> SkillIds => Posting.Skills.OrderBy(s => s.Position).Select(s => s.SkillId);
+
+        /// <summary>coalesce(date_posted, created_at::date).</summary>
+        public DateOnly DatePosted => Posting.DatePosted ?? DateOnly.FromDateTime(Posting.CreatedAt.UtcDateTime);
+
+        /// <summary>The view's salary_yearly: the top of the range (or its only figure) as a year's pay.</summary>
+        public decimal? SalaryYearly => Posting.Compensation is { } pay && (pay.Maximum ?? pay.Minimum) is { } top
+            ? top * Compensation.PeriodsPerYear(pay.Period)
+            : null;
+    }
+
+    /// <summary>Rows in COPY's text format: tab-separated, \N for null, backslashes and control characters escaped.</summary>
+    private sealed class CopyText
+    {
+        private readonly StringBuilder _text = new(8192);
+        private bool _first = true;
+
+        public StringBuilder Text => _text;
+
+        public void Clear()
+        {
+            _text.Clear();
+            _first = true;
+        }
+
+        public CopyText Add(string? value)
+        {
+            Separate();
+            if (value is null)
+            {
+                _text.Append("\\N");
+                return this;
+            }
+
             foreach (var c in value)
             {
                 _ = c switch
                 {
-                    '\\' => _line.Append("\\\\"),
-                    '\t' => _line.Append("\\t"),
-                    '\n' => _line.Append("\\n"),
-                    '\r' => _line.Append("\\r"),
-                    _ => _line.Append(c),
+                    '\\' => _text.Append("\\\\"),
+                    '\t' => _text.Append("\\t"),
+                    '\n' => _text.Append("\\n"),
+                    '\r' => _text.Append("\\r"),
+                    _ => _text.Append(c),
                 };
             }
+
+            return this;
         }
 
-        _line.Append(last ? '\n' : '\t');
-    }
+        public CopyText Add(int value)
+        {
+            Separate();
+            _text.Append(value);
+            return this;
+        }
 
-    private async Task ExecuteAsync(string sql, int[] ids, CancellationToken cancellationToken)
-    {
-        await using var command = new NpgsqlCommand(sql, connection);
-        command.Parameters.Add(new NpgsqlParameter<int[]>("ids", ids));
-        await command.ExecuteNonQueryAsync(cancellationToken);
+        public CopyText Add(int? value) => value is { } present ? Add(present) : Add((string?)null);
+
+        public CopyText Add(double? value) =>
+            value is { } present ? Add(present.ToString("R", CultureInfo.InvariantCulture)) : Add((string?)null);
+
+        public CopyText Add(decimal? value) => Add(value?.ToString(CultureInfo.InvariantCulture));
+
+        public CopyText Add(bool? value) => Add(value is { } present ? (present ? "t" : "f") : null);
+
+        public CopyText Add(DateOnly? value) => Add(value?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+
+        public CopyText Add(IEnumerable<int> values)
+        {
+            Separate();
+            _text.Append('{').AppendJoin(',', values).Append('}');
+            return this;
+        }
+
+        public CopyText Add(IEnumerable<double> values) =>
+            Add("{" + string.Join(',', values.Select(v => v.ToString("R", CultureInfo.InvariantCulture))) + "}");
+
+        /// <summary>A text[] literal, each element quoted.</summary>
+        public CopyText Add(IReadOnlyList<string> values) =>
+            Add("{" + string.Join(',', values.Select(v => "\"" + v.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("\"", "\\\"", StringComparison.Ordinal) + "\"")) + "}");
+
+        public void End()
+        {
+            _text.Append('\n');
+            _first = true;
+        }
+
+        private void Separate()
+        {
+            if (!_first)
+            {
+                _text.Append('\t');
+            }
+
+            _first = false;
+        }
     }
 }

@@ -22,24 +22,6 @@ namespace JobBoard.Web.Data.Migrations
     /// </summary>
     public partial class RecommendationCandidates : Migration
     {
-        /// <summary>The refresh as this migration defines it (a later migration's Down restores it).</summary>
-        internal const string RefreshFunction = """
-                CREATE OR REPLACE FUNCTION posting_search_refresh(ids integer[]) RETURNS void LANGUAGE sql AS $$
-                    INSERT INTO search_keys (kind, value)
-                    SELECT DISTINCT v.kind, v.value FROM search_key_values v
-                    WHERE v.posting_id = ANY (ids) AND NOT EXISTS (SELECT 1 FROM search_keys k WHERE k.kind = v.kind AND k.value = v.value)
-                    ON CONFLICT DO NOTHING;
-                    DELETE FROM posting_category_lists WHERE posting_id = ANY (ids);
-                    DELETE FROM posting_category_places WHERE posting_id = ANY (ids);
-                    DELETE FROM posting_search_places WHERE posting_id = ANY (ids);
-                    DELETE FROM posting_search WHERE posting_id = ANY (ids);
-                    INSERT INTO posting_search SELECT * FROM posting_search_source WHERE posting_id = ANY (ids);
-                    INSERT INTO posting_search_places SELECT * FROM posting_search_places_source WHERE posting_id = ANY (ids);
-                    INSERT INTO posting_category_places SELECT * FROM posting_category_places_source WHERE posting_id = ANY (ids);
-                    INSERT INTO posting_category_lists SELECT * FROM posting_category_lists_source WHERE posting_id = ANY (ids);
-                $$;
-                """;
-
         /// <summary>The place rows' source as this migration defines it (a later migration's Down restores it).</summary>
         internal const string PlacesSourceView = """
                 CREATE OR REPLACE VIEW posting_search_places_source AS
@@ -115,7 +97,20 @@ namespace JobBoard.Web.Data.Migrations
                 JOIN search_keys k ON k.kind = 'remote' AND k.value = a.country
                 WHERE s.work_mode = 'Remote';
 
-                {{RefreshFunction}}
+                CREATE OR REPLACE FUNCTION posting_search_refresh(ids integer[]) RETURNS void LANGUAGE sql AS $$
+                    INSERT INTO search_keys (kind, value)
+                    SELECT DISTINCT v.kind, v.value FROM search_key_values v
+                    WHERE v.posting_id = ANY (ids) AND NOT EXISTS (SELECT 1 FROM search_keys k WHERE k.kind = v.kind AND k.value = v.value)
+                    ON CONFLICT DO NOTHING;
+                    DELETE FROM posting_category_lists WHERE posting_id = ANY (ids);
+                    DELETE FROM posting_category_places WHERE posting_id = ANY (ids);
+                    DELETE FROM posting_search_places WHERE posting_id = ANY (ids);
+                    DELETE FROM posting_search WHERE posting_id = ANY (ids);
+                    INSERT INTO posting_search SELECT * FROM posting_search_source WHERE posting_id = ANY (ids);
+                    INSERT INTO posting_search_places SELECT * FROM posting_search_places_source WHERE posting_id = ANY (ids);
+                    INSERT INTO posting_category_places SELECT * FROM posting_category_places_source WHERE posting_id = ANY (ids);
+                    INSERT INTO posting_category_lists SELECT * FROM posting_category_lists_source WHERE posting_id = ANY (ids);
+                $$;
 
                 -- Existing rows, set-based.
                 UPDATE posting_search_places l

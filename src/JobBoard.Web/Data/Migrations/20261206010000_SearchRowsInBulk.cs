@@ -5,17 +5,11 @@ using Microsoft.EntityFrameworkCore.Migrations;
 namespace JobBoard.Web.Data.Migrations
 {
     /// <summary>
-    /// Lets the bulk loader write the search rows itself, with COPY, instead of through the views (see
-    /// <c>SearchRowCopyWriter</c>), which spend most of a load's time in <c>to_tsvector</c>:
-    /// <list type="bullet">
-    /// <item>the search document joins category and skill names in the ad's order (before, in whatever order the plan
-    /// met them), so that one posting always gets the same document and the loader can compute exactly that one;</item>
-    /// <item>the place and recommendation rows, which are derived from the search rows, are refreshed by a function of
-    /// their own, <c>posting_search_places_refresh</c>, which <c>posting_search_refresh</c> calls and the loader calls
-    /// after copying the search rows.</item>
-    /// </list>
-    /// Existing search rows keep their documents until their postings are next saved: only the positions of category and
-    /// skill words can differ, which no search or ranking looks at.
+    /// The search document joins category and skill names in the ad's order (before, in whatever order the plan met
+    /// them), so that one posting always gets the same document, and the bulk loader, which writes the search rows
+    /// itself with COPY instead of through the views (<c>SearchRowCopyWriter</c>), can compute exactly that one.
+    /// Existing search rows keep their documents until their postings are next saved: only the positions of category
+    /// and skill words can differ, which only phrase searches spanning two names would notice.
     /// </summary>
     public partial class SearchRowsInBulk : Migration
     {
@@ -67,37 +61,13 @@ namespace JobBoard.Web.Data.Migrations
                     FROM posting_locations l
                     WHERE l.posting_id = p.id) places ON true
                 WHERE p.status = 'Published';
-
-                -- The rows derived from the search rows: places (radius search) and the recommendations' category rows.
-                CREATE FUNCTION posting_search_places_refresh(ids integer[]) RETURNS void LANGUAGE sql AS $$
-                    DELETE FROM posting_category_lists WHERE posting_id = ANY (ids);
-                    DELETE FROM posting_category_places WHERE posting_id = ANY (ids);
-                    DELETE FROM posting_search_places WHERE posting_id = ANY (ids);
-                    INSERT INTO posting_search_places SELECT * FROM posting_search_places_source WHERE posting_id = ANY (ids);
-                    INSERT INTO posting_category_places SELECT * FROM posting_category_places_source WHERE posting_id = ANY (ids);
-                    INSERT INTO posting_category_lists SELECT * FROM posting_category_lists_source WHERE posting_id = ANY (ids);
-                $$;
-
-                CREATE OR REPLACE FUNCTION posting_search_refresh(ids integer[]) RETURNS void LANGUAGE sql AS $$
-                    INSERT INTO search_keys (kind, value)
-                    SELECT DISTINCT v.kind, v.value FROM search_key_values v
-                    WHERE v.posting_id = ANY (ids) AND NOT EXISTS (SELECT 1 FROM search_keys k WHERE k.kind = v.kind AND k.value = v.value)
-                    ON CONFLICT DO NOTHING;
-                    DELETE FROM posting_search WHERE posting_id = ANY (ids);
-                    INSERT INTO posting_search SELECT * FROM posting_search_source WHERE posting_id = ANY (ids);
-                    SELECT posting_search_places_refresh(ids);
-                $$;
                 """);
         }
 
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
-            migrationBuilder.Sql($$"""
-                {{RecommendationCandidates.RefreshFunction}}
-                DROP FUNCTION posting_search_places_refresh(integer[]);
-                {{SearchFilterKeys.SearchSourceView}}
-                """);
+            migrationBuilder.Sql(SearchFilterKeys.SearchSourceView);
         }
     }
 }
