@@ -215,23 +215,24 @@ run_raw_copy_deferred() {
   log "($label) run $run: raw COPY with the loader's deferred indexes, search rows by $mode (load average $(cut -d' ' -f1-3 /proc/loadavg))"
   cpu_watch "$mode-deferred-$run"
   started=$(now)
-  # The same indexes the loader defers, read from the catalog, biggest builds first.
+  # The same indexes the loader defers, read from the catalog, with their access methods.
   sql "$RAW_DB" -F $'\t' -c "
-    SELECT i.indexrelid::regclass, pg_get_indexdef(i.indexrelid) FROM pg_index i JOIN pg_class c ON c.oid = i.indexrelid JOIN pg_am a ON a.oid = c.relam
+    SELECT i.indexrelid::regclass, pg_get_indexdef(i.indexrelid), a.amname FROM pg_index i JOIN pg_class c ON c.oid = i.indexrelid JOIN pg_am a ON a.oid = c.relam
     WHERE i.indrelid = ANY (string_to_array('$SEARCH_TABLES', ' ')::regclass[]) AND NOT i.indisprimary AND NOT i.indisunique
-    ORDER BY CASE a.amname WHEN 'gist' THEN 0 WHEN 'gin' THEN 1 ELSE 2 END, 1" >"$OUT/deferred-indexes.tsv"
+    ORDER BY 1" >"$OUT/deferred-indexes.tsv"
   raw_session "$(cut -f1 "$OUT/deferred-indexes.tsv" | sed 's/^/DROP INDEX /; s/$/;/' | tr '\n' ' ')"
   copy_from_files
   if [ "$mode" = copy ]; then copy_search_rows; else fill_search_rows; fi
   raw_session "SELECT search_suggestions_refresh(); ANALYZE job_postings, posting_categories, posting_skills, posting_status_changes, search_suggestions;" >/dev/null &
   suggestions=$!
-  # Two sessions take the index builds in turn, as the loader's do.
-  cut -f2 "$OUT/deferred-indexes.tsv" | awk 'NR % 2 == 1 { print $0 ";" }' >"$OUT/indexes-1.sql"
-  cut -f2 "$OUT/deferred-indexes.tsv" | awk 'NR % 2 == 0 { print $0 ";" }' >"$OUT/indexes-2.sql"
-  raw_session "$(cat "$OUT/indexes-1.sql")" &
-  local builds=$!
-  raw_session "$(cat "$OUT/indexes-2.sql")"
-  wait "$builds" "$suggestions"
+  # As the loader does: each GiST and GIN build in a session of its own, the B-trees one after another in one more.
+  local builds=() definition
+  while IFS=$'\t' read -r _ definition _; do
+    raw_session "$definition" & builds+=($!)
+  done < <(awk -F'\t' '$3 == "gist" || $3 == "gin"' "$OUT/deferred-indexes.tsv")
+  raw_session "$(awk -F'\t' '$3 != "gist" && $3 != "gin" { print $2 ";" }' "$OUT/deferred-indexes.tsv")" &
+  builds+=($!)
+  wait "${builds[@]}" "$suggestions"
   raw_session "ANALYZE posting_locations, $(tr ' ' ',' <<<"$SEARCH_TABLES")" >/dev/null
   sql "$RAW_DB" -c "VACUUM posting_search_places" >/dev/null
   finished=$(now)

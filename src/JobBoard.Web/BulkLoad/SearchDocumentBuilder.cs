@@ -14,31 +14,40 @@ namespace JobBoard.Web.BulkLoad;
 /// </code>
 /// with PostgreSQL's rules: a token moves the position on by one (stop words too), <c>jsonb_to_tsvector</c> leaves a
 /// gap of one after each element that gave words, <c>||</c> shifts the right side's positions by the left side's
-/// largest, positions stop at 16,383, <c>to_tsvector</c> keeps 255 positions per lexeme and <c>||</c> 256. The words
-/// of each chunk come from a <see cref="SearchLexicon"/>; chunks it does not know yet are collected in
-/// <see cref="Unknown"/>, and the document is not built.
+/// largest, positions stop at 16,383, <c>to_tsvector</c> keeps 255 positions per lexeme and <c>||</c> 256. Below those
+/// limits, which an ad seldom reaches, the six parts simply follow one another; at them, the parts are joined one
+/// <c>||</c> at a time as the SQL does. The words of each chunk come from a <see cref="SearchLexicon"/>; chunks it does
+/// not know yet are collected in <see cref="Unknown"/>, and the document is not built.
 /// </summary>
 internal sealed class SearchDocumentBuilder(SearchLexicon lexicon)
 {
+    private const int Parts = 6;
     private const int MaxPosition = 16_383;
     private const int MaxPositionsParsed = 255;
     private const int MaxPositionsJoined = 256;
-    private const int WeightA = 3;
-    private const int WeightB = 2;
-    private const int WeightC = 1;
-    private const int WeightD = 0;
+    private static readonly int[] Weights = [3, 2, 1, 1, 0, 0];
+    private static readonly string[] WeightLetters = [string.Empty, "C", "B", "A"];
 
     private readonly StringBuilder _text = new(4096);
 
-    /// <summary>The six parts' vectors and their position lists, reused from posting to posting.</summary>
-    private readonly Dictionary<string, List<ushort>>[] _parts = [.. Enumerable.Range(0, 6).Select(_ => new Dictionary<string, List<ushort>>(512, StringComparer.Ordinal))];
-    private readonly Stack<List<ushort>> _lists = new();
+    /// <summary>Every word of the current posting, part by part, at its position within its part.</summary>
+    private readonly List<(int Part, int Lexeme, int Position)> _words = new(1024);
+
+    /// <summary>Per part, the largest position of a word, which the next part's positions are shifted by.</summary>
+    private readonly int[] _largest = new int[Parts];
+
+    /// <summary>Per lexeme id, its positions in the document: counted, then filled (a counting sort).</summary>
+    private int[] _counts = new int[1024];
+    private int[] _starts = new int[1024];
+    private ushort[] _positions = new ushort[1024];
+    private readonly List<int> _lexemes = new(512);
 
     /// <summary>False once a chunk of the current posting is missing from the lexicon or cannot be measured.</summary>
     private bool _complete;
 
-    /// <summary>Lexemes the current parse has found so far, kept or not: jsonb_to_tsvector's gaps depend on it.</summary>
-    private int _words;
+    /// <summary>The part being parsed and the position its parse has reached.</summary>
+    private int _part;
+    private int _position;
 
     /// <summary>Chunks met that the lexicon does not know yet.</summary>
     public HashSet<string> Unknown { get; } = new(StringComparer.Ordinal);
@@ -52,78 +61,76 @@ internal sealed class SearchDocumentBuilder(SearchLexicon lexicon)
         ArgumentNullException.ThrowIfNull(posting);
         _complete = true;
         Unmeasurable = false;
-        foreach (var part in _parts)
+        _words.Clear();
+        _part = -1;
+        Parse(0, posting.Title);
+        Parse(1, posting.Company.Name);
+        foreach (var category in posting.Categories.OrderBy(c => c.Position))
         {
-            foreach (var positions in part.Values)
-            {
-                positions.Clear();
-                _lists.Push(positions);
-            }
-
-            part.Clear();
+            Parse(1, category.Category.Name);
         }
 
-        var title = Parse(_parts[0], WeightA, [posting.Title]);
-        var names = Parse(
-            _parts[1],
-            WeightB,
-            [posting.Company.Name, .. posting.Categories.OrderBy(c => c.Position).Select(c => c.Category.Name), .. posting.Skills.OrderBy(s => s.Position).Select(s => s.Skill.Name)]);
-        var summary = Parse(_parts[2], WeightC, [posting.Summary ?? string.Empty]);
-        var requirements = ParseElements(_parts[3], WeightC, posting.Requirements.Select(r => r.Text));
-        var duties = Parse(_parts[4], WeightD, [posting.CoreResponsibilities, .. posting.Responsibilities, posting.Compensation?.Benefits]);
-        var sections = ParseElements(_parts[5], WeightD, posting.Sections.Select(s => s.Body));
+        foreach (var skill in posting.Skills.OrderBy(s => s.Position))
+        {
+            Parse(1, skill.Skill.Name);
+        }
+
+        Parse(2, posting.Summary);
+        ParseElements(3, posting.Requirements.Select(r => r.Text));
+        Parse(4, posting.CoreResponsibilities);
+        foreach (var responsibility in posting.Responsibilities)
+        {
+            Parse(4, responsibility);
+        }
+
+        Parse(4, posting.Compensation?.Benefits);
+        ParseElements(5, posting.Sections.Select(s => s.Body));
         if (!_complete)
         {
             return null;
         }
 
-        var document = Join(Join(Join(title, names), Join(summary, requirements)), Join(duties, sections));
-        return Format(document);
+        return FormatInOrder() ?? Format(JoinOneByOne());
     }
 
-    /// <summary>to_tsvector over texts joined by spaces (concat_ws, array_to_string); null texts are left out.</summary>
-    private Dictionary<string, List<ushort>> Parse(Dictionary<string, List<ushort>> vector, int weight, IEnumerable<string?> texts)
+    /// <summary>to_tsvector over texts joined by spaces (concat_ws, array_to_string): each text continues its part.</summary>
+    private void Parse(int part, string? text)
     {
-        var position = 0;
-        foreach (var text in texts)
+        if (part != _part)
         {
-            if (text is not null)
-            {
-                position = Add(vector, weight, text, position);
-            }
+            (_part, _position) = (part, 0);
         }
 
-        return vector;
+        if (text is not null)
+        {
+            _position = Add(part, text, _position);
+        }
     }
 
     /// <summary>jsonb_to_tsvector over an array of strings: one parse, with a gap after each element that gave words.</summary>
-    private Dictionary<string, List<ushort>> ParseElements(Dictionary<string, List<ushort>> vector, int weight, IEnumerable<string?> elements)
+    private void ParseElements(int part, IEnumerable<string?> elements)
     {
-        var position = 0;
+        (_part, _position) = (part, 0);
         foreach (var element in elements)
         {
-            if (element is null)
+            if (element is not null)
             {
-                continue;
-            }
-
-            var words = _words;
-            position = Add(vector, weight, element, position);
-            if (_words > words)
-            {
-                position++;
+                var words = _words.Count;
+                _position = Add(part, element, _position);
+                if (_words.Count > words)
+                {
+                    _position++;
+                }
             }
         }
-
-        return vector;
     }
 
-    private int Add(Dictionary<string, List<ushort>> vector, int weight, string text, int position)
+    private int Add(int part, string text, int position)
     {
         // The parser reads an XML tag with its attributes as one token, spaces and all: such a text is one chunk.
         if (text.Contains('<', StringComparison.Ordinal))
         {
-            return AddChunk(vector, weight, text, position);
+            return AddChunk(part, text, position);
         }
 
         var rest = text.AsSpan();
@@ -133,7 +140,7 @@ internal sealed class SearchDocumentBuilder(SearchLexicon lexicon)
             var chunk = space < 0 ? rest : rest[..space];
             if (!chunk.IsEmpty)
             {
-                position = AddChunk(vector, weight, chunk, position);
+                position = AddChunk(part, chunk, position);
             }
 
             rest = space < 0 ? [] : rest[(space + 1)..];
@@ -142,7 +149,7 @@ internal sealed class SearchDocumentBuilder(SearchLexicon lexicon)
         return position;
     }
 
-    private int AddChunk(Dictionary<string, List<ushort>> vector, int weight, ReadOnlySpan<char> chunk, int position)
+    private int AddChunk(int part, ReadOnlySpan<char> chunk, int position)
     {
         if (!lexicon.TryGet(chunk, out var words))
         {
@@ -162,30 +169,126 @@ internal sealed class SearchDocumentBuilder(SearchLexicon lexicon)
         {
             foreach (var (lexeme, offset) in words.Words)
             {
-                // Tokens come in order, so each lexeme's positions arrive ascending: dropping repeats keeps them unique.
-                var at = Math.Min(position + offset, MaxPosition);
-                if (!vector.TryGetValue(lexeme, out var positions))
-                {
-                    vector[lexeme] = positions = NewList();
-                }
-
-                var last = positions.Count == 0 ? 0 : positions[^1] & MaxPosition;
-                if (positions.Count < MaxPositionsParsed && last != MaxPosition && last != at)
-                {
-                    positions.Add((ushort)((weight << 14) | at));
-                }
-
-                _words++;
+                _words.Add((part, lexeme, position + offset));
             }
         }
 
         return position + words.Tokens;
     }
 
-    private List<ushort> NewList() => _lists.TryPop(out var list) ? list : new List<ushort>(8);
+    /// <summary>
+    /// The document when no limit is reached: each part's positions shifted by the largest positions of the parts
+    /// before it, every lexeme's positions in order. Null when a lexeme has more than 255 positions or a position
+    /// passes 16,383, where the limits make the order of the joins matter.
+    /// </summary>
+    private string? FormatInOrder()
+    {
+        System.Array.Clear(_largest);
+        foreach (var (part, _, position) in _words)
+        {
+            _largest[part] = Math.Max(_largest[part], position);
+        }
+
+        Span<int> shifts = stackalloc int[Parts];
+        for (var part = 1; part < Parts; part++)
+        {
+            shifts[part] = shifts[part - 1] + _largest[part - 1];
+        }
+
+        if (shifts[Parts - 1] + _largest[Parts - 1] >= MaxPosition)
+        {
+            return null;
+        }
+
+        EnsureCapacity(lexicon.LexemeCount, _words.Count);
+        _lexemes.Clear();
+        var fits = true;
+        foreach (var (_, lexeme, _) in _words)
+        {
+            if (_counts[lexeme]++ == 0)
+            {
+                _lexemes.Add(lexeme);
+            }
+
+            fits &= _counts[lexeme] <= MaxPositionsParsed;
+        }
+
+        var start = 0;
+        foreach (var lexeme in _lexemes)
+        {
+            _starts[lexeme] = start;
+            start += _counts[lexeme];
+        }
+
+        if (fits)
+        {
+            foreach (var (part, lexeme, position) in _words)
+            {
+                _positions[_starts[lexeme]++] = (ushort)((Weights[part] << 14) | (position + shifts[part]));
+            }
+        }
+
+        _text.Clear();
+        foreach (var lexeme in _lexemes)
+        {
+            if (fits)
+            {
+                var count = _counts[lexeme];
+                AppendLexeme(lexicon.Lexeme(lexeme), _positions.AsSpan(_starts[lexeme] - count, count));
+            }
+
+            _counts[lexeme] = 0;
+        }
+
+        return fits ? _text.ToString() : null;
+    }
+
+    private void EnsureCapacity(int lexemes, int words)
+    {
+        if (_counts.Length < lexemes)
+        {
+            System.Array.Resize(ref _counts, Math.Max(lexemes, _counts.Length * 2));
+            System.Array.Resize(ref _starts, _counts.Length);
+        }
+
+        if (_positions.Length < words)
+        {
+            _positions = new ushort[Math.Max(words, _positions.Length * 2)];
+        }
+    }
+
+    /// <summary>The document built as the SQL builds it: each part a tsvector of its own, joined one || at a time.</summary>
+    private Dictionary<string, List<ushort>> JoinOneByOne()
+    {
+        var parts = new Dictionary<string, List<ushort>>[Parts];
+        for (var part = 0; part < Parts; part++)
+        {
+            parts[part] = new Dictionary<string, List<ushort>>(StringComparer.Ordinal);
+        }
+
+        foreach (var (part, lexeme, position) in _words)
+        {
+            // to_tsvector: positions stop at 16,383, repeats dropped, at most 255 per lexeme. They arrive ascending.
+            var at = Math.Min(position, MaxPosition);
+            var vector = parts[part];
+            var text = lexicon.Lexeme(lexeme);
+            if (!vector.TryGetValue(text, out var positions))
+            {
+                vector[text] = positions = [];
+            }
+
+            var last = positions.Count == 0 ? 0 : positions[^1] & MaxPosition;
+            if (positions.Count < MaxPositionsParsed && last != MaxPosition && last != at)
+            {
+                positions.Add((ushort)((Weights[part] << 14) | at));
+            }
+        }
+
+        return Join(Join(Join(parts[0], parts[1]), Join(parts[2], parts[3])), Join(parts[4], parts[5]));
+    }
 
     /// <summary>tsvector's ||: the right side's positions move past the left side's largest.</summary>
-    private Dictionary<string, List<ushort>> Join(Dictionary<string, List<ushort>> left, Dictionary<string, List<ushort>> right)
+    private static Dictionary<string, List<ushort>> Join(Dictionary<string, List<ushort>> left, Dictionary<string, List<ushort>> right)
     {
         var shift = 0;
         foreach (var positions in left.Values)
@@ -200,7 +303,7 @@ internal sealed class SearchDocumentBuilder(SearchLexicon lexicon)
         {
             if (!left.TryGetValue(lexeme, out var joined))
             {
-                left[lexeme] = joined = NewList();
+                left[lexeme] = joined = [];
             }
 
             foreach (var entry in positions)
@@ -218,47 +321,45 @@ internal sealed class SearchDocumentBuilder(SearchLexicon lexicon)
         return left;
     }
 
-    /// <summary>tsvector's text form ('lexeme':3A,17C ...); PostgreSQL sorts the lexemes as it reads them.</summary>
     private string Format(Dictionary<string, List<ushort>> document)
     {
         _text.Clear();
         foreach (var (lexeme, positions) in document)
         {
-            if (_text.Length > 0)
-            {
-                _text.Append(' ');
-            }
-
-            _text.Append('\'');
-            foreach (var c in lexeme)
-            {
-                if (c is '\'' or '\\')
-                {
-                    _text.Append(c);
-                }
-
-                _text.Append(c);
-            }
-
-            _text.Append("':");
-            for (var i = 0; i < positions.Count; i++)
-            {
-                if (i > 0)
-                {
-                    _text.Append(',');
-                }
-
-                _text.Append(positions[i] & MaxPosition);
-                _text.Append((positions[i] >> 14) switch
-                {
-                    WeightA => "A",
-                    WeightB => "B",
-                    WeightC => "C",
-                    _ => string.Empty,
-                });
-            }
+            AppendLexeme(lexeme, System.Runtime.InteropServices.CollectionsMarshal.AsSpan(positions));
         }
 
         return _text.ToString();
+    }
+
+    /// <summary>One lexeme in tsvector's text form ('lexeme':3A,17C); PostgreSQL sorts the lexemes as it reads them.</summary>
+    private void AppendLexeme(string lexeme, ReadOnlySpan<ushort> positions)
+    {
+        if (_text.Length > 0)
+        {
+            _text.Append(' ');
+        }
+
+        _text.Append('\'');
+        foreach (var c in lexeme)
+        {
+            if (c is '\'' or '\\')
+            {
+                _text.Append(c);
+            }
+
+            _text.Append(c);
+        }
+
+        _text.Append("':");
+        for (var i = 0; i < positions.Length; i++)
+        {
+            if (i > 0)
+            {
+                _text.Append(',');
+            }
+
+            _text.Append(positions[i] & MaxPosition).Append(WeightLetters[positions[i] >> 14]);
+        }
     }
 }

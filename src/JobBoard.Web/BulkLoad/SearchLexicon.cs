@@ -25,11 +25,18 @@ internal sealed class SearchLexicon
         """;
 
     private readonly Dictionary<string, ChunkWords> _chunks = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, int> _lexemeIds = new(StringComparer.Ordinal);
+    private readonly List<string> _lexemes = [];
     private readonly Dictionary<string, ChunkWords>.AlternateLookup<ReadOnlySpan<char>> _lookup;
 
     public SearchLexicon() => _lookup = _chunks.GetAlternateLookup<ReadOnlySpan<char>>();
 
     public int Count => _chunks.Count;
+
+    /// <summary>How many lexemes the chunks known so far hold: their ids run from 0 to this.</summary>
+    public int LexemeCount => _lexemes.Count;
+
+    public string Lexeme(int id) => _lexemes[id];
 
     public bool TryGet(ReadOnlySpan<char> chunk, out ChunkWords words) => _lookup.TryGetValue(chunk, out words);
 
@@ -70,16 +77,27 @@ internal sealed class SearchLexicon
             var end = words[i].Count == 0 ? 0 : words[i].Max(w => w.Position);
             _chunks[unknown[i]] = end is <= 0 or >= MaxPosition
                 ? ChunkWords.Unmeasurable
-                : new ChunkWords(end - 1, [.. words[i].Where(w => w.Position < end).OrderBy(w => w.Position)]);
+                : new ChunkWords(end - 1, [.. words[i].Where(w => w.Position < end).OrderBy(w => w.Position).Select(w => (IdOf(w.Lexeme), w.Position))]);
         }
+    }
+
+    private int IdOf(string lexeme)
+    {
+        if (!_lexemeIds.TryGetValue(lexeme, out var id))
+        {
+            _lexemeIds[lexeme] = id = _lexemes.Count;
+            _lexemes.Add(lexeme);
+        }
+
+        return id;
     }
 }
 
 /// <summary>
 /// What the parser and dictionaries make of a chunk: how many tokens it counts (each moves the position on by one, stop
-/// words too) and the lexemes found, each at its token's place within the chunk, from 1.
+/// words too) and the lexemes found (by their ids in the lexicon), each at its token's place within the chunk, from 1.
 /// </summary>
-internal readonly record struct ChunkWords(int Tokens, (string Lexeme, int Position)[] Words)
+internal readonly record struct ChunkWords(int Tokens, (int Lexeme, int Position)[] Words)
 {
     public static readonly ChunkWords Unmeasurable = new(-1, []);
 
