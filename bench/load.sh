@@ -5,8 +5,8 @@
 #   (b) raw COPY of the very same rows (exported from (a) as binary COPY files) into the same indexed tables of a fresh
 #       database, then the search and recommendation tables filled from their views (posting_search_source ...), the
 #       suggestions refreshed and ANALYZE;
-#   (c) the same raw COPY done the loader's way: the secondary indexes of the search and recommendation tables dropped
-#       while loading and rebuilt after, alongside the suggestions;
+#   (c) the same raw COPY done the loader's way: the secondary indexes of the tables written dropped while loading and
+#       rebuilt after, alongside the suggestions, and autovacuum paused on those tables;
 #   (d) as (c), but the search and recommendation rows copied too, from the rows (a) wrote, instead of computed from the
 #       views: raw COPY of every row the loader writes, the floor for any loader;
 # and prints the times, rows/s, the ratios (raw time / seed time: the target is >= 0.8), the loader's peak resident
@@ -218,9 +218,11 @@ run_raw_copy_deferred() {
   # The same indexes the loader defers, read from the catalog, with their access methods.
   sql "$RAW_DB" -F $'\t' -c "
     SELECT i.indexrelid::regclass, pg_get_indexdef(i.indexrelid), a.amname FROM pg_index i JOIN pg_class c ON c.oid = i.indexrelid JOIN pg_am a ON a.oid = c.relam
-    WHERE i.indrelid = ANY (string_to_array('$SEARCH_TABLES', ' ')::regclass[]) AND NOT i.indisprimary AND NOT i.indisunique
+    WHERE i.indrelid = ANY (string_to_array('$LOADED_TABLES $SEARCH_TABLES', ' ')::regclass[]) AND NOT i.indisprimary AND NOT i.indisunique
     ORDER BY 1" >"$OUT/deferred-indexes.tsv"
   raw_session "$(cut -f1 "$OUT/deferred-indexes.tsv" | sed 's/^/DROP INDEX /; s/$/;/' | tr '\n' ' ')"
+  # And autovacuum paused on the loaded tables, as the loader pauses it.
+  raw_session "$(for t in $LOADED_TABLES $SEARCH_TABLES; do echo "ALTER TABLE $t SET (autovacuum_enabled = false);"; done)"
   copy_from_files
   if [ "$mode" = copy ]; then copy_search_rows; else fill_search_rows; fi
   raw_session "SELECT search_suggestions_refresh(); ANALYZE job_postings, posting_categories, posting_skills, posting_status_changes, search_suggestions;" >/dev/null &
@@ -233,6 +235,7 @@ run_raw_copy_deferred() {
   raw_session "$(awk -F'\t' '$3 != "gist" && $3 != "gin" { print $2 ";" }' "$OUT/deferred-indexes.tsv")" &
   builds+=($!)
   wait "${builds[@]}" "$suggestions"
+  raw_session "$(for t in $LOADED_TABLES $SEARCH_TABLES; do echo "ALTER TABLE $t RESET (autovacuum_enabled);"; done)"
   raw_session "ANALYZE posting_locations, $(tr ' ' ',' <<<"$SEARCH_TABLES")" >/dev/null
   sql "$RAW_DB" -c "VACUUM posting_search_places" >/dev/null
   finished=$(now)

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Globalization;
 using System.Text;
 using JobBoard.Domain.Postings;
@@ -51,7 +52,7 @@ internal sealed class SearchRowCopyWriter(NpgsqlConnection connection)
 
     private SearchDocumentBuilder Documents => _documents ??= new SearchDocumentBuilder(_lexicon);
 
-    /// <summary>Writes the search rows of the batch's published postings; returns how many there were.</summary>
+    /// <summary>Writes the search rows of the batch's published postings, in one transaction; returns how many there were.</summary>
     public async Task<int> WriteAsync(PostingBatch batch, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(batch);
@@ -65,8 +66,12 @@ internal sealed class SearchRowCopyWriter(NpgsqlConnection connection)
         }
 
         await BuildDocumentsAsync(published, cancellationToken);
+
+        // New keys are committed at once, outside the batch's transaction: the other search stream may need them too,
+        // and would otherwise wait for this batch, or deadlock with it.
         await NumberKeysAsync(published, cancellationToken);
         var copied = published.Where(r => r.Document is not null).ToList();
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         await CopyAsync(SearchRowsCopy, copied, WriteSearchRow, cancellationToken);
         await CopyAsync(PlacesCopy, copied, WritePlaces, cancellationToken);
         await CopyAsync(CategoryPlacesCopy, copied, WriteCategoryPlaces, cancellationToken);
@@ -79,6 +84,7 @@ internal sealed class SearchRowCopyWriter(NpgsqlConnection connection)
             await command.ExecuteNonQueryAsync(cancellationToken);
         }
 
+        await transaction.CommitAsync(cancellationToken);
         return published.Count;
     }
 
@@ -109,7 +115,7 @@ internal sealed class SearchRowCopyWriter(NpgsqlConnection connection)
     /// <summary>Numbers the filter values of these postings that have no id yet, in the database, as the refresh does.</summary>
     private async Task NumberKeysAsync(List<SearchRow> rows, CancellationToken cancellationToken)
     {
-        var missing = rows.SelectMany(r => KeyValues(r.Posting)).Where(k => !_keys.ContainsKey(k)).Distinct().ToList();
+        var missing = rows.SelectMany(r => KeyValues(r.Posting)).Where(k => !_keys.ContainsKey(k)).Distinct().Order().ToList();
         if (missing.Count == 0)
         {
             return;
@@ -206,13 +212,14 @@ internal sealed class SearchRowCopyWriter(NpgsqlConnection connection)
         var position = 0;
         foreach (var place in places)
         {
-            line.Add(row.Id).Add(position++).Add(place is null ? null : Earth(place))
+            line.Add(row.Id).Add(position).Add(place is null ? null : row.Earths[position])
                 .Add(place?.City).Add(place?.CountryCode).Add(place?.Region)
                 .Add(row.DatePosted).Add(posting.ValidThrough).Add(row.CategoryIds).Add(posting.Title)
                 .Add(posting.WorkMode.ToString()).Add(posting.ApplicantCountries).Add(row.SkillIds)
                 .Add(place?.Latitude).Add(place?.Longitude).Add(place is null ? null : SearchKeys.CellsOf(place.Latitude, place.Longitude).Fine)
                 .Add(posting.EmploymentType?.ToString()).Add(posting.Seniority?.ToString()).Add(posting.VisaSponsorship)
                 .Add(posting.Compensation?.Currency).Add(row.SalaryYearly).End();
+            position++;
         }
     }
 
@@ -221,7 +228,7 @@ internal sealed class SearchRowCopyWriter(NpgsqlConnection connection)
     {
         for (var position = 0; position < row.Places.Count; position++)
         {
-            var earth = Earth(row.Places[position]);
+            var earth = row.Earths[position];
             foreach (var category in row.CategoryIds)
             {
                 line.Add(row.Id).Add(position).Add(category).Add(earth).Add(row.Posting.ValidThrough).End();
@@ -268,6 +275,11 @@ internal sealed class SearchRowCopyWriter(NpgsqlConnection connection)
 
         public List<PostingLocation> Places { get; } = [.. posting.Locations.OrderBy(l => l.Position)];
 
+        /// <summary>Each place's point, as cube text, for the place and the category rows alike.</summary>
+        public string[] Earths => _earths ??= [.. Places.Select(Earth)];
+
+        private string[]? _earths;
+
         public List<int> CategoryIds { get; } = [.. posting.Categories.OrderBy(c => c.Position).Select(c => c.CategoryId)];
 
         public IEnumerable<int> SkillIds => Posting.Skills.OrderBy(s => s.Position).Select(s => s.SkillId);
@@ -284,6 +296,8 @@ internal sealed class SearchRowCopyWriter(NpgsqlConnection connection)
     /// <summary>Rows in COPY's text format: tab-separated, \N for null, backslashes and control characters escaped.</summary>
     private sealed class CopyText
     {
+        private static readonly SearchValues<char> Escaped = SearchValues.Create("\\\t\n\r");
+
         private readonly StringBuilder _text = new(8192);
         private bool _first = true;
 
@@ -301,6 +315,12 @@ internal sealed class SearchRowCopyWriter(NpgsqlConnection connection)
             if (value is null)
             {
                 _text.Append("\\N");
+                return this;
+            }
+
+            if (value.AsSpan().IndexOfAny(Escaped) < 0)
+            {
+                _text.Append(value);
                 return this;
             }
 
@@ -344,12 +364,24 @@ internal sealed class SearchRowCopyWriter(NpgsqlConnection connection)
             return this;
         }
 
-        public CopyText Add(IEnumerable<double> values) =>
-            Add("{" + string.Join(',', values.Select(v => v.ToString("R", CultureInfo.InvariantCulture))) + "}");
+        public CopyText Add(IEnumerable<double> values)
+        {
+            Separate();
+            _text.Append('{');
+            var first = true;
+            foreach (var value in values)
+            {
+                _text.Append(first ? string.Empty : ",").Append(CultureInfo.InvariantCulture, $"{value:R}");
+                first = false;
+            }
+
+            _text.Append('}');
+            return this;
+        }
 
         /// <summary>A text[] literal, each element quoted.</summary>
         public CopyText Add(IReadOnlyList<string> values) =>
-            Add("{" + string.Join(',', values.Select(v => "\"" + v.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("\"", "\\\"", StringComparison.Ordinal) + "\"")) + "}");
+            values.Count == 0 ? Add("{}") : Add("{" + string.Join(',', values.Select(v => "\"" + v.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("\"", "\\\"", StringComparison.Ordinal) + "\"")) + "}");
 
         public void End()
         {

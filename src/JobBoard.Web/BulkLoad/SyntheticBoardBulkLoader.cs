@@ -87,10 +87,10 @@ public sealed partial class SyntheticBoardBulkLoader(JobBoardDbContext db, TimeP
         await using var dataSource = CreateDataSource(db.Database.GetConnectionString()
             ?? throw new InvalidOperationException("The database context has no connection string."));
         var counts = new LoadCounts();
-        DeferredIndexes deferred;
+        DeferredMaintenance deferred;
         await using (var connection = await dataSource.OpenConnectionAsync(cancellationToken))
         {
-            deferred = await DeferredIndexes.DropIfBoardEmptyAsync(connection, cancellationToken);
+            deferred = await DeferredMaintenance.DeferIfBoardEmptyAsync(connection, cancellationToken);
         }
 
         try
@@ -105,7 +105,7 @@ public sealed partial class SyntheticBoardBulkLoader(JobBoardDbContext db, TimeP
             var writtenAfter = Stopwatch.GetElapsedTime(started);
             LogWritten(logger, counts.Postings, writtenAfter.TotalSeconds);
         }
-        catch (Exception) when (deferred.Names.Count > 0)
+        catch (Exception) when (deferred.IsDeferring)
         {
             // Also after a failure or Ctrl+C: the committed batches are a valid board and need their indexes.
             await deferred.RebuildAsync(dataSource, CancellationToken.None);
@@ -114,7 +114,7 @@ public sealed partial class SyntheticBoardBulkLoader(JobBoardDbContext db, TimeP
 
         // Suggestions and the statistics of the tables without deferred indexes need none of those indexes, so they are
         // done while the indexes are built; the two tables that had them are analyzed last, with their expression indexes.
-        progress.EnterPhase(deferred.Names.Count > 0 ? "building indexes, refreshing suggestions" : "refreshing suggestions");
+        progress.EnterPhase(deferred.IsDeferring ? "building indexes, refreshing suggestions" : "refreshing suggestions");
         await Task.WhenAll(BuildIndexesAsync(), RefreshAsync());
         progress.EnterPhase("analyzing");
         await ExecuteAsync(dataSource, "ANALYZE posting_locations, posting_search, posting_category_places, posting_category_lists, search_keys", cancellationToken);
@@ -132,12 +132,12 @@ public sealed partial class SyntheticBoardBulkLoader(JobBoardDbContext db, TimeP
 
         async Task BuildIndexesAsync()
         {
-            if (deferred.Names.Count > 0)
+            if (deferred.IsDeferring)
             {
                 // Not cancellable: a board without its indexes would be worse than a load that takes a little longer to stop.
                 await deferred.RebuildAsync(dataSource, CancellationToken.None);
                 var builtAfter = Stopwatch.GetElapsedTime(started);
-                LogIndexesBuilt(logger, deferred.Names.Count, builtAfter.TotalSeconds);
+                LogIndexesBuilt(logger, deferred.IndexNames.Count, builtAfter.TotalSeconds);
             }
         }
 
@@ -300,7 +300,6 @@ public sealed partial class SyntheticBoardBulkLoader(JobBoardDbContext db, TimeP
     private static async Task IndexAsync(
         NpgsqlDataSource dataSource, int streams, ChannelReader<PostingBatch> written, BulkLoadProgress progress, CancellationToken cancellationToken)
     {
-        var statistics = new GrowingTableStatistics();
         await Task.WhenAll(Enumerable.Range(0, streams).Select(_ => Task.Run(IndexStreamAsync, cancellationToken)));
 
         async Task IndexStreamAsync()
@@ -309,10 +308,7 @@ public sealed partial class SyntheticBoardBulkLoader(JobBoardDbContext db, TimeP
             var searchRows = new SearchRowCopyWriter(connection);
             await foreach (var batch in written.ReadAllAsync(cancellationToken))
             {
-                await statistics.RefreshIfGrownAsync(connection, progress.Written, cancellationToken);
-                await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
                 await searchRows.WriteAsync(batch, cancellationToken);
-                await transaction.CommitAsync(cancellationToken);
                 progress.AddSearchable(batch.Count);
             }
         }
@@ -360,40 +356,6 @@ public sealed partial class SyntheticBoardBulkLoader(JobBoardDbContext db, TimeP
     [LoggerMessage(Level = LogLevel.Information,
         Message = "Loading {Count} synthetic postings over {Places} places (seed {Seed}) with {CopyStreams} COPY and {SearchStreams} search streams")]
     private static partial void LogStarting(ILogger logger, int count, int places, int seed, int copyStreams, int searchStreams);
-
-    /// <summary>
-    /// Keeps the planner's statistics of the tables <c>posting_search_source</c> reads roughly current while a load makes
-    /// them grow. Without statistics the planner takes a freshly filled job_postings for empty and may answer each batch
-    /// by walking the whole status index, a cost that grows with the board (and autovacuum looks only once a minute).
-    /// ANALYZE reads a fixed sample, so running it whenever the load has grown tenfold costs a second or two in all.
-    /// </summary>
-    private sealed class GrowingTableStatistics
-    {
-        private const string Analyze = "ANALYZE job_postings, posting_categories, posting_skills, posting_locations, posting_search, companies, categories, skills, search_keys";
-
-        private long _analyzedAt;
-        private int _analyzing;
-
-        public async Task RefreshIfGrownAsync(NpgsqlConnection connection, long written, CancellationToken cancellationToken)
-        {
-            // One stream analyzes while the others carry on with the statistics they have.
-            if (written < 10 * Interlocked.Read(ref _analyzedAt) || Interlocked.CompareExchange(ref _analyzing, 1, 0) != 0)
-            {
-                return;
-            }
-
-            try
-            {
-                await using var analyze = new NpgsqlCommand(Analyze, connection);
-                await analyze.ExecuteNonQueryAsync(cancellationToken);
-                Interlocked.Exchange(ref _analyzedAt, written);
-            }
-            finally
-            {
-                Volatile.Write(ref _analyzing, 0);
-            }
-        }
-    }
 
     /// <summary>Rows reserved so far, summed by the generator alone.</summary>
     private sealed class LoadCounts

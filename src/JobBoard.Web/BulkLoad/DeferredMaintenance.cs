@@ -3,38 +3,43 @@ using Npgsql;
 namespace JobBoard.Web.BulkLoad;
 
 /// <summary>
-/// The secondary indexes of the search and recommendation tables (<c>posting_search</c>, <c>posting_search_places</c>,
-/// <c>posting_category_places</c>, <c>posting_category_lists</c>), dropped while an empty board is loaded and
-/// built again afterwards from the definitions the catalog gave before the drop, so they come back exactly as the
-/// migrations made them. Building a GIN index over a million search documents takes a fraction of the time that
-/// inserting them one by one into a live index does. On a board that already has postings nothing is dropped: there,
-/// rebuilding would cost more than maintaining.
+/// Work put off while an empty board is loaded: the secondary (non-unique) indexes of the tables the loader writes are
+/// dropped and built again afterwards from the definitions the catalog gave before the drop, so they come back exactly
+/// as the migrations made them, and autovacuum is paused on those tables. Building an index over a million rows takes a
+/// fraction of the time that inserting them one by one into a live index does, and autovacuum would otherwise vacuum
+/// and analyze each growing table again and again (10 CPU-seconds over a million postings) while the loader analyzes
+/// them once at the end. On a board that already has postings nothing is put off: there, rebuilding would cost more
+/// than maintaining.
 /// </summary>
 /// <remarks>
-/// The drop is committed before the load, so the indexes are missing while it runs; they are rebuilt when the load
-/// ends, also when it fails. Only a killed process leaves them missing: reapply them from
-/// the search migrations (<c>SearchIndex</c>, <c>SearchPlaces</c>, <c>RecommendationCandidates</c>) or recreate the database before serving that board.
+/// The drop is committed before the load, so the indexes are missing while it runs; they are rebuilt, and autovacuum
+/// resumed, when the load ends, also when it fails. Only a killed process leaves them missing: reapply them from the
+/// migrations or recreate the database before serving that board.
 /// </remarks>
-internal sealed class DeferredIndexes
+internal sealed class DeferredMaintenance
 {
-    // Not posting_locations: posting_search_refresh reads each posting's places through its posting_id index.
-    private const string Tables =
-        "'posting_search'::regclass, 'posting_search_places'::regclass, 'posting_category_places'::regclass, 'posting_category_lists'::regclass";
+    private static readonly string[] Tables =
+    [
+        "job_postings", "posting_locations", "posting_categories", "posting_skills", "posting_status_changes",
+        "posting_search", "posting_search_places", "posting_category_places", "posting_category_lists",
+    ];
 
     private readonly IReadOnlyList<(string Name, string Definition, string Method)> _dropped;
 
-    private DeferredIndexes(IReadOnlyList<(string Name, string Definition, string Method)> dropped) => _dropped = dropped;
+    private DeferredMaintenance(IReadOnlyList<(string Name, string Definition, string Method)> dropped) => _dropped = dropped;
 
-    public IReadOnlyList<string> Names => [.. _dropped.Select(index => index.Name)];
+    public IReadOnlyList<string> IndexNames => [.. _dropped.Select(index => index.Name)];
 
-    public static async Task<DeferredIndexes> DropIfBoardEmptyAsync(NpgsqlConnection connection, CancellationToken cancellationToken)
+    public bool IsDeferring => _dropped.Count > 0;
+
+    public static async Task<DeferredMaintenance> DeferIfBoardEmptyAsync(NpgsqlConnection connection, CancellationToken cancellationToken)
     {
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         await using (var empty = new NpgsqlCommand("SELECT NOT EXISTS (SELECT 1 FROM job_postings)", connection, transaction))
         {
             if (!(bool)(await empty.ExecuteScalarAsync(cancellationToken))!)
             {
-                return new DeferredIndexes([]);
+                return new DeferredMaintenance([]);
             }
         }
 
@@ -44,12 +49,13 @@ internal sealed class DeferredIndexes
             SELECT i.indexrelid::regclass::text, pg_get_indexdef(i.indexrelid),
                    (SELECT amname FROM pg_am JOIN pg_class ON pg_class.relam = pg_am.oid WHERE pg_class.oid = i.indexrelid)
             FROM pg_index i
-            WHERE i.indrelid IN ({Tables}) AND NOT i.indisprimary AND NOT i.indisunique
+            WHERE i.indrelid::regclass::text = ANY (@tables) AND NOT i.indisprimary AND NOT i.indisunique
               AND NOT EXISTS (SELECT 1 FROM pg_constraint c WHERE c.conindid = i.indexrelid)
             ORDER BY 3 DESC, 1
             """,
             connection,
-            transaction))
+            transaction)
+        { Parameters = { new NpgsqlParameter<string[]>("tables", Tables) } })
         await using (var reader = await list.ExecuteReaderAsync(cancellationToken))
         {
             while (await reader.ReadAsync(cancellationToken))
@@ -64,20 +70,36 @@ internal sealed class DeferredIndexes
             await drop.ExecuteNonQueryAsync(cancellationToken);
         }
 
+        await using (var pause = new NpgsqlCommand(string.Concat(Tables.Select(t => $"ALTER TABLE {t} SET (autovacuum_enabled = false);")), connection, transaction))
+        {
+            await pause.ExecuteNonQueryAsync(cancellationToken);
+        }
+
         await transaction.CommitAsync(cancellationToken);
-        return new DeferredIndexes(dropped);
+        return new DeferredMaintenance(dropped);
     }
 
     /// <summary>
     /// Builds the dropped indexes again: each GiST and GIN index on a connection of its own, the quick B-trees one after
     /// another on one more. The three big builds take 20 to 30 s each at a million postings; two connections taking
     /// them in turn left a core idle for the last of them, while three at once keep both cores busy to the end.
+    /// Then autovacuum resumes on the loaded tables.
     /// </summary>
     public async Task RebuildAsync(NpgsqlDataSource dataSource, CancellationToken cancellationToken)
     {
+        if (!IsDeferring)
+        {
+            return;
+        }
+
         var slow = _dropped.Where(index => index.Method is "gist" or "gin").Select(index => new[] { index.Definition });
         var quick = _dropped.Where(index => index.Method is not ("gist" or "gin")).Select(index => index.Definition).ToArray();
         await Task.WhenAll(slow.Append(quick).Where(definitions => definitions.Length > 0).Select(definitions => Task.Run(() => BuildAsync(definitions), cancellationToken)));
+        await using (var connection = await dataSource.OpenConnectionAsync(cancellationToken))
+        await using (var resume = new NpgsqlCommand(string.Concat(Tables.Select(t => $"ALTER TABLE {t} RESET (autovacuum_enabled);")), connection))
+        {
+            await resume.ExecuteNonQueryAsync(cancellationToken);
+        }
 
         async Task BuildAsync(IEnumerable<string> definitions)
         {
