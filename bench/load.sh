@@ -5,16 +5,17 @@
 #   (b) raw COPY of the very same rows (exported from (a) as binary COPY files) into the same indexed tables of a fresh
 #       database, then the search and recommendation tables filled from their views (posting_search_source ...), the
 #       suggestions refreshed and ANALYZE;
-#   (c) the same raw COPY done the loader's way: the secondary indexes of the tables written dropped while loading and
-#       rebuilt after, alongside the suggestions, and autovacuum paused on those tables;
-#   (d) as (c), but the search and recommendation rows copied too, from the rows (a) wrote, instead of computed from the
-#       views: raw COPY of every row the loader writes, the floor for any loader;
+#   (c) the same raw COPY done the loader's way: the secondary indexes of the search tables dropped while loading and
+#       rebuilt after, alongside the suggestions, and autovacuum paused (the views need the loaded tables' indexes);
+#   (d) raw COPY of every row the loader writes, the search and recommendation rows too (as (a) wrote them) instead of
+#       computed from the views, with the indexes of all those tables deferred as the loader defers them: the floor;
 # and prints the times, rows/s, the ratios (raw time / seed time: the target is >= 0.8), the loader's peak resident
 # memory and the sizes of the tables and indexes. The raw sessions use the loader's session settings (no per-row
 # foreign-key triggers, asynchronous commit) and both cores: two COPY sessions, then two fill sessions.
 #
 #   bench/load.sh [N]              N defaults to 1000000
-#   BENCH_RUNS=3 bench/load.sh     repeats (a), (b) and (c) and reports the medians
+#   BENCH_RUNS=3 bench/load.sh     repeats (a) to (d) and reports the medians
+#   BENCH_RAW="c d" bench/load.sh  only these of the raw loads (b, c, d; all by default)
 #
 # It runs on the private cluster of ./jobboard.sh on port JOBBOARD_PG_PORT (55434 unless set), which it tunes for bulk
 # work with ALTER SYSTEM (see TUNING; a restart for shared_buffers), and leaves the loaded database (BENCH_DB, default
@@ -25,6 +26,7 @@ ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 cd "$ROOT"
 N=${1:-1000000}
 RUNS=${BENCH_RUNS:-1}
+RAW_STEPS=${BENCH_RAW:-b c d}
 export JOBBOARD_PG_PORT=${JOBBOARD_PG_PORT:-55434}
 DB=${BENCH_DB:-bench_load}
 RAW_DB="${DB}_raw"
@@ -42,7 +44,7 @@ SEARCH_TABLES="posting_search posting_search_places posting_category_places post
 log() { printf '==> %s\n' "$*" >&2; }
 now() { date +%s.%N; }
 seconds() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.1f", b - a }'; }
-median() { printf '%s\n' "$@" | sort -g | awk '{ v[NR] = $1 } END { printf "%.1f", NR % 2 ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
+median() { [ $# -eq 0 ] && { echo n/a; return; }; printf '%s\n' "$@" | sort -g | awk '{ v[NR] = $1 } END { printf "%.1f", NR % 2 ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
 
 mkdir -p "$OUT"
 log "starting the private PostgreSQL on port $JOBBOARD_PG_PORT"
@@ -209,7 +211,10 @@ copy_search_rows() {
 # (c) with the search rows filled from the views, (d) with them copied: run_raw_copy_deferred RUN fill|copy
 run_raw_copy_deferred() {
   local run=$1 mode=$2 started finished suggestions label=c
-  [ "$mode" = copy ] && label=d
+  # The loader defers the indexes of every table it writes; filling the search rows from the views needs the loaded
+  # tables' own (each posting's places are found through posting_locations.posting_id), so (c) defers only the others.
+  local deferred_tables="$SEARCH_TABLES"
+  [ "$mode" = copy ] && label=d deferred_tables="$LOADED_TABLES $SEARCH_TABLES"
   fresh_database "$RAW_DB"
   sql "$RAW_DB" -f "$OUT/schema.sql" >/dev/null
   log "($label) run $run: raw COPY with the loader's deferred indexes, search rows by $mode (load average $(cut -d' ' -f1-3 /proc/loadavg))"
@@ -218,7 +223,7 @@ run_raw_copy_deferred() {
   # The same indexes the loader defers, read from the catalog, with their access methods.
   sql "$RAW_DB" -F $'\t' -c "
     SELECT i.indexrelid::regclass, pg_get_indexdef(i.indexrelid), a.amname FROM pg_index i JOIN pg_class c ON c.oid = i.indexrelid JOIN pg_am a ON a.oid = c.relam
-    WHERE i.indrelid = ANY (string_to_array('$LOADED_TABLES $SEARCH_TABLES', ' ')::regclass[]) AND NOT i.indisprimary AND NOT i.indisunique
+    WHERE i.indrelid = ANY (string_to_array('$deferred_tables', ' ')::regclass[]) AND NOT i.indisprimary AND NOT i.indisunique
     ORDER BY 1" >"$OUT/deferred-indexes.tsv"
   raw_session "$(cut -f1 "$OUT/deferred-indexes.tsv" | sed 's/^/DROP INDEX /; s/$/;/' | tr '\n' ' ')"
   # And autovacuum paused on the loaded tables, as the loader pauses it.
@@ -249,9 +254,9 @@ SEED_TIMES=() LOADER_TIMES=() PEAK_RSS=() RAW_TIMES=() DEFERRED_TIMES=() COPIED_
 for run in $(seq 1 "$RUNS"); do
   run_seed "$run"
   [ "$run" -eq 1 ] && export_rows
-  run_raw_copy "$run"
-  run_raw_copy_deferred "$run" fill
-  run_raw_copy_deferred "$run" copy
+  [[ " $RAW_STEPS " == *" b "* ]] && run_raw_copy "$run"
+  [[ " $RAW_STEPS " == *" c "* ]] && run_raw_copy_deferred "$run" fill
+  [[ " $RAW_STEPS " == *" d "* ]] && run_raw_copy_deferred "$run" copy
 done
 # The last seed run's board stays in $DB for the search benchmarks.
 sql postgres -c "DROP DATABASE IF EXISTS $RAW_DB WITH (FORCE)"
@@ -266,8 +271,8 @@ LOADER=$(median "${LOADER_TIMES[@]}")
 RAW=$(median "${RAW_TIMES[@]}")
 DEFERRED=$(median "${DEFERRED_TIMES[@]}")
 COPIED=$(median "${COPIED_TIMES[@]}")
-rate() { awk -v n="$1" -v t="$2" 'BEGIN { printf "%d", n / t }'; }
-ratio() { awk -v raw="$1" -v ours="$2" 'BEGIN { printf "%.2f", raw / ours }'; }
+rate() { [ "$2" = n/a ] && { echo n/a; return; }; awk -v n="$1" -v t="$2" 'BEGIN { printf "%d", n / t }'; }
+ratio() { [ "$1" = n/a ] && { echo n/a; return; }; awk -v raw="$1" -v ours="$2" 'BEGIN { printf "%.2f", raw / ours }'; }
 
 {
   echo "## Bulk load: $N postings ($(date -u +%Y-%m-%d), $RUNS run(s), medians)"
