@@ -29,26 +29,10 @@ public sealed class SearchCellTests(JobBoardApp app)
         // Points on the very edge, in the eight main directions.
         points.AddRange(Enumerable.Range(0, 8).Select(i => Destination(latitude, longitude, km * 999.9, i * 45.0)));
 
-        await using var connection = new NpgsqlConnection(app.ConnectionString);
-        await connection.OpenAsync();
-        await using var command = new NpgsqlCommand("SELECT search_cell_keys(lat, lon) FROM unnest(@lats, @lons) AS p(lat, lon)", connection);
-        command.Parameters.AddWithValue("lats", points.Select(p => p.Latitude).ToArray());
-        command.Parameters.AddWithValue("lons", points.Select(p => p.Longitude).ToArray());
-        var missed = new List<(double, double)>();
-        await using var reader = await command.ExecuteReaderAsync();
-        var i = 0;
-        while (await reader.ReadAsync())
-        {
-            if (!reader.GetFieldValue<int[]>(0).Any(cells.Contains))
-            {
-                missed.Add(points[i]);
-            }
+        var inDatabase = await DatabaseCellsAsync(points);
 
-            i++;
-        }
-
-        i.Should().Be(points.Count);
-        missed.Should().BeEmpty();
+        inDatabase.Should().HaveCount(points.Count);
+        points.Where((_, i) => !inDatabase[i].Any(cells.Contains)).Should().BeEmpty();
         cells.Count.Should().BeLessThanOrEqualTo(200, "a radius is searched in at most 200 cells");
     }
 
@@ -59,20 +43,28 @@ public sealed class SearchCellTests(JobBoardApp app)
         var points = Enumerable.Range(0, 2_000).Select(_ => (Latitude: (random.NextDouble() * 180) - 90, Longitude: (random.NextDouble() * 360) - 180)).ToList();
         points.AddRange([(90, 180), (-90, -180), (0, 0), (89.99, 179.99), (-0.25, -0.25), (41.85003, -87.65005)]);
 
+        var fromDatabase = (await DatabaseCellsAsync(points)).Select(cells => (cells[0], cells[1]));
+
+        points.Select(p => SearchKeys.CellsOf(p.Latitude, p.Longitude)).Should().Equal(fromDatabase);
+    }
+
+    /// <summary>The cells <c>search_cell_keys</c> gives each point, in the points' order.</summary>
+    private async Task<List<int[]>> DatabaseCellsAsync(List<(double Latitude, double Longitude)> points)
+    {
         await using var connection = new NpgsqlConnection(app.ConnectionString);
         await connection.OpenAsync();
-        await using var command = new NpgsqlCommand("SELECT search_cell_keys(lat, lon) FROM unnest(@lats, @lons) WITH ORDINALITY AS p(lat, lon, i) ORDER BY i", connection);
+        await using var command = new NpgsqlCommand(
+            "SELECT search_cell_keys(lat, lon) FROM unnest(@lats, @lons) WITH ORDINALITY AS p(lat, lon, i) ORDER BY i", connection);
         command.Parameters.AddWithValue("lats", points.Select(p => p.Latitude).ToArray());
         command.Parameters.AddWithValue("lons", points.Select(p => p.Longitude).ToArray());
-        var fromDatabase = new List<(int, int)>();
+        var cells = new List<int[]>(points.Count);
         await using var reader = await command.ExecuteReaderAsync();
         while (await reader.ReadAsync())
         {
-            var cells = reader.GetFieldValue<int[]>(0);
-            fromDatabase.Add((cells[0], cells[1]));
+            cells.Add(reader.GetFieldValue<int[]>(0));
         }
 
-        points.Select(p => SearchKeys.CellsOf(p.Latitude, p.Longitude)).Should().Equal(fromDatabase);
+        return cells;
     }
 
     /// <summary>The point <paramref name="metres"/> from a start along a bearing, on earthdistance's sphere.</summary>
