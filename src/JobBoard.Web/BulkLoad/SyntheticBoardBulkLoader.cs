@@ -87,11 +87,11 @@ public sealed partial class SyntheticBoardBulkLoader(JobBoardDbContext db, TimeP
         await using var dataSource = CreateDataSource(db.Database.GetConnectionString()
             ?? throw new InvalidOperationException("The database context has no connection string."));
         var counts = new LoadCounts();
-        DeferredMaintenance deferred;
-        await using (var connection = await dataSource.OpenConnectionAsync(cancellationToken))
-        {
-            deferred = await DeferredMaintenance.DeferIfBoardEmptyAsync(connection, cancellationToken);
-        }
+
+        // Holds the load lock until the load has restored what it put off, so that no other load or app start restores it
+        // meanwhile; the lock goes when the data source, which is this load's own, closes its connections.
+        await using var guard = await dataSource.OpenConnectionAsync(cancellationToken);
+        var deferred = await DeferredMaintenance.DeferIfBoardEmptyAsync(guard, dataSource, cancellationToken);
 
         try
         {
@@ -108,7 +108,7 @@ public sealed partial class SyntheticBoardBulkLoader(JobBoardDbContext db, TimeP
         catch (Exception) when (deferred.IsDeferring)
         {
             // Also after a failure or Ctrl+C: the committed batches are a valid board and need their indexes.
-            await deferred.RebuildAsync(dataSource, CancellationToken.None);
+            await deferred.RestoreAsync(dataSource, CancellationToken.None);
             throw;
         }
 
@@ -135,7 +135,7 @@ public sealed partial class SyntheticBoardBulkLoader(JobBoardDbContext db, TimeP
             if (deferred.IsDeferring)
             {
                 // Not cancellable: a board without its indexes would be worse than a load that takes a little longer to stop.
-                await deferred.RebuildAsync(dataSource, CancellationToken.None);
+                await deferred.RestoreAsync(dataSource, CancellationToken.None);
                 var builtAfter = Stopwatch.GetElapsedTime(started);
                 LogIndexesBuilt(logger, deferred.IndexNames.Count, builtAfter.TotalSeconds);
             }

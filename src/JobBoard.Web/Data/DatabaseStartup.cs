@@ -1,12 +1,14 @@
+using JobBoard.Web.BulkLoad;
 using JobBoard.Web.DemoData;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
+using Npgsql;
 
 namespace JobBoard.Web.Data;
 
 /// <summary>Brings the database up to date when the app starts, and fills an empty board with demo data if asked to.</summary>
-public sealed class DatabaseStartup(JobBoardDbContext db, DemoDataLoader demoData, IConfiguration configuration)
+public sealed partial class DatabaseStartup(JobBoardDbContext db, DemoDataLoader demoData, IConfiguration configuration, ILogger<DatabaseStartup> logger)
 {
     public async Task RunAsync(CancellationToken cancellationToken)
     {
@@ -18,9 +20,23 @@ public sealed class DatabaseStartup(JobBoardDbContext db, DemoDataLoader demoDat
             await db.Database.MigrateAsync(cancellationToken);
         }
 
+        // A bulk load killed half way leaves indexes dropped and autovacuum paused; this start puts them back.
+        if (db.Database.GetConnectionString() is { } connectionString)
+        {
+            await using var dataSource = NpgsqlDataSource.Create(connectionString);
+            var restored = await DeferredMaintenance.ResumeInterruptedAsync(dataSource, cancellationToken);
+            if (restored > 0)
+            {
+                LogRestored(logger, restored);
+            }
+        }
+
         if (configuration.GetValue("DemoData:Load", false))
         {
             await demoData.LoadIfEmptyAsync(configuration.GetValue("DemoData:SyntheticPostings", SyntheticBoard.DefaultCount), cancellationToken);
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "A bulk load was interrupted: carried out the {Count} index builds and autovacuum resets it had put off")]
+    private static partial void LogRestored(ILogger logger, int count);
 }

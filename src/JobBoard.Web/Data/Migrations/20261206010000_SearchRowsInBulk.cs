@@ -12,7 +12,8 @@ namespace JobBoard.Web.Data.Migrations
     /// met them), so that one posting always gets the same document and the loader can compute exactly that one.
     /// Existing search rows keep their documents until their postings are next saved: only the positions of category
     /// and skill words can differ, which only phrase searches spanning two names would notice;</item>
-    /// <item>the GiST indexes on points are built with buffering, which is faster for both building and searching.</item>
+    /// <item>the GiST indexes on points are built with buffering, which is faster for both building and searching;</item>
+    /// <item><c>bulk_load_deferred</c> records what a load has put off until it is restored (<c>DeferredMaintenance</c>).</item>
     /// </list>
     /// </summary>
     public partial class SearchRowsInBulk : Migration
@@ -71,6 +72,14 @@ namespace JobBoard.Web.Data.Migrations
                 -- scans a fifth faster.
                 ALTER INDEX ix_posting_search_places_earth SET (buffering = on);
                 ALTER INDEX ix_posting_category_places_nearest SET (buffering = on);
+
+                -- What a bulk load has put off (indexes dropped, autovacuum paused) and not yet restored: one statement per
+                -- row that restores it. A killed load leaves its rows, and the next start carries them out.
+                CREATE TABLE bulk_load_deferred (
+                    name text PRIMARY KEY,
+                    statement text NOT NULL,
+                    method text NOT NULL
+                );
                 """);
         }
 
@@ -79,6 +88,7 @@ namespace JobBoard.Web.Data.Migrations
         {
             migrationBuilder.Sql(SearchFilterKeys.SearchSourceView);
             migrationBuilder.Sql("""
+                DROP TABLE bulk_load_deferred;
                 ALTER INDEX ix_posting_search_places_earth RESET (buffering);
                 ALTER INDEX ix_posting_category_places_nearest RESET (buffering);
                 """);

@@ -1,0 +1,59 @@
+using JobBoard.Tests.Infrastructure;
+using JobBoard.Web.BulkLoad;
+using Npgsql;
+
+namespace JobBoard.Tests.BulkLoad;
+
+/// <summary>
+/// A bulk load of an empty board drops the loaded tables' secondary indexes and pauses autovacuum on them. A load that
+/// is killed half way must not leave the board so: the next start puts back what it put off, but never while a load is
+/// still running.
+/// </summary>
+[Collection(WebTestsDefinition.Name)]
+public sealed class DeferredMaintenanceTests(JobBoardApp app) : IAsyncLifetime
+{
+    private const string Indexes = "SELECT string_agg(indexdef, E'\\n' ORDER BY indexdef) FROM pg_indexes WHERE schemaname = 'public'";
+
+    private const string PausedTables = "SELECT count(*) FROM pg_class WHERE reloptions @> '{autovacuum_enabled=false}'";
+
+    public async Task InitializeAsync() => await app.ResetAsync();
+
+    public Task DisposeAsync() => Task.CompletedTask;
+
+    [Fact]
+    public async Task What_a_killed_load_put_off_is_restored_by_the_next_start_and_not_while_a_load_runs()
+    {
+        await using var dataSource = NpgsqlDataSource.Create(app.ConnectionString);
+        var before = await ScalarAsync<string>(dataSource, Indexes);
+
+        // A load that is killed: its connection, and with it the load lock, goes without restoring anything.
+        var load = new NpgsqlConnectionStringBuilder(app.ConnectionString) { Pooling = false }.ConnectionString;
+        await using (var guard = new NpgsqlConnection(load))
+        {
+            await guard.OpenAsync();
+            var deferred = await DeferredMaintenance.DeferIfBoardEmptyAsync(guard, dataSource, CancellationToken.None);
+
+            deferred.IndexNames.Should().Contain(["ix_posting_search_match", "ix_posting_locations_posting_id", "ix_posting_search_places_earth"]);
+            (await ScalarAsync<string>(dataSource, Indexes)).Should().NotContain("ix_posting_search_match").And.NotContain("ix_posting_skills_skill_id");
+            (await ScalarAsync<long>(dataSource, PausedTables)).Should().Be(9);
+            (await ScalarAsync<long>(dataSource, "SELECT count(*) FROM bulk_load_deferred")).Should().Be(deferred.IndexNames.Count + 9);
+
+            (await DeferredMaintenance.ResumeInterruptedAsync(dataSource, CancellationToken.None))
+                .Should().Be(0, "the load still holds its lock, and will restore what it put off itself");
+            (await ScalarAsync<string>(dataSource, Indexes)).Should().NotContain("ix_posting_search_match");
+        }
+
+        (await DeferredMaintenance.ResumeInterruptedAsync(dataSource, CancellationToken.None)).Should().BePositive();
+
+        (await ScalarAsync<string>(dataSource, Indexes)).Should().Be(before, "every index comes back as the migrations made it");
+        (await ScalarAsync<long>(dataSource, PausedTables)).Should().Be(0);
+        (await ScalarAsync<long>(dataSource, "SELECT count(*) FROM bulk_load_deferred")).Should().Be(0);
+        (await DeferredMaintenance.ResumeInterruptedAsync(dataSource, CancellationToken.None)).Should().Be(0, "nothing is left to restore");
+    }
+
+    private static async Task<T> ScalarAsync<T>(NpgsqlDataSource dataSource, string sql)
+    {
+        await using var command = dataSource.CreateCommand(sql);
+        return (T)(await command.ExecuteScalarAsync())!;
+    }
+}
