@@ -28,9 +28,11 @@ public sealed class DeferredMaintenanceTests(JobBoardApp app) : IAsyncLifetime
 
         // A load that is killed: its connection, and with it the load lock, goes without restoring anything.
         var load = new NpgsqlConnectionStringBuilder(app.ConnectionString) { Pooling = false }.ConnectionString;
+        int loadBackend;
         await using (var guard = new NpgsqlConnection(load))
         {
             await guard.OpenAsync();
+            loadBackend = guard.ProcessID;
             var deferred = await DeferredMaintenance.DeferIfBoardEmptyAsync(guard, dataSource, CancellationToken.None);
 
             deferred.IndexNames.Should().Contain(["ix_posting_search_match", "ix_posting_locations_posting_id", "ix_posting_search_places_earth"]);
@@ -41,6 +43,12 @@ public sealed class DeferredMaintenanceTests(JobBoardApp app) : IAsyncLifetime
             (await DeferredMaintenance.ResumeInterruptedAsync(dataSource, CancellationToken.None))
                 .Should().Be(0, "the load still holds its lock, and will restore what it put off itself");
             (await ScalarAsync<string>(dataSource, Indexes)).Should().NotContain("ix_posting_search_match");
+        }
+
+        // The server ends the killed load's session, and lets go of its lock, a moment after the connection goes.
+        for (var wait = 0; wait < 100 && await ScalarAsync<long>(dataSource, $"SELECT count(*) FROM pg_stat_activity WHERE pid = {loadBackend}") > 0; wait++)
+        {
+            await Task.Delay(50);
         }
 
         (await DeferredMaintenance.ResumeInterruptedAsync(dataSource, CancellationToken.None)).Should().BePositive();
