@@ -31,8 +31,6 @@ internal sealed class SearchLexicon
 
     public SearchLexicon() => _lookup = _chunks.GetAlternateLookup<ReadOnlySpan<char>>();
 
-    public int Count => _chunks.Count;
-
     /// <summary>How many lexemes the chunks known so far hold: their ids run from 0 to this.</summary>
     public int LexemeCount => _lexemes.Count;
 

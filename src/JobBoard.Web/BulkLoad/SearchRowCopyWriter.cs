@@ -40,10 +40,6 @@ internal sealed class SearchRowCopyWriter(NpgsqlConnection connection)
         SELECT k.id, k.kind, k.value FROM search_keys k JOIN unnest(@kinds, @values) AS w(kind, value) ON w.kind = k.kind AND w.value = k.value;
         """;
 
-    /// <summary>earthdistance's earth(), and PostgreSQL's radians() factor, so that points come out bit for bit as the view's.</summary>
-    private const double EarthRadius = 6_378_168;
-    private const double RadiansPerDegree = 0.0174532925199432957692;
-
     private readonly SearchLexicon _lexicon = new();
     private readonly Dictionary<(string Kind, string Value), int> _keys = [];
     private readonly CopyText _row = new();
@@ -115,7 +111,7 @@ internal sealed class SearchRowCopyWriter(NpgsqlConnection connection)
     /// <summary>Numbers the filter values of these postings that have no id yet, in the database, as the refresh does.</summary>
     private async Task NumberKeysAsync(List<SearchRow> rows, CancellationToken cancellationToken)
     {
-        var missing = rows.SelectMany(r => KeyValues(r.Posting)).Where(k => !_keys.ContainsKey(k)).Distinct().Order().ToList();
+        var missing = rows.SelectMany(r => r.KeyValues).Where(k => !_keys.ContainsKey(k)).Distinct().Order().ToList();
         if (missing.Count == 0)
         {
             return;
@@ -183,7 +179,7 @@ internal sealed class SearchRowCopyWriter(NpgsqlConnection connection)
     {
         var posting = row.Posting;
         _filterKeys.Clear();
-        foreach (var key in KeyValues(posting))
+        foreach (var key in row.KeyValues)
         {
             _filterKeys.Add(_keys[key]);
         }
@@ -253,14 +249,10 @@ internal sealed class SearchRowCopyWriter(NpgsqlConnection connection)
         }
     }
 
-    /// <summary>The view's point on earthdistance's sphere, computed in the same order, as cube's text.</summary>
+    /// <summary>The view's point on earthdistance's sphere, as cube's text.</summary>
     private static string Earth(PostingLocation place)
     {
-        var latitude = place.Latitude * RadiansPerDegree;
-        var longitude = place.Longitude * RadiansPerDegree;
-        var x = EarthRadius * Math.Cos(latitude) * Math.Cos(longitude);
-        var y = EarthRadius * Math.Cos(latitude) * Math.Sin(longitude);
-        var z = EarthRadius * Math.Sin(latitude);
+        var (x, y, z) = SearchKeys.EarthPoint(place.Latitude, place.Longitude);
         return string.Create(CultureInfo.InvariantCulture, $"({x:R}, {y:R}, {z:R})");
     }
 
@@ -282,7 +274,10 @@ internal sealed class SearchRowCopyWriter(NpgsqlConnection connection)
 
         public List<int> CategoryIds { get; } = [.. posting.Categories.OrderBy(c => c.Position).Select(c => c.CategoryId)];
 
-        public IEnumerable<int> SkillIds => Posting.Skills.OrderBy(s => s.Position).Select(s => s.SkillId);
+        public List<int> SkillIds { get; } = [.. posting.Skills.OrderBy(s => s.Position).Select(s => s.SkillId)];
+
+        /// <summary>Its keyed filter values, numbered before its rows are written and read again for its filter keys.</summary>
+        public List<(string Kind, string Value)> KeyValues { get; } = [.. SearchRowCopyWriter.KeyValues(posting)];
 
         /// <summary>coalesce(date_posted, created_at::date).</summary>
         public DateOnly DatePosted => Posting.DatePosted ?? DateOnly.FromDateTime(Posting.CreatedAt.UtcDateTime);

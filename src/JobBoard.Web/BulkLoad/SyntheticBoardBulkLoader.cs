@@ -48,13 +48,12 @@ public sealed record BulkLoadResult(
     TimeSpan Elapsed);
 
 /// <summary>
-/// Generates a synthetic board (<see cref="SyntheticBoard"/>) and loads it with binary COPY, streaming: a generator task
+/// Generates a synthetic board (<see cref="SyntheticBoard"/>) and loads it with COPY, streaming: a generator task
 /// takes each posting through the domain's draft, review and publish steps (as <see cref="DemoDataLoader"/> does, so
 /// the history and the expiry are the domain's own), reserves ids for a batch and hands it over a bounded channel to
-/// the COPY writers; committed batches go on to the search writers, which copy their <c>posting_search</c> rows, computed
-/// as the app's view computes them (<see cref="SearchRowCopyWriter"/>), and derive the place and recommendation rows with
-/// the app's own <c>posting_search_places_refresh</c>, while later batches are still being written. Memory stays flat:
-/// only the batches in the channels are held.
+/// the COPY writers; committed batches go on to the search writers, which copy their search, place and recommendation
+/// rows, computed as the app's views compute them (<see cref="SearchRowCopyWriter"/>), while later batches are still
+/// being written. Memory stays flat: only the batches in the channels are held.
 /// </summary>
 public sealed partial class SyntheticBoardBulkLoader(JobBoardDbContext db, TimeProvider clock, ILogger<SyntheticBoardBulkLoader> logger)
 {
@@ -112,8 +111,8 @@ public sealed partial class SyntheticBoardBulkLoader(JobBoardDbContext db, TimeP
             throw;
         }
 
-        // Suggestions and the statistics of the tables without deferred indexes need none of those indexes, so they are
-        // done while the indexes are built; the two tables that had them are analyzed last, with their expression indexes.
+        // Suggestions and the statistics of the loaded tables need none of the deferred indexes, so they are done while the
+        // indexes are built; the search tables and posting_locations are analyzed after.
         progress.EnterPhase(deferred.IsDeferring ? "building indexes, refreshing suggestions" : "refreshing suggestions");
         await Task.WhenAll(BuildIndexesAsync(), RefreshAsync());
         progress.EnterPhase("analyzing");

@@ -246,7 +246,7 @@ public sealed class RecommendedJobs(JobBoardDbContext db, TimeProvider clock, IM
         command.Parameters.AddWithValue("exclude", exclude);
         command.Parameters.AddWithValue("categories", subject.CategoryIds.ToArray());
         command.Parameters.AddWithValue("remoteKeys", subject.Countries.Select(country => keys.Find("remote", country)).ToArray());
-        var points = subject.Places.Select(place => EarthPoint(place.Latitude, place.Longitude)).ToList();
+        var points = subject.Places.Select(place => SearchKeys.EarthPoint(place.Latitude, place.Longitude)).ToList();
         command.Parameters.AddWithValue("xs", points.Select(point => point.X).ToArray());
         command.Parameters.AddWithValue("ys", points.Select(point => point.Y).ToArray());
         command.Parameters.AddWithValue("zs", points.Select(point => point.Z).ToArray());
@@ -288,14 +288,6 @@ public sealed class RecommendedJobs(JobBoardDbContext db, TimeProvider clock, IM
         }
 
         return candidates;
-    }
-
-    /// <summary>earthdistance's ll_to_earth: a point on a sphere of its earth() radius, 6,378,168 m, in metres from the centre.</summary>
-    private static (double X, double Y, double Z) EarthPoint(double latitude, double longitude)
-    {
-        const double Radius = 6_378_168;
-        var (lat, lon) = (double.DegreesToRadians(latitude), double.DegreesToRadians(longitude));
-        return (Radius * Math.Cos(lat) * Math.Cos(lon), Radius * Math.Cos(lat) * Math.Sin(lon), Radius * Math.Sin(lat));
     }
 
     /// <summary>ln(open postings / open postings in the category) per category, recounted every ten minutes.</summary>

@@ -23,6 +23,9 @@ public sealed class SearchKeys(IReadOnlyDictionary<(string Kind, string Value), 
     /// <summary>earthdistance's sphere, which recommendations measure on too.</summary>
     private const double EarthRadiusMetres = 6_378_168;
 
+    /// <summary>PostgreSQL's radians() factor (RADIANS_PER_DEGREE), so that points come out bit for bit as the database's.</summary>
+    private const double RadiansPerDegree = 0.0174532925199432957692;
+
     /// <summary>Kilometres per degree of latitude on earthdistance's sphere.</summary>
     private const double KmPerDegree = EarthRadiusMetres / 1000 * Math.PI / 180;
 
@@ -35,6 +38,16 @@ public sealed class SearchKeys(IReadOnlyDictionary<(string Kind, string Value), 
     public int Region(string countryCode, string region) => Find("region", $"{countryCode}:{region}");
 
     public static int Category(int categoryId) => CategoryBase + categoryId;
+
+    /// <summary>
+    /// earthdistance's ll_to_earth: a point on the sphere of its earth() radius, in metres from the centre, computed in
+    /// the order and with the constants of the views that store the points (<c>posting_search_places_source</c>).
+    /// </summary>
+    public static (double X, double Y, double Z) EarthPoint(double latitude, double longitude)
+    {
+        var (lat, lon) = (latitude * RadiansPerDegree, longitude * RadiansPerDegree);
+        return (EarthRadiusMetres * Math.Cos(lat) * Math.Cos(lon), EarthRadiusMetres * Math.Cos(lat) * Math.Sin(lon), EarthRadiusMetres * Math.Sin(lat));
+    }
 
     /// <summary>The 0.25° and 2° cells of a point, as <c>search_cell_keys</c> numbers them.</summary>
     public static (int Fine, int Coarse) CellsOf(double latitude, double longitude) =>
