@@ -66,31 +66,31 @@ internal sealed class PostingCopyWriter(NpgsqlConnection connection) : IDisposab
             await row.WriteAsync(posting.CompanyId, NpgsqlDbType.Integer, cancellationToken);
             await row.WriteAsync(posting.Title, NpgsqlDbType.Varchar, cancellationToken);
             await row.WriteAsync(posting.Slug, NpgsqlDbType.Varchar, cancellationToken);
-            await WriteAsync(row, posting.Summary, NpgsqlDbType.Text, cancellationToken);
-            await WriteAsync(row, posting.CoreResponsibilities, NpgsqlDbType.Text, cancellationToken);
-            await WriteAsync(row, posting.RequisitionReference, NpgsqlDbType.Varchar, cancellationToken);
-            await WriteAsync(row, posting.ApplyUrl, NpgsqlDbType.Varchar, cancellationToken);
-            await WriteAsync(row, posting.ApplyEmail, NpgsqlDbType.Varchar, cancellationToken);
-            await row.WriteAsync(TextArray(posting.Responsibilities), NpgsqlDbType.Array | NpgsqlDbType.Text, cancellationToken);
-            await WriteAsync(row, pay?.Currency, NpgsqlDbType.Varchar, cancellationToken);
-            await WriteAsync(row, pay?.Minimum, NpgsqlDbType.Numeric, cancellationToken);
-            await WriteAsync(row, pay?.Maximum, NpgsqlDbType.Numeric, cancellationToken);
-            await WriteAsync(row, pay?.Period.ToString(), NpgsqlDbType.Varchar, cancellationToken);
-            await WriteAsync(row, pay?.CashIncentive, NpgsqlDbType.Boolean, cancellationToken);
-            await WriteAsync(row, pay?.EquityEligible, NpgsqlDbType.Boolean, cancellationToken);
-            await WriteAsync(row, pay?.Benefits, NpgsqlDbType.Text, cancellationToken);
+            await row.WriteOrNullAsync(posting.Summary, NpgsqlDbType.Text, cancellationToken);
+            await row.WriteOrNullAsync(posting.CoreResponsibilities, NpgsqlDbType.Text, cancellationToken);
+            await row.WriteOrNullAsync(posting.RequisitionReference, NpgsqlDbType.Varchar, cancellationToken);
+            await row.WriteOrNullAsync(posting.ApplyUrl, NpgsqlDbType.Varchar, cancellationToken);
+            await row.WriteOrNullAsync(posting.ApplyEmail, NpgsqlDbType.Varchar, cancellationToken);
+            await row.WriteAsync(BinaryCopyRows.TextArray(posting.Responsibilities), NpgsqlDbType.Array | NpgsqlDbType.Text, cancellationToken);
+            await row.WriteOrNullAsync(pay?.Currency, NpgsqlDbType.Varchar, cancellationToken);
+            await row.WriteOrNullAsync(pay?.Minimum, NpgsqlDbType.Numeric, cancellationToken);
+            await row.WriteOrNullAsync(pay?.Maximum, NpgsqlDbType.Numeric, cancellationToken);
+            await row.WriteOrNullAsync(pay?.Period.ToString(), NpgsqlDbType.Varchar, cancellationToken);
+            await row.WriteOrNullAsync(pay?.CashIncentive, NpgsqlDbType.Boolean, cancellationToken);
+            await row.WriteOrNullAsync(pay?.EquityEligible, NpgsqlDbType.Boolean, cancellationToken);
+            await row.WriteOrNullAsync(pay?.Benefits, NpgsqlDbType.Text, cancellationToken);
             await row.WriteAsync(posting.WorkMode.ToString(), NpgsqlDbType.Varchar, cancellationToken);
-            await WriteAsync(row, posting.RelocationSupport, NpgsqlDbType.Boolean, cancellationToken);
-            await WriteAsync(row, posting.VisaSponsorship, NpgsqlDbType.Boolean, cancellationToken);
-            await WriteAsync(row, posting.EmploymentType?.ToString(), NpgsqlDbType.Varchar, cancellationToken);
-            await WriteAsync(row, posting.ExperienceYearsMin, NpgsqlDbType.Integer, cancellationToken);
-            await WriteAsync(row, posting.ExperienceYearsMax, NpgsqlDbType.Integer, cancellationToken);
-            await WriteAsync(row, posting.Seniority?.ToString(), NpgsqlDbType.Varchar, cancellationToken);
-            await WriteAsync(row, posting.HoursPerWeek, NpgsqlDbType.Numeric, cancellationToken);
-            await WriteAsync(row, posting.WorkingLanguage, NpgsqlDbType.Varchar, cancellationToken);
-            await row.WriteAsync(TextArray(posting.ApplicantCountries), NpgsqlDbType.Array | NpgsqlDbType.Text, cancellationToken);
-            await WriteAsync(row, posting.DatePosted, NpgsqlDbType.Date, cancellationToken);
-            await WriteAsync(row, posting.ValidThrough, NpgsqlDbType.Date, cancellationToken);
+            await row.WriteOrNullAsync(posting.RelocationSupport, NpgsqlDbType.Boolean, cancellationToken);
+            await row.WriteOrNullAsync(posting.VisaSponsorship, NpgsqlDbType.Boolean, cancellationToken);
+            await row.WriteOrNullAsync(posting.EmploymentType?.ToString(), NpgsqlDbType.Varchar, cancellationToken);
+            await row.WriteOrNullAsync(posting.ExperienceYearsMin, NpgsqlDbType.Integer, cancellationToken);
+            await row.WriteOrNullAsync(posting.ExperienceYearsMax, NpgsqlDbType.Integer, cancellationToken);
+            await row.WriteOrNullAsync(posting.Seniority?.ToString(), NpgsqlDbType.Varchar, cancellationToken);
+            await row.WriteOrNullAsync(posting.HoursPerWeek, NpgsqlDbType.Numeric, cancellationToken);
+            await row.WriteOrNullAsync(posting.WorkingLanguage, NpgsqlDbType.Varchar, cancellationToken);
+            await row.WriteAsync(BinaryCopyRows.TextArray(posting.ApplicantCountries), NpgsqlDbType.Array | NpgsqlDbType.Text, cancellationToken);
+            await row.WriteOrNullAsync(posting.DatePosted, NpgsqlDbType.Date, cancellationToken);
+            await row.WriteOrNullAsync(posting.ValidThrough, NpgsqlDbType.Date, cancellationToken);
             await row.WriteAsync(posting.Status.ToString(), NpgsqlDbType.Varchar, cancellationToken);
             await row.WriteAsync(posting.CreatedAt, NpgsqlDbType.TimestampTz, cancellationToken);
             await row.WriteAsync(posting.UpdatedAt, NpgsqlDbType.TimestampTz, cancellationToken);
@@ -111,10 +111,10 @@ internal sealed class PostingCopyWriter(NpgsqlConnection connection) : IDisposab
                 await row.WriteAsync(batch.FirstPostingId + i, NpgsqlDbType.Integer, cancellationToken);
                 await row.WriteAsync(place.Position, NpgsqlDbType.Integer, cancellationToken);
                 await row.WriteAsync(place.City, NpgsqlDbType.Varchar, cancellationToken);
-                await WriteAsync(row, place.Region, NpgsqlDbType.Varchar, cancellationToken);
-                await WriteAsync(row, place.RegionCode, NpgsqlDbType.Varchar, cancellationToken);
+                await row.WriteOrNullAsync(place.Region, NpgsqlDbType.Varchar, cancellationToken);
+                await row.WriteOrNullAsync(place.RegionCode, NpgsqlDbType.Varchar, cancellationToken);
                 await row.WriteAsync(place.CountryCode, NpgsqlDbType.Varchar, cancellationToken);
-                await WriteAsync(row, place.CountryName, NpgsqlDbType.Varchar, cancellationToken);
+                await row.WriteOrNullAsync(place.CountryName, NpgsqlDbType.Varchar, cancellationToken);
                 await row.WriteAsync(place.Latitude, NpgsqlDbType.Double, cancellationToken);
                 await row.WriteAsync(place.Longitude, NpgsqlDbType.Double, cancellationToken);
             }
@@ -160,21 +160,11 @@ internal sealed class PostingCopyWriter(NpgsqlConnection connection) : IDisposab
                 await row.WriteAsync(batch.FirstStatusChangeId + next++, NpgsqlDbType.Bigint, cancellationToken);
                 await row.WriteAsync(batch.FirstPostingId + i, NpgsqlDbType.Integer, cancellationToken);
                 await row.WriteAsync(change.At, NpgsqlDbType.TimestampTz, cancellationToken);
-                await WriteAsync(row, change.From?.ToString(), NpgsqlDbType.Varchar, cancellationToken);
+                await row.WriteOrNullAsync(change.From?.ToString(), NpgsqlDbType.Varchar, cancellationToken);
                 await row.WriteAsync(change.To.ToString(), NpgsqlDbType.Varchar, cancellationToken);
                 await row.WriteAsync(change.Actor, NpgsqlDbType.Varchar, cancellationToken);
-                await WriteAsync(row, change.Reason, NpgsqlDbType.Varchar, cancellationToken);
+                await row.WriteOrNullAsync(change.Reason, NpgsqlDbType.Varchar, cancellationToken);
             }
         }
     }
-
-    private static Task WriteAsync(NpgsqlBinaryImporter row, string? value, NpgsqlDbType type, CancellationToken cancellationToken) =>
-        value is null ? row.WriteNullAsync(cancellationToken) : row.WriteAsync(value, type, cancellationToken);
-
-    private static Task WriteAsync<T>(NpgsqlBinaryImporter row, T? value, NpgsqlDbType type, CancellationToken cancellationToken)
-        where T : struct =>
-        value is { } present ? row.WriteAsync(present, type, cancellationToken) : row.WriteNullAsync(cancellationToken);
-
-    // The domain exposes read-only lists; Npgsql writes arrays and List<T>.
-    private static string[] TextArray(IReadOnlyList<string> items) => items as string[] ?? [.. items];
 }

@@ -1,10 +1,11 @@
-using System.Text;
+using System.Buffers.Binary;
+using System.Runtime.InteropServices;
 using JobBoard.Domain.Postings;
 
 namespace JobBoard.Web.BulkLoad;
 
 /// <summary>
-/// A posting's search document, in tsvector's text form, exactly as the <c>document</c> column of
+/// A posting's search document, in tsvector's binary form (for binary COPY), exactly as the <c>document</c> column of
 /// <c>posting_search_source</c> computes it (the bulk-load tests compare the two for every posting):
 /// <code>
 /// setweight(to_tsvector(title), 'A')
@@ -26,9 +27,8 @@ internal sealed class SearchDocumentBuilder(SearchLexicon lexicon)
     private const int MaxPositionsParsed = 255;
     private const int MaxPositionsJoined = 256;
     private static readonly int[] Weights = [3, 2, 1, 1, 0, 0];
-    private static readonly string[] WeightLetters = [string.Empty, "C", "B", "A"];
 
-    private readonly StringBuilder _text = new(4096);
+    private readonly TsVectorBytes _document = new();
 
     /// <summary>Every word of the current posting, part by part, at its position within its part.</summary>
     private readonly List<(int Part, int Lexeme, int Position)> _words = new(1024);
@@ -41,6 +41,7 @@ internal sealed class SearchDocumentBuilder(SearchLexicon lexicon)
     private int[] _starts = new int[1024];
     private ushort[] _positions = new ushort[1024];
     private readonly List<int> _lexemes = new(512);
+    private int[] _order = new int[512];
 
     /// <summary>False once a chunk of the current posting is missing from the lexicon or cannot be measured.</summary>
     private bool _complete;
@@ -56,7 +57,7 @@ internal sealed class SearchDocumentBuilder(SearchLexicon lexicon)
     public bool Unmeasurable { get; private set; }
 
     /// <summary>The document, or null when a chunk is unknown (see <see cref="Unknown"/>) or <see cref="Unmeasurable"/>.</summary>
-    public string? Build(JobPosting posting)
+    public byte[]? Build(JobPosting posting)
     {
         ArgumentNullException.ThrowIfNull(posting);
         _complete = true;
@@ -90,7 +91,7 @@ internal sealed class SearchDocumentBuilder(SearchLexicon lexicon)
             return null;
         }
 
-        return FormatInOrder() ?? Format(JoinOneByOne());
+        return EncodeInOrder() ?? Encode(JoinOneByOne());
     }
 
     /// <summary>to_tsvector over texts joined by spaces (concat_ws, array_to_string): each text continues its part.</summary>
@@ -181,7 +182,7 @@ internal sealed class SearchDocumentBuilder(SearchLexicon lexicon)
     /// before it, every lexeme's positions in order. Null when a lexeme has more than 255 positions or a position
     /// passes 16,383, where the limits make the order of the joins matter.
     /// </summary>
-    private string? FormatInOrder()
+    private byte[]? EncodeInOrder()
     {
         System.Array.Clear(_largest);
         foreach (var (part, _, position) in _words)
@@ -213,6 +214,16 @@ internal sealed class SearchDocumentBuilder(SearchLexicon lexicon)
             fits &= _counts[lexeme] <= MaxPositionsParsed;
         }
 
+        if (!fits)
+        {
+            foreach (var lexeme in _lexemes)
+            {
+                _counts[lexeme] = 0;
+            }
+
+            return null;
+        }
+
         var start = 0;
         foreach (var lexeme in _lexemes)
         {
@@ -220,27 +231,46 @@ internal sealed class SearchDocumentBuilder(SearchLexicon lexicon)
             start += _counts[lexeme];
         }
 
-        if (fits)
+        foreach (var (part, lexeme, position) in _words)
         {
-            foreach (var (part, lexeme, position) in _words)
-            {
-                _positions[_starts[lexeme]++] = (ushort)((Weights[part] << 14) | (position + shifts[part]));
-            }
+            _positions[_starts[lexeme]++] = (ushort)((Weights[part] << 14) | (position + shifts[part]));
         }
 
-        _text.Clear();
-        foreach (var lexeme in _lexemes)
+        var order = InLexemeOrder(_lexemes);
+        _document.Begin(order.Length);
+        foreach (var lexeme in order)
         {
-            if (fits)
-            {
-                var count = _counts[lexeme];
-                AppendLexeme(lexicon.Lexeme(lexeme), _positions.AsSpan(_starts[lexeme] - count, count));
-            }
-
+            var count = _counts[lexeme];
+            _document.Add(lexicon.Utf8(lexeme), _positions.AsSpan(_starts[lexeme] - count, count));
             _counts[lexeme] = 0;
         }
 
-        return fits ? _text.ToString() : null;
+        return _document.ToArray();
+    }
+
+    /// <summary>The lexeme ids in tsvector's order (see <see cref="SearchLexicon.Ranks"/>), in a buffer reused per call.</summary>
+    private Span<int> InLexemeOrder(IReadOnlyCollection<int> lexemes)
+    {
+        if (_order.Length < lexemes.Count)
+        {
+            _order = new int[Math.Max(lexemes.Count, _order.Length * 2)];
+        }
+
+        var ranks = lexicon.Ranks;
+        var order = _order.AsSpan(0, lexemes.Count);
+        var i = 0;
+        foreach (var lexeme in lexemes)
+        {
+            order[i++] = ranks[lexeme];
+        }
+
+        order.Sort();
+        for (i = 0; i < order.Length; i++)
+        {
+            order[i] = lexicon.IdAtRank(order[i]);
+        }
+
+        return order;
     }
 
     private void EnsureCapacity(int lexemes, int words)
@@ -258,12 +288,12 @@ internal sealed class SearchDocumentBuilder(SearchLexicon lexicon)
     }
 
     /// <summary>The document built as the SQL builds it: each part a tsvector of its own, joined one || at a time.</summary>
-    private Dictionary<string, List<ushort>> JoinOneByOne()
+    private Dictionary<int, List<ushort>> JoinOneByOne()
     {
-        var parts = new Dictionary<string, List<ushort>>[Parts];
+        var parts = new Dictionary<int, List<ushort>>[Parts];
         for (var part = 0; part < Parts; part++)
         {
-            parts[part] = new Dictionary<string, List<ushort>>(StringComparer.Ordinal);
+            parts[part] = [];
         }
 
         foreach (var (part, lexeme, position) in _words)
@@ -271,10 +301,9 @@ internal sealed class SearchDocumentBuilder(SearchLexicon lexicon)
             // to_tsvector: positions stop at 16,383, repeats dropped, at most 255 per lexeme. They arrive ascending.
             var at = Math.Min(position, MaxPosition);
             var vector = parts[part];
-            var text = lexicon.Lexeme(lexeme);
-            if (!vector.TryGetValue(text, out var positions))
+            if (!vector.TryGetValue(lexeme, out var positions))
             {
-                vector[text] = positions = [];
+                vector[lexeme] = positions = [];
             }
 
             var last = positions.Count == 0 ? 0 : positions[^1] & MaxPosition;
@@ -288,7 +317,7 @@ internal sealed class SearchDocumentBuilder(SearchLexicon lexicon)
     }
 
     /// <summary>tsvector's ||: the right side's positions move past the left side's largest.</summary>
-    private static Dictionary<string, List<ushort>> Join(Dictionary<string, List<ushort>> left, Dictionary<string, List<ushort>> right)
+    private static Dictionary<int, List<ushort>> Join(Dictionary<int, List<ushort>> left, Dictionary<int, List<ushort>> right)
     {
         var shift = 0;
         foreach (var positions in left.Values)
@@ -321,45 +350,80 @@ internal sealed class SearchDocumentBuilder(SearchLexicon lexicon)
         return left;
     }
 
-    private string Format(Dictionary<string, List<ushort>> document)
+    private byte[] Encode(Dictionary<int, List<ushort>> document)
     {
-        _text.Clear();
-        foreach (var (lexeme, positions) in document)
+        var order = InLexemeOrder(document.Keys);
+        _document.Begin(order.Length);
+        foreach (var lexeme in order)
         {
-            AppendLexeme(lexeme, System.Runtime.InteropServices.CollectionsMarshal.AsSpan(positions));
+            _document.Add(lexicon.Utf8(lexeme), CollectionsMarshal.AsSpan(document[lexeme]));
         }
 
-        return _text.ToString();
+        return _document.ToArray();
     }
 
-    /// <summary>One lexeme in tsvector's text form ('lexeme':3A,17C); PostgreSQL sorts the lexemes as it reads them.</summary>
-    private void AppendLexeme(string lexeme, ReadOnlySpan<ushort> positions)
+    /// <summary>
+    /// tsvector's binary form, as <c>tsvectorrecv</c> reads it: the number of lexemes, then each lexeme's UTF-8 bytes and
+    /// a zero, its number of positions and the positions (the weight in the top two bits), big-endian, the lexemes in
+    /// tsvector's order and each one's positions ascending, so that the server need not sort them.
+    /// </summary>
+    private sealed class TsVectorBytes
     {
-        if (_text.Length > 0)
+        private byte[] _buffer = new byte[16 * 1024];
+        private int _length;
+
+        public void Begin(int lexemes)
         {
-            _text.Append(' ');
+            _length = 0;
+            BinaryPrimitives.WriteInt32BigEndian(Reserve(4), lexemes);
         }
 
-        _text.Append('\'');
-        foreach (var c in lexeme)
+        public void Add(ReadOnlySpan<byte> lexeme, Span<ushort> positions)
         {
-            if (c is '\'' or '\\')
+            var count = Distinct(positions);
+            lexeme.CopyTo(Reserve(lexeme.Length + 1));
+            _buffer[_length - 1] = 0;
+            BinaryPrimitives.WriteUInt16BigEndian(Reserve(2), (ushort)count);
+            var target = Reserve(2 * count);
+            for (var i = 0; i < count; i++)
             {
-                _text.Append(c);
+                BinaryPrimitives.WriteUInt16BigEndian(target[(2 * i)..], positions[i]);
             }
-
-            _text.Append(c);
         }
 
-        _text.Append("':");
-        for (var i = 0; i < positions.Length; i++)
+        public byte[] ToArray() => _buffer.AsSpan(0, _length).ToArray();
+
+        /// <summary>
+        /// Keeps one entry per position, with the highest weight, as to_tsvector does; tsvectorrecv refuses a position
+        /// that does not follow the one before it. Returns how many remain at the start of the span.
+        /// </summary>
+        private static int Distinct(Span<ushort> positions)
         {
-            if (i > 0)
+            var kept = 0;
+            for (var i = 0; i < positions.Length; i++)
             {
-                _text.Append(',');
+                if (kept > 0 && (positions[kept - 1] & MaxPosition) == (positions[i] & MaxPosition))
+                {
+                    positions[kept - 1] = Math.Max(positions[kept - 1], positions[i]);
+                }
+                else
+                {
+                    positions[kept++] = positions[i];
+                }
             }
 
-            _text.Append(positions[i] & MaxPosition).Append(WeightLetters[positions[i] >> 14]);
+            return kept;
+        }
+
+        private Span<byte> Reserve(int bytes)
+        {
+            if (_length + bytes > _buffer.Length)
+            {
+                System.Array.Resize(ref _buffer, Math.Max(_length + bytes, _buffer.Length * 2));
+            }
+
+            _length += bytes;
+            return _buffer.AsSpan(_length - bytes, bytes);
         }
     }
 }

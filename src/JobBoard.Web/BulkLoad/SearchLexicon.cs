@@ -1,3 +1,4 @@
+using System.Text;
 using Npgsql;
 
 namespace JobBoard.Web.BulkLoad;
@@ -27,6 +28,9 @@ internal sealed class SearchLexicon
     private readonly Dictionary<string, ChunkWords> _chunks = new(StringComparer.Ordinal);
     private readonly Dictionary<string, int> _lexemeIds = new(StringComparer.Ordinal);
     private readonly List<string> _lexemes = [];
+    private readonly List<byte[]> _utf8 = [];
+    private int[] _ranks = [];
+    private int[] _byRank = [];
     private readonly Dictionary<string, ChunkWords>.AlternateLookup<ReadOnlySpan<char>> _lookup;
 
     public SearchLexicon() => _lookup = _chunks.GetAlternateLookup<ReadOnlySpan<char>>();
@@ -35,6 +39,29 @@ internal sealed class SearchLexicon
     public int LexemeCount => _lexemes.Count;
 
     public string Lexeme(int id) => _lexemes[id];
+
+    /// <summary>The lexeme as tsvector's binary form holds it.</summary>
+    public byte[] Utf8(int id) => _utf8[id];
+
+    /// <summary>
+    /// Per lexeme id, its place in tsvector's order of lexemes: their UTF-8 bytes compared as memcmp does, the shorter
+    /// first where one begins the other. A document sent in binary lists its lexemes in this order.
+    /// </summary>
+    public ReadOnlySpan<int> Ranks
+    {
+        get
+        {
+            if (_ranks.Length != _lexemes.Count)
+            {
+                Rank();
+            }
+
+            return _ranks;
+        }
+    }
+
+    /// <summary>The lexeme id at a place in that order.</summary>
+    public int IdAtRank(int rank) => _byRank[rank];
 
     public bool TryGet(ReadOnlySpan<char> chunk, out ChunkWords words) => _lookup.TryGetValue(chunk, out words);
 
@@ -85,9 +112,22 @@ internal sealed class SearchLexicon
         {
             _lexemeIds[lexeme] = id = _lexemes.Count;
             _lexemes.Add(lexeme);
+            _utf8.Add(Encoding.UTF8.GetBytes(lexeme));
         }
 
         return id;
+    }
+
+    /// <summary>Ranks every lexeme again: learning is rare after the first batches, so sorting them all then is cheap.</summary>
+    private void Rank()
+    {
+        _byRank = [.. Enumerable.Range(0, _lexemes.Count)];
+        System.Array.Sort(_byRank, (a, b) => _utf8[a].AsSpan().SequenceCompareTo(_utf8[b]));
+        _ranks = new int[_byRank.Length];
+        for (var rank = 0; rank < _byRank.Length; rank++)
+        {
+            _ranks[_byRank[rank]] = rank;
+        }
     }
 }
 

@@ -1,14 +1,13 @@
-using System.Buffers;
-using System.Globalization;
-using System.Text;
+using System.Buffers.Binary;
 using JobBoard.Domain.Postings;
 using JobBoard.Web.Search;
 using Npgsql;
+using NpgsqlTypes;
 
 namespace JobBoard.Web.BulkLoad;
 
 /// <summary>
-/// Writes the search rows of a batch the bulk loader has just copied, with COPY: its <c>posting_search</c> rows, and the
+/// Writes the search rows of a batch the bulk loader has just copied, with binary COPY: its <c>posting_search</c> rows, and the
 /// place and recommendation rows derived from them (<c>posting_search_places</c>, <c>posting_category_places</c>,
 /// <c>posting_category_lists</c>), each exactly as the app's view of that table computes it (the bulk-load tests compare
 /// every column of every row with the views). The document comes from a <see cref="SearchDocumentBuilder"/>, the
@@ -22,18 +21,18 @@ internal sealed class SearchRowCopyWriter(NpgsqlConnection connection)
     public const string SearchRowsCopy = """
         COPY posting_search (posting_id, company_id, date_posted, valid_through, work_mode, employment_type, seniority,
             visa_sponsorship, salary_currency, salary_yearly, category_ids, document, skill_ids, applicant_countries,
-            filter_keys, latitudes, longitudes) FROM STDIN
+            filter_keys, latitudes, longitudes) FROM STDIN (FORMAT BINARY)
         """;
 
     public const string PlacesCopy = """
         COPY posting_search_places (posting_id, position, earth, city, country_code, region, date_posted, valid_through,
             category_ids, title, work_mode, applicant_countries, skill_ids, latitude, longitude, cell, employment_type,
-            seniority, visa_sponsorship, salary_currency, salary_yearly) FROM STDIN
+            seniority, visa_sponsorship, salary_currency, salary_yearly) FROM STDIN (FORMAT BINARY)
         """;
 
-    public const string CategoryPlacesCopy = "COPY posting_category_places (posting_id, position, category_id, earth, valid_through) FROM STDIN";
+    public const string CategoryPlacesCopy = "COPY posting_category_places (posting_id, position, category_id, earth, valid_through) FROM STDIN (FORMAT BINARY)";
 
-    public const string CategoryListsCopy = "COPY posting_category_lists (posting_id, remote_key, category_id, date_posted, valid_through) FROM STDIN";
+    public const string CategoryListsCopy = "COPY posting_category_lists (posting_id, remote_key, category_id, date_posted, valid_through) FROM STDIN (FORMAT BINARY)";
 
     private const string AddKeys = """
         INSERT INTO search_keys (kind, value) SELECT * FROM unnest(@kinds, @values) ON CONFLICT DO NOTHING;
@@ -42,7 +41,6 @@ internal sealed class SearchRowCopyWriter(NpgsqlConnection connection)
 
     private readonly SearchLexicon _lexicon = new();
     private readonly Dictionary<(string Kind, string Value), int> _keys = [];
-    private readonly CopyText _row = new();
     private readonly List<int> _filterKeys = new(64);
     private SearchDocumentBuilder? _documents;
 
@@ -68,10 +66,10 @@ internal sealed class SearchRowCopyWriter(NpgsqlConnection connection)
         await NumberKeysAsync(published, cancellationToken);
         var copied = published.Where(r => r.Document is not null).ToList();
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        await CopyAsync(SearchRowsCopy, copied, WriteSearchRow, cancellationToken);
-        await CopyAsync(PlacesCopy, copied, WritePlaces, cancellationToken);
-        await CopyAsync(CategoryPlacesCopy, copied, WriteCategoryPlaces, cancellationToken);
-        await CopyAsync(CategoryListsCopy, copied, WriteCategoryLists, cancellationToken);
+        await CopyAsync(SearchRowsCopy, copied, WriteSearchRowAsync, cancellationToken);
+        await CopyAsync(PlacesCopy, copied, WritePlacesAsync, cancellationToken);
+        await CopyAsync(CategoryPlacesCopy, copied, WriteCategoryPlacesAsync, cancellationToken);
+        await CopyAsync(CategoryListsCopy, copied, WriteCategoryListsAsync, cancellationToken);
 
         if (copied.Count < published.Count)
         {
@@ -163,29 +161,53 @@ internal sealed class SearchRowCopyWriter(NpgsqlConnection connection)
 
     private static IReadOnlyList<string> RemoteCountries(JobPosting posting) => posting.WorkMode == WorkMode.Remote ? posting.ApplicantCountries : [];
 
-    private async Task CopyAsync(string copy, List<SearchRow> rows, Action<SearchRow, CopyText> write, CancellationToken cancellationToken)
+    private async Task CopyAsync(
+        string copy, List<SearchRow> rows, Func<NpgsqlBinaryImporter, SearchRow, CancellationToken, Task> writeRows, CancellationToken cancellationToken)
     {
-        await using var writer = await connection.BeginTextImportAsync(copy, cancellationToken);
+        await using var importer = await connection.BeginBinaryImportAsync(copy, cancellationToken);
         foreach (var row in rows)
         {
-            _row.Clear();
-            write(row, _row);
-            await writer.WriteAsync(_row.Text, cancellationToken);
+            await writeRows(importer, row, cancellationToken);
         }
+
+        await importer.CompleteAsync(cancellationToken);
     }
 
     /// <summary>A row of <c>posting_search_source</c>.</summary>
-    private void WriteSearchRow(SearchRow row, CopyText line)
+    private async Task WriteSearchRowAsync(NpgsqlBinaryImporter row, SearchRow search, CancellationToken cancellationToken)
     {
-        var posting = row.Posting;
+        var posting = search.Posting;
+        await row.StartRowAsync(cancellationToken);
+        await row.WriteAsync(search.Id, NpgsqlDbType.Integer, cancellationToken);
+        await row.WriteAsync(posting.CompanyId, NpgsqlDbType.Integer, cancellationToken);
+        await row.WriteAsync(search.DatePosted, NpgsqlDbType.Date, cancellationToken);
+        await row.WriteOrNullAsync(posting.ValidThrough, NpgsqlDbType.Date, cancellationToken);
+        await row.WriteAsync(posting.WorkMode.ToString(), NpgsqlDbType.Varchar, cancellationToken);
+        await row.WriteOrNullAsync(posting.EmploymentType?.ToString(), NpgsqlDbType.Varchar, cancellationToken);
+        await row.WriteOrNullAsync(posting.Seniority?.ToString(), NpgsqlDbType.Varchar, cancellationToken);
+        await row.WriteOrNullAsync(posting.VisaSponsorship, NpgsqlDbType.Boolean, cancellationToken);
+        await row.WriteOrNullAsync(posting.Compensation?.Currency, NpgsqlDbType.Varchar, cancellationToken);
+        await row.WriteOrNullAsync(search.SalaryYearly, NpgsqlDbType.Numeric, cancellationToken);
+        await row.WriteAsync(search.CategoryIds, NpgsqlDbType.Array | NpgsqlDbType.Integer, cancellationToken);
+        await row.WriteOrNullAsync(search.Document, cancellationToken);
+        await row.WriteAsync(search.SkillIds, NpgsqlDbType.Array | NpgsqlDbType.Integer, cancellationToken);
+        await row.WriteAsync(BinaryCopyRows.TextArray(posting.ApplicantCountries), NpgsqlDbType.Array | NpgsqlDbType.Text, cancellationToken);
+        await row.WriteAsync(FilterKeys(search), NpgsqlDbType.Array | NpgsqlDbType.Integer, cancellationToken);
+        await row.WriteAsync(search.Places.Select(p => p.Latitude).ToArray(), NpgsqlDbType.Array | NpgsqlDbType.Double, cancellationToken);
+        await row.WriteAsync(search.Places.Select(p => p.Longitude).ToArray(), NpgsqlDbType.Array | NpgsqlDbType.Double, cancellationToken);
+    }
+
+    /// <summary>The view's filter_keys: the ids of its keyed values, categories and map cells, ascending, each once.</summary>
+    private List<int> FilterKeys(SearchRow search)
+    {
         _filterKeys.Clear();
-        foreach (var key in row.KeyValues)
+        foreach (var key in search.KeyValues)
         {
             _filterKeys.Add(_keys[key]);
         }
 
-        _filterKeys.AddRange(row.CategoryIds.Select(SearchKeys.Category));
-        foreach (var place in row.Places)
+        _filterKeys.AddRange(search.CategoryIds.Select(SearchKeys.Category));
+        foreach (var place in search.Places)
         {
             var (fine, coarse) = SearchKeys.CellsOf(place.Latitude, place.Longitude);
             _filterKeys.Add(fine);
@@ -193,67 +215,109 @@ internal sealed class SearchRowCopyWriter(NpgsqlConnection connection)
         }
 
         _filterKeys.Sort();
-        line.Add(row.Id).Add(posting.CompanyId).Add(row.DatePosted).Add(posting.ValidThrough)
-            .Add(posting.WorkMode.ToString()).Add(posting.EmploymentType?.ToString()).Add(posting.Seniority?.ToString()).Add(posting.VisaSponsorship)
-            .Add(posting.Compensation?.Currency).Add(row.SalaryYearly)
-            .Add(row.CategoryIds).Add(row.Document).Add(row.SkillIds).Add(posting.ApplicantCountries)
-            .Add(_filterKeys.Distinct()).Add(row.Places.Select(p => p.Latitude)).Add(row.Places.Select(p => p.Longitude)).End();
+        var kept = 0;
+        for (var i = 0; i < _filterKeys.Count; i++)
+        {
+            if (kept == 0 || _filterKeys[kept - 1] != _filterKeys[i])
+            {
+                _filterKeys[kept++] = _filterKeys[i];
+            }
+        }
+
+        _filterKeys.RemoveRange(kept, _filterKeys.Count - kept);
+        return _filterKeys;
     }
 
     /// <summary>The rows of <c>posting_search_places_source</c>: one per place, or one without a place.</summary>
-    private static void WritePlaces(SearchRow row, CopyText line)
+    private static async Task WritePlacesAsync(NpgsqlBinaryImporter row, SearchRow search, CancellationToken cancellationToken)
     {
-        var posting = row.Posting;
-        var places = row.Places.Count > 0 ? row.Places.Cast<PostingLocation?>() : [null];
-        var position = 0;
+        var posting = search.Posting;
+        var places = search.Places.Count > 0 ? search.Places.Cast<PostingLocation?>() : [null];
+        short position = 0;
         foreach (var place in places)
         {
-            line.Add(row.Id).Add(position).Add(place is null ? null : row.Earths[position])
-                .Add(place?.City).Add(place?.CountryCode).Add(place?.Region)
-                .Add(row.DatePosted).Add(posting.ValidThrough).Add(row.CategoryIds).Add(posting.Title)
-                .Add(posting.WorkMode.ToString()).Add(posting.ApplicantCountries).Add(row.SkillIds)
-                .Add(place?.Latitude).Add(place?.Longitude).Add(place is null ? null : SearchKeys.CellsOf(place.Latitude, place.Longitude).Fine)
-                .Add(posting.EmploymentType?.ToString()).Add(posting.Seniority?.ToString()).Add(posting.VisaSponsorship)
-                .Add(posting.Compensation?.Currency).Add(row.SalaryYearly).End();
+            await row.StartRowAsync(cancellationToken);
+            await row.WriteAsync(search.Id, NpgsqlDbType.Integer, cancellationToken);
+            await row.WriteAsync(position, NpgsqlDbType.Smallint, cancellationToken);
+            await row.WriteOrNullAsync(place is null ? null : search.Earths[position], cancellationToken);
+            await row.WriteOrNullAsync(place?.City, NpgsqlDbType.Varchar, cancellationToken);
+            await row.WriteOrNullAsync(place?.CountryCode, NpgsqlDbType.Varchar, cancellationToken);
+            await row.WriteOrNullAsync(place?.Region, NpgsqlDbType.Varchar, cancellationToken);
+            await row.WriteAsync(search.DatePosted, NpgsqlDbType.Date, cancellationToken);
+            await row.WriteOrNullAsync(posting.ValidThrough, NpgsqlDbType.Date, cancellationToken);
+            await row.WriteAsync(search.CategoryIds, NpgsqlDbType.Array | NpgsqlDbType.Integer, cancellationToken);
+            await row.WriteAsync(posting.Title, NpgsqlDbType.Varchar, cancellationToken);
+            await row.WriteAsync(posting.WorkMode.ToString(), NpgsqlDbType.Varchar, cancellationToken);
+            await row.WriteAsync(BinaryCopyRows.TextArray(posting.ApplicantCountries), NpgsqlDbType.Array | NpgsqlDbType.Text, cancellationToken);
+            await row.WriteAsync(search.SkillIds, NpgsqlDbType.Array | NpgsqlDbType.Integer, cancellationToken);
+            await row.WriteOrNullAsync(place?.Latitude, NpgsqlDbType.Double, cancellationToken);
+            await row.WriteOrNullAsync(place?.Longitude, NpgsqlDbType.Double, cancellationToken);
+            await row.WriteOrNullAsync(place is null ? null : (int?)SearchKeys.CellsOf(place.Latitude, place.Longitude).Fine, NpgsqlDbType.Integer, cancellationToken);
+            await row.WriteOrNullAsync(posting.EmploymentType?.ToString(), NpgsqlDbType.Varchar, cancellationToken);
+            await row.WriteOrNullAsync(posting.Seniority?.ToString(), NpgsqlDbType.Varchar, cancellationToken);
+            await row.WriteOrNullAsync(posting.VisaSponsorship, NpgsqlDbType.Boolean, cancellationToken);
+            await row.WriteOrNullAsync(posting.Compensation?.Currency, NpgsqlDbType.Varchar, cancellationToken);
+            await row.WriteOrNullAsync(search.SalaryYearly, NpgsqlDbType.Numeric, cancellationToken);
             position++;
         }
     }
 
     /// <summary>The rows of <c>posting_category_places_source</c>: each place under each category.</summary>
-    private static void WriteCategoryPlaces(SearchRow row, CopyText line)
+    private static async Task WriteCategoryPlacesAsync(NpgsqlBinaryImporter row, SearchRow search, CancellationToken cancellationToken)
     {
-        for (var position = 0; position < row.Places.Count; position++)
+        for (short position = 0; position < search.Places.Count; position++)
         {
-            var earth = row.Earths[position];
-            foreach (var category in row.CategoryIds)
+            var earth = search.Earths[position];
+            foreach (var category in search.CategoryIds)
             {
-                line.Add(row.Id).Add(position).Add(category).Add(earth).Add(row.Posting.ValidThrough).End();
+                await row.StartRowAsync(cancellationToken);
+                await row.WriteAsync(search.Id, NpgsqlDbType.Integer, cancellationToken);
+                await row.WriteAsync(position, NpgsqlDbType.Smallint, cancellationToken);
+                await row.WriteAsync(category, NpgsqlDbType.Integer, cancellationToken);
+                await row.WriteOrNullAsync(earth, cancellationToken);
+                await row.WriteOrNullAsync(search.Posting.ValidThrough, NpgsqlDbType.Date, cancellationToken);
             }
         }
     }
 
     /// <summary>The rows of <c>posting_category_lists_source</c>: each category, and for remote work each country it is open to.</summary>
-    private void WriteCategoryLists(SearchRow row, CopyText line)
+    private async Task WriteCategoryListsAsync(NpgsqlBinaryImporter row, SearchRow search, CancellationToken cancellationToken)
     {
-        foreach (var category in row.CategoryIds)
+        foreach (var category in search.CategoryIds)
         {
-            line.Add(row.Id).Add(0).Add(category).Add(row.DatePosted).Add(row.Posting.ValidThrough).End();
+            await WriteCategoryListAsync(row, search, 0, category, cancellationToken);
         }
 
-        foreach (var category in row.CategoryIds)
+        foreach (var category in search.CategoryIds)
         {
-            foreach (var country in RemoteCountries(row.Posting))
+            foreach (var country in RemoteCountries(search.Posting))
             {
-                line.Add(row.Id).Add(_keys[("remote", country)]).Add(category).Add(row.DatePosted).Add(row.Posting.ValidThrough).End();
+                await WriteCategoryListAsync(row, search, _keys[("remote", country)], category, cancellationToken);
             }
         }
     }
 
-    /// <summary>The view's point on earthdistance's sphere, as cube's text.</summary>
-    private static string Earth(PostingLocation place)
+    private static async Task WriteCategoryListAsync(NpgsqlBinaryImporter row, SearchRow search, int remoteKey, int category, CancellationToken cancellationToken)
     {
+        await row.StartRowAsync(cancellationToken);
+        await row.WriteAsync(search.Id, NpgsqlDbType.Integer, cancellationToken);
+        await row.WriteAsync(remoteKey, NpgsqlDbType.Integer, cancellationToken);
+        await row.WriteAsync(category, NpgsqlDbType.Integer, cancellationToken);
+        await row.WriteAsync(search.DatePosted, NpgsqlDbType.Date, cancellationToken);
+        await row.WriteOrNullAsync(search.Posting.ValidThrough, NpgsqlDbType.Date, cancellationToken);
+    }
+
+    /// <summary>The view's point on earthdistance's sphere, in cube's binary form: a point's header, then x, y and z.</summary>
+    private static byte[] Earth(PostingLocation place)
+    {
+        const int PointOfThreeDimensions = unchecked((int)0x8000_0003);
         var (x, y, z) = SearchKeys.EarthPoint(place.Latitude, place.Longitude);
-        return string.Create(CultureInfo.InvariantCulture, $"({x:R}, {y:R}, {z:R})");
+        var earth = new byte[28];
+        BinaryPrimitives.WriteInt32BigEndian(earth, PointOfThreeDimensions);
+        BinaryPrimitives.WriteDoubleBigEndian(earth.AsSpan(4), x);
+        BinaryPrimitives.WriteDoubleBigEndian(earth.AsSpan(12), y);
+        BinaryPrimitives.WriteDoubleBigEndian(earth.AsSpan(20), z);
+        return earth;
     }
 
     /// <summary>A published posting on its way to the search tables, with what several of them need.</summary>
@@ -263,14 +327,14 @@ internal sealed class SearchRowCopyWriter(NpgsqlConnection connection)
 
         public JobPosting Posting { get; } = posting;
 
-        public string? Document { get; set; }
+        public byte[]? Document { get; set; }
 
         public List<PostingLocation> Places { get; } = [.. posting.Locations.OrderBy(l => l.Position)];
 
-        /// <summary>Each place's point, as cube text, for the place and the category rows alike.</summary>
-        public string[] Earths => _earths ??= [.. Places.Select(Earth)];
+        /// <summary>Each place's point, in binary, for the place and the category rows alike.</summary>
+        public byte[][] Earths => _earths ??= [.. Places.Select(Earth)];
 
-        private string[]? _earths;
+        private byte[][]? _earths;
 
         public List<int> CategoryIds { get; } = [.. posting.Categories.OrderBy(c => c.Position).Select(c => c.CategoryId)];
 
@@ -286,112 +350,5 @@ internal sealed class SearchRowCopyWriter(NpgsqlConnection connection)
         public decimal? SalaryYearly => Posting.Compensation is { } pay && (pay.Maximum ?? pay.Minimum) is { } top
             ? top * Compensation.PeriodsPerYear(pay.Period)
             : null;
-    }
-
-    /// <summary>Rows in COPY's text format: tab-separated, \N for null, backslashes and control characters escaped.</summary>
-    private sealed class CopyText
-    {
-        private static readonly SearchValues<char> Escaped = SearchValues.Create("\\\t\n\r");
-
-        private readonly StringBuilder _text = new(8192);
-        private bool _first = true;
-
-        public StringBuilder Text => _text;
-
-        public void Clear()
-        {
-            _text.Clear();
-            _first = true;
-        }
-
-        public CopyText Add(string? value)
-        {
-            Separate();
-            if (value is null)
-            {
-                _text.Append("\\N");
-                return this;
-            }
-
-            if (value.AsSpan().IndexOfAny(Escaped) < 0)
-            {
-                _text.Append(value);
-                return this;
-            }
-
-            foreach (var c in value)
-            {
-                _ = c switch
-                {
-                    '\\' => _text.Append("\\\\"),
-                    '\t' => _text.Append("\\t"),
-                    '\n' => _text.Append("\\n"),
-                    '\r' => _text.Append("\\r"),
-                    _ => _text.Append(c),
-                };
-            }
-
-            return this;
-        }
-
-        public CopyText Add(int value)
-        {
-            Separate();
-            _text.Append(value);
-            return this;
-        }
-
-        public CopyText Add(int? value) => value is { } present ? Add(present) : Add((string?)null);
-
-        public CopyText Add(double? value) =>
-            value is { } present ? Add(present.ToString("R", CultureInfo.InvariantCulture)) : Add((string?)null);
-
-        public CopyText Add(decimal? value) => Add(value?.ToString(CultureInfo.InvariantCulture));
-
-        public CopyText Add(bool? value) => Add(value is { } present ? (present ? "t" : "f") : null);
-
-        public CopyText Add(DateOnly? value) => Add(value?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
-
-        public CopyText Add(IEnumerable<int> values)
-        {
-            Separate();
-            _text.Append('{').AppendJoin(',', values).Append('}');
-            return this;
-        }
-
-        public CopyText Add(IEnumerable<double> values)
-        {
-            Separate();
-            _text.Append('{');
-            var first = true;
-            foreach (var value in values)
-            {
-                _text.Append(first ? string.Empty : ",").Append(CultureInfo.InvariantCulture, $"{value:R}");
-                first = false;
-            }
-
-            _text.Append('}');
-            return this;
-        }
-
-        /// <summary>A text[] literal, each element quoted.</summary>
-        public CopyText Add(IReadOnlyList<string> values) =>
-            values.Count == 0 ? Add("{}") : Add("{" + string.Join(',', values.Select(v => "\"" + v.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("\"", "\\\"", StringComparison.Ordinal) + "\"")) + "}");
-
-        public void End()
-        {
-            _text.Append('\n');
-            _first = true;
-        }
-
-        private void Separate()
-        {
-            if (!_first)
-            {
-                _text.Append('\t');
-            }
-
-            _first = false;
-        }
     }
 }

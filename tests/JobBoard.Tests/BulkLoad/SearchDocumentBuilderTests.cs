@@ -44,20 +44,33 @@ public sealed class SearchDocumentBuilderTests(JobBoardApp app) : IAsyncLifetime
         var document = builder.Build(saved);
 
         document.Should().NotBeNull();
+
+        // Through binary COPY, as the loader sends it: tsvectorrecv refuses lexemes or positions out of order.
+        await using (var create = new NpgsqlCommand("CREATE TEMP TABLE built (document tsvector NOT NULL)", connection))
+        {
+            await create.ExecuteNonQueryAsync();
+        }
+
+        await using (var copy = await connection.BeginBinaryImportAsync("COPY built (document) FROM STDIN (FORMAT BINARY)"))
+        {
+            await copy.StartRowAsync();
+            await copy.WriteOrNullAsync(document, CancellationToken.None);
+            await copy.CompleteAsync();
+        }
+
         await using var compare = new NpgsqlCommand(
             """
-            SELECT @document::tsvector = s.document, s.document::text, (SELECT max(p) FROM unnest(s.document) w, unnest(w.positions) p)
-            FROM posting_search s WHERE s.posting_id = @id
+            SELECT b.document = s.document, b.document::text, s.document::text, (SELECT max(p) FROM unnest(s.document) w, unnest(w.positions) p)
+            FROM built b, posting_search s WHERE s.posting_id = @id
             """,
             connection);
-        compare.Parameters.AddWithValue("document", document!);
         compare.Parameters.AddWithValue("id", posting.Id);
         await using var reader = await compare.ExecuteReaderAsync();
         (await reader.ReadAsync()).Should().BeTrue();
-        reader.GetBoolean(0).Should().BeTrue($"the built document should be the view's:\n{document}\nnot\n{reader.GetString(1)}");
+        reader.GetBoolean(0).Should().BeTrue($"the built document should be the view's:\n{reader.GetString(1)}\nnot\n{reader.GetString(2)}");
         if (kind == "long")
         {
-            reader.GetInt16(2).Should().Be(16_383, "the text is long enough to reach tsvector's last position");
+            reader.GetInt16(3).Should().Be(16_383, "the text is long enough to reach tsvector's last position");
         }
     }
 
