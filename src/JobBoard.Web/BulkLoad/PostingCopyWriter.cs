@@ -1,6 +1,5 @@
 using JobBoard.Domain.Postings;
 using Npgsql;
-using NpgsqlTypes;
 
 namespace JobBoard.Web.BulkLoad;
 
@@ -48,122 +47,127 @@ internal sealed class PostingCopyWriter(NpgsqlConnection connection) : IDisposab
     }
 
     private async Task CopyAsync(
-        string copy, PostingBatch batch, Func<NpgsqlBinaryImporter, PostingBatch, CancellationToken, Task> writeRows, CancellationToken cancellationToken)
+        string copy, PostingBatch batch, Func<BinaryCopy, PostingBatch, CancellationToken, Task> writeRows, CancellationToken cancellationToken)
     {
-        await using var importer = await connection.BeginBinaryImportAsync(copy, cancellationToken);
-        await writeRows(importer, batch, cancellationToken);
-        await importer.CompleteAsync(cancellationToken);
+        await using var rows = await BinaryCopy.BeginAsync(connection, copy, cancellationToken);
+        await writeRows(rows, batch, cancellationToken);
+        await rows.CompleteAsync(cancellationToken);
     }
 
-    private async Task WritePostingsAsync(NpgsqlBinaryImporter row, PostingBatch batch, CancellationToken cancellationToken)
+    private async Task WritePostingsAsync(BinaryCopy copy, PostingBatch batch, CancellationToken cancellationToken)
     {
         for (var i = 0; i < batch.Count; i++)
         {
             var posting = batch.Postings[i];
             var pay = posting.Compensation;
-            await row.StartRowAsync(cancellationToken);
-            await row.WriteAsync(batch.FirstPostingId + i, NpgsqlDbType.Integer, cancellationToken);
-            await row.WriteAsync(posting.CompanyId, NpgsqlDbType.Integer, cancellationToken);
-            await row.WriteAsync(posting.Title, NpgsqlDbType.Varchar, cancellationToken);
-            await row.WriteAsync(posting.Slug, NpgsqlDbType.Varchar, cancellationToken);
-            await row.WriteOrNullAsync(posting.Summary, NpgsqlDbType.Text, cancellationToken);
-            await row.WriteOrNullAsync(posting.CoreResponsibilities, NpgsqlDbType.Text, cancellationToken);
-            await row.WriteOrNullAsync(posting.RequisitionReference, NpgsqlDbType.Varchar, cancellationToken);
-            await row.WriteOrNullAsync(posting.ApplyUrl, NpgsqlDbType.Varchar, cancellationToken);
-            await row.WriteOrNullAsync(posting.ApplyEmail, NpgsqlDbType.Varchar, cancellationToken);
-            await row.WriteAsync(BinaryCopyRows.TextArray(posting.Responsibilities), NpgsqlDbType.Array | NpgsqlDbType.Text, cancellationToken);
-            await row.WriteOrNullAsync(pay?.Currency, NpgsqlDbType.Varchar, cancellationToken);
-            await row.WriteOrNullAsync(pay?.Minimum, NpgsqlDbType.Numeric, cancellationToken);
-            await row.WriteOrNullAsync(pay?.Maximum, NpgsqlDbType.Numeric, cancellationToken);
-            await row.WriteOrNullAsync(pay?.Period.ToString(), NpgsqlDbType.Varchar, cancellationToken);
-            await row.WriteOrNullAsync(pay?.CashIncentive, NpgsqlDbType.Boolean, cancellationToken);
-            await row.WriteOrNullAsync(pay?.EquityEligible, NpgsqlDbType.Boolean, cancellationToken);
-            await row.WriteOrNullAsync(pay?.Benefits, NpgsqlDbType.Text, cancellationToken);
-            await row.WriteAsync(posting.WorkMode.ToString(), NpgsqlDbType.Varchar, cancellationToken);
-            await row.WriteOrNullAsync(posting.RelocationSupport, NpgsqlDbType.Boolean, cancellationToken);
-            await row.WriteOrNullAsync(posting.VisaSponsorship, NpgsqlDbType.Boolean, cancellationToken);
-            await row.WriteOrNullAsync(posting.EmploymentType?.ToString(), NpgsqlDbType.Varchar, cancellationToken);
-            await row.WriteOrNullAsync(posting.ExperienceYearsMin, NpgsqlDbType.Integer, cancellationToken);
-            await row.WriteOrNullAsync(posting.ExperienceYearsMax, NpgsqlDbType.Integer, cancellationToken);
-            await row.WriteOrNullAsync(posting.Seniority?.ToString(), NpgsqlDbType.Varchar, cancellationToken);
-            await row.WriteOrNullAsync(posting.HoursPerWeek, NpgsqlDbType.Numeric, cancellationToken);
-            await row.WriteOrNullAsync(posting.WorkingLanguage, NpgsqlDbType.Varchar, cancellationToken);
-            await row.WriteAsync(BinaryCopyRows.TextArray(posting.ApplicantCountries), NpgsqlDbType.Array | NpgsqlDbType.Text, cancellationToken);
-            await row.WriteOrNullAsync(posting.DatePosted, NpgsqlDbType.Date, cancellationToken);
-            await row.WriteOrNullAsync(posting.ValidThrough, NpgsqlDbType.Date, cancellationToken);
-            await row.WriteAsync(posting.Status.ToString(), NpgsqlDbType.Varchar, cancellationToken);
-            await row.WriteAsync(posting.CreatedAt, NpgsqlDbType.TimestampTz, cancellationToken);
-            await row.WriteAsync(posting.UpdatedAt, NpgsqlDbType.TimestampTz, cancellationToken);
-            await row.WriteAsync(_json.Requirements(posting.Requirements), NpgsqlDbType.Jsonb, cancellationToken);
-            await row.WriteAsync(_json.Sections(posting.Sections), NpgsqlDbType.Jsonb, cancellationToken);
+            copy.Row(34)
+                .Int32(batch.FirstPostingId + i)
+                .Int32(posting.CompanyId)
+                .Text(posting.Title)
+                .Text(posting.Slug)
+                .Text(posting.Summary)
+                .Text(posting.CoreResponsibilities)
+                .Text(posting.RequisitionReference)
+                .Text(posting.ApplyUrl)
+                .Text(posting.ApplyEmail)
+                .TextArray(posting.Responsibilities)
+                .Text(pay?.Currency)
+                .Numeric(pay?.Minimum)
+                .Numeric(pay?.Maximum)
+                .Text(pay?.Period.ToString())
+                .Bool(pay?.CashIncentive)
+                .Bool(pay?.EquityEligible)
+                .Text(pay?.Benefits)
+                .Text(posting.WorkMode.ToString())
+                .Bool(posting.RelocationSupport)
+                .Bool(posting.VisaSponsorship)
+                .Text(posting.EmploymentType?.ToString())
+                .Int32(posting.ExperienceYearsMin)
+                .Int32(posting.ExperienceYearsMax)
+                .Text(posting.Seniority?.ToString())
+                .Numeric(posting.HoursPerWeek)
+                .Text(posting.WorkingLanguage)
+                .TextArray(posting.ApplicantCountries)
+                .Date(posting.DatePosted)
+                .Date(posting.ValidThrough)
+                .Text(posting.Status.ToString())
+                .TimestampTz(posting.CreatedAt)
+                .TimestampTz(posting.UpdatedAt)
+                .Jsonb(_json.Requirements(posting.Requirements).Span)
+                .Jsonb(_json.Sections(posting.Sections).Span);
+            await copy.EndRowAsync(cancellationToken);
         }
     }
 
-    private static async Task WriteLocationsAsync(NpgsqlBinaryImporter row, PostingBatch batch, CancellationToken cancellationToken)
+    private static async Task WriteLocationsAsync(BinaryCopy copy, PostingBatch batch, CancellationToken cancellationToken)
     {
         var next = 0;
         for (var i = 0; i < batch.Count; i++)
         {
             foreach (var place in batch.Postings[i].Locations)
             {
-                await row.StartRowAsync(cancellationToken);
-                await row.WriteAsync(batch.FirstLocationId + next++, NpgsqlDbType.Integer, cancellationToken);
-                await row.WriteAsync(batch.FirstPostingId + i, NpgsqlDbType.Integer, cancellationToken);
-                await row.WriteAsync(place.Position, NpgsqlDbType.Integer, cancellationToken);
-                await row.WriteAsync(place.City, NpgsqlDbType.Varchar, cancellationToken);
-                await row.WriteOrNullAsync(place.Region, NpgsqlDbType.Varchar, cancellationToken);
-                await row.WriteOrNullAsync(place.RegionCode, NpgsqlDbType.Varchar, cancellationToken);
-                await row.WriteAsync(place.CountryCode, NpgsqlDbType.Varchar, cancellationToken);
-                await row.WriteOrNullAsync(place.CountryName, NpgsqlDbType.Varchar, cancellationToken);
-                await row.WriteAsync(place.Latitude, NpgsqlDbType.Double, cancellationToken);
-                await row.WriteAsync(place.Longitude, NpgsqlDbType.Double, cancellationToken);
+                copy.Row(10)
+                    .Int32(batch.FirstLocationId + next++)
+                    .Int32(batch.FirstPostingId + i)
+                    .Int32(place.Position)
+                    .Text(place.City)
+                    .Text(place.Region)
+                    .Text(place.RegionCode)
+                    .Text(place.CountryCode)
+                    .Text(place.CountryName)
+                    .Float8(place.Latitude)
+                    .Float8(place.Longitude);
+                await copy.EndRowAsync(cancellationToken);
             }
         }
     }
 
-    private static async Task WriteCategoriesAsync(NpgsqlBinaryImporter row, PostingBatch batch, CancellationToken cancellationToken)
+    private static async Task WriteCategoriesAsync(BinaryCopy copy, PostingBatch batch, CancellationToken cancellationToken)
     {
         for (var i = 0; i < batch.Count; i++)
         {
             foreach (var category in batch.Postings[i].Categories)
             {
-                await row.StartRowAsync(cancellationToken);
-                await row.WriteAsync(batch.FirstPostingId + i, NpgsqlDbType.Integer, cancellationToken);
-                await row.WriteAsync(category.CategoryId, NpgsqlDbType.Integer, cancellationToken);
-                await row.WriteAsync(category.Position, NpgsqlDbType.Integer, cancellationToken);
+                copy.Row(3)
+                    .Int32(batch.FirstPostingId + i)
+                    .Int32(category.CategoryId)
+                    .Int32(category.Position);
+                await copy.EndRowAsync(cancellationToken);
             }
         }
     }
 
-    private static async Task WriteSkillsAsync(NpgsqlBinaryImporter row, PostingBatch batch, CancellationToken cancellationToken)
+    private static async Task WriteSkillsAsync(BinaryCopy copy, PostingBatch batch, CancellationToken cancellationToken)
     {
         for (var i = 0; i < batch.Count; i++)
         {
             foreach (var skill in batch.Postings[i].Skills)
             {
-                await row.StartRowAsync(cancellationToken);
-                await row.WriteAsync(batch.FirstPostingId + i, NpgsqlDbType.Integer, cancellationToken);
-                await row.WriteAsync(skill.SkillId, NpgsqlDbType.Integer, cancellationToken);
-                await row.WriteAsync(skill.Position, NpgsqlDbType.Integer, cancellationToken);
+                copy.Row(3)
+                    .Int32(batch.FirstPostingId + i)
+                    .Int32(skill.SkillId)
+                    .Int32(skill.Position);
+                await copy.EndRowAsync(cancellationToken);
             }
         }
     }
 
-    private static async Task WriteStatusChangesAsync(NpgsqlBinaryImporter row, PostingBatch batch, CancellationToken cancellationToken)
+    private static async Task WriteStatusChangesAsync(BinaryCopy copy, PostingBatch batch, CancellationToken cancellationToken)
     {
         var next = 0;
         for (var i = 0; i < batch.Count; i++)
         {
             foreach (var change in batch.Postings[i].StatusHistory)
             {
-                await row.StartRowAsync(cancellationToken);
-                await row.WriteAsync(batch.FirstStatusChangeId + next++, NpgsqlDbType.Bigint, cancellationToken);
-                await row.WriteAsync(batch.FirstPostingId + i, NpgsqlDbType.Integer, cancellationToken);
-                await row.WriteAsync(change.At, NpgsqlDbType.TimestampTz, cancellationToken);
-                await row.WriteOrNullAsync(change.From?.ToString(), NpgsqlDbType.Varchar, cancellationToken);
-                await row.WriteAsync(change.To.ToString(), NpgsqlDbType.Varchar, cancellationToken);
-                await row.WriteAsync(change.Actor, NpgsqlDbType.Varchar, cancellationToken);
-                await row.WriteOrNullAsync(change.Reason, NpgsqlDbType.Varchar, cancellationToken);
+                copy.Row(7)
+                    .Int64(batch.FirstStatusChangeId + next++)
+                    .Int32(batch.FirstPostingId + i)
+                    .TimestampTz(change.At)
+                    .Text(change.From?.ToString())
+                    .Text(change.To.ToString())
+                    .Text(change.Actor)
+                    .Text(change.Reason);
+                await copy.EndRowAsync(cancellationToken);
             }
         }
     }

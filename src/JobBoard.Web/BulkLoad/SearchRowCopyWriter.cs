@@ -1,8 +1,8 @@
 using System.Buffers.Binary;
+using System.Runtime.InteropServices;
 using JobBoard.Domain.Postings;
 using JobBoard.Web.Search;
 using Npgsql;
-using NpgsqlTypes;
 
 namespace JobBoard.Web.BulkLoad;
 
@@ -66,10 +66,10 @@ internal sealed class SearchRowCopyWriter(NpgsqlConnection connection)
         await NumberKeysAsync(published, cancellationToken);
         var copied = published.Where(r => r.Document is not null).ToList();
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        await CopyAsync(SearchRowsCopy, copied, WriteSearchRowAsync, cancellationToken);
-        await CopyAsync(PlacesCopy, copied, WritePlacesAsync, cancellationToken);
-        await CopyAsync(CategoryPlacesCopy, copied, WriteCategoryPlacesAsync, cancellationToken);
-        await CopyAsync(CategoryListsCopy, copied, WriteCategoryListsAsync, cancellationToken);
+        await CopyAsync(connection, SearchRowsCopy, copied, WriteSearchRow, cancellationToken);
+        await CopyAsync(connection, PlacesCopy, copied, WritePlaces, cancellationToken);
+        await CopyAsync(connection, CategoryPlacesCopy, copied, WriteCategoryPlaces, cancellationToken);
+        await CopyAsync(connection, CategoryListsCopy, copied, WriteCategoryLists, cancellationToken);
 
         if (copied.Count < published.Count)
         {
@@ -161,44 +161,52 @@ internal sealed class SearchRowCopyWriter(NpgsqlConnection connection)
 
     private static IReadOnlyList<string> RemoteCountries(JobPosting posting) => posting.WorkMode == WorkMode.Remote ? posting.ApplicantCountries : [];
 
-    private async Task CopyAsync(
-        string copy, List<SearchRow> rows, Func<NpgsqlBinaryImporter, SearchRow, CancellationToken, Task> writeRows, CancellationToken cancellationToken)
+    private static async Task CopyAsync(
+        NpgsqlConnection connection, string copy, List<SearchRow> rows, Action<BinaryCopy, SearchRow> writeRows, CancellationToken cancellationToken)
     {
-        await using var importer = await connection.BeginBinaryImportAsync(copy, cancellationToken);
+        await using var binary = await BinaryCopy.BeginAsync(connection, copy, cancellationToken);
         foreach (var row in rows)
         {
-            await writeRows(importer, row, cancellationToken);
+            writeRows(binary, row);
+            await binary.EndRowAsync(cancellationToken);
         }
 
-        await importer.CompleteAsync(cancellationToken);
+        await binary.CompleteAsync(cancellationToken);
     }
 
     /// <summary>A row of <c>posting_search_source</c>.</summary>
-    private async Task WriteSearchRowAsync(NpgsqlBinaryImporter row, SearchRow search, CancellationToken cancellationToken)
+    private void WriteSearchRow(BinaryCopy copy, SearchRow search)
     {
         var posting = search.Posting;
-        await row.StartRowAsync(cancellationToken);
-        await row.WriteAsync(search.Id, NpgsqlDbType.Integer, cancellationToken);
-        await row.WriteAsync(posting.CompanyId, NpgsqlDbType.Integer, cancellationToken);
-        await row.WriteAsync(search.DatePosted, NpgsqlDbType.Date, cancellationToken);
-        await row.WriteOrNullAsync(posting.ValidThrough, NpgsqlDbType.Date, cancellationToken);
-        await row.WriteAsync(posting.WorkMode.ToString(), NpgsqlDbType.Varchar, cancellationToken);
-        await row.WriteOrNullAsync(posting.EmploymentType?.ToString(), NpgsqlDbType.Varchar, cancellationToken);
-        await row.WriteOrNullAsync(posting.Seniority?.ToString(), NpgsqlDbType.Varchar, cancellationToken);
-        await row.WriteOrNullAsync(posting.VisaSponsorship, NpgsqlDbType.Boolean, cancellationToken);
-        await row.WriteOrNullAsync(posting.Compensation?.Currency, NpgsqlDbType.Varchar, cancellationToken);
-        await row.WriteOrNullAsync(search.SalaryYearly, NpgsqlDbType.Numeric, cancellationToken);
-        await row.WriteAsync(search.CategoryIds, NpgsqlDbType.Array | NpgsqlDbType.Integer, cancellationToken);
-        await row.WriteOrNullAsync(search.Document, cancellationToken);
-        await row.WriteAsync(search.SkillIds, NpgsqlDbType.Array | NpgsqlDbType.Integer, cancellationToken);
-        await row.WriteAsync(BinaryCopyRows.TextArray(posting.ApplicantCountries), NpgsqlDbType.Array | NpgsqlDbType.Text, cancellationToken);
-        await row.WriteAsync(FilterKeys(search), NpgsqlDbType.Array | NpgsqlDbType.Integer, cancellationToken);
-        await row.WriteAsync(search.Places.Select(p => p.Latitude).ToArray(), NpgsqlDbType.Array | NpgsqlDbType.Double, cancellationToken);
-        await row.WriteAsync(search.Places.Select(p => p.Longitude).ToArray(), NpgsqlDbType.Array | NpgsqlDbType.Double, cancellationToken);
+        Span<double> latitudes = stackalloc double[search.Places.Count];
+        Span<double> longitudes = stackalloc double[search.Places.Count];
+        for (var i = 0; i < search.Places.Count; i++)
+        {
+            (latitudes[i], longitudes[i]) = (search.Places[i].Latitude, search.Places[i].Longitude);
+        }
+
+        copy.Row(17)
+            .Int32(search.Id)
+            .Int32(posting.CompanyId)
+            .Date(search.DatePosted)
+            .Date(posting.ValidThrough)
+            .Text(posting.WorkMode.ToString())
+            .Text(posting.EmploymentType?.ToString())
+            .Text(posting.Seniority?.ToString())
+            .Bool(posting.VisaSponsorship)
+            .Text(posting.Compensation?.Currency)
+            .Numeric(search.SalaryYearly)
+            .Int32Array(CollectionsMarshal.AsSpan(search.CategoryIds))
+            .Binary(search.Document)
+            .Int32Array(CollectionsMarshal.AsSpan(search.SkillIds))
+            .TextArray(posting.ApplicantCountries)
+            .Int32Array(FilterKeys(search))
+            .Float8Array(latitudes)
+            .Float8Array(longitudes);
     }
 
     /// <summary>The view's filter_keys: the ids of its keyed values, categories and map cells, ascending, each once.</summary>
-    private List<int> FilterKeys(SearchRow search)
+    private ReadOnlySpan<int> FilterKeys(SearchRow search)
     {
         _filterKeys.Clear();
         foreach (var key in search.KeyValues)
@@ -206,7 +214,11 @@ internal sealed class SearchRowCopyWriter(NpgsqlConnection connection)
             _filterKeys.Add(_keys[key]);
         }
 
-        _filterKeys.AddRange(search.CategoryIds.Select(SearchKeys.Category));
+        foreach (var category in search.CategoryIds)
+        {
+            _filterKeys.Add(SearchKeys.Category(category));
+        }
+
         foreach (var place in search.Places)
         {
             var (fine, coarse) = SearchKeys.CellsOf(place.Latitude, place.Longitude);
@@ -224,87 +236,71 @@ internal sealed class SearchRowCopyWriter(NpgsqlConnection connection)
             }
         }
 
-        _filterKeys.RemoveRange(kept, _filterKeys.Count - kept);
-        return _filterKeys;
+        return CollectionsMarshal.AsSpan(_filterKeys)[..kept];
     }
 
     /// <summary>The rows of <c>posting_search_places_source</c>: one per place, or one without a place.</summary>
-    private static async Task WritePlacesAsync(NpgsqlBinaryImporter row, SearchRow search, CancellationToken cancellationToken)
+    private static void WritePlaces(BinaryCopy copy, SearchRow search)
     {
         var posting = search.Posting;
         var places = search.Places.Count > 0 ? search.Places.Cast<PostingLocation?>() : [null];
         short position = 0;
         foreach (var place in places)
         {
-            await row.StartRowAsync(cancellationToken);
-            await row.WriteAsync(search.Id, NpgsqlDbType.Integer, cancellationToken);
-            await row.WriteAsync(position, NpgsqlDbType.Smallint, cancellationToken);
-            await row.WriteOrNullAsync(place is null ? null : search.Earths[position], cancellationToken);
-            await row.WriteOrNullAsync(place?.City, NpgsqlDbType.Varchar, cancellationToken);
-            await row.WriteOrNullAsync(place?.CountryCode, NpgsqlDbType.Varchar, cancellationToken);
-            await row.WriteOrNullAsync(place?.Region, NpgsqlDbType.Varchar, cancellationToken);
-            await row.WriteAsync(search.DatePosted, NpgsqlDbType.Date, cancellationToken);
-            await row.WriteOrNullAsync(posting.ValidThrough, NpgsqlDbType.Date, cancellationToken);
-            await row.WriteAsync(search.CategoryIds, NpgsqlDbType.Array | NpgsqlDbType.Integer, cancellationToken);
-            await row.WriteAsync(posting.Title, NpgsqlDbType.Varchar, cancellationToken);
-            await row.WriteAsync(posting.WorkMode.ToString(), NpgsqlDbType.Varchar, cancellationToken);
-            await row.WriteAsync(BinaryCopyRows.TextArray(posting.ApplicantCountries), NpgsqlDbType.Array | NpgsqlDbType.Text, cancellationToken);
-            await row.WriteAsync(search.SkillIds, NpgsqlDbType.Array | NpgsqlDbType.Integer, cancellationToken);
-            await row.WriteOrNullAsync(place?.Latitude, NpgsqlDbType.Double, cancellationToken);
-            await row.WriteOrNullAsync(place?.Longitude, NpgsqlDbType.Double, cancellationToken);
-            await row.WriteOrNullAsync(place is null ? null : (int?)SearchKeys.CellsOf(place.Latitude, place.Longitude).Fine, NpgsqlDbType.Integer, cancellationToken);
-            await row.WriteOrNullAsync(posting.EmploymentType?.ToString(), NpgsqlDbType.Varchar, cancellationToken);
-            await row.WriteOrNullAsync(posting.Seniority?.ToString(), NpgsqlDbType.Varchar, cancellationToken);
-            await row.WriteOrNullAsync(posting.VisaSponsorship, NpgsqlDbType.Boolean, cancellationToken);
-            await row.WriteOrNullAsync(posting.Compensation?.Currency, NpgsqlDbType.Varchar, cancellationToken);
-            await row.WriteOrNullAsync(search.SalaryYearly, NpgsqlDbType.Numeric, cancellationToken);
+            copy.Row(21)
+                .Int32(search.Id)
+                .Int16(position)
+                .Binary(place is null ? null : search.Earths[position])
+                .Text(place?.City)
+                .Text(place?.CountryCode)
+                .Text(place?.Region)
+                .Date(search.DatePosted)
+                .Date(posting.ValidThrough)
+                .Int32Array(CollectionsMarshal.AsSpan(search.CategoryIds))
+                .Text(posting.Title)
+                .Text(posting.WorkMode.ToString())
+                .TextArray(posting.ApplicantCountries)
+                .Int32Array(CollectionsMarshal.AsSpan(search.SkillIds))
+                .Float8(place?.Latitude)
+                .Float8(place?.Longitude)
+                .Int32(place is null ? null : SearchKeys.CellsOf(place.Latitude, place.Longitude).Fine)
+                .Text(posting.EmploymentType?.ToString())
+                .Text(posting.Seniority?.ToString())
+                .Bool(posting.VisaSponsorship)
+                .Text(posting.Compensation?.Currency)
+                .Numeric(search.SalaryYearly);
             position++;
         }
     }
 
     /// <summary>The rows of <c>posting_category_places_source</c>: each place under each category.</summary>
-    private static async Task WriteCategoryPlacesAsync(NpgsqlBinaryImporter row, SearchRow search, CancellationToken cancellationToken)
+    private static void WriteCategoryPlaces(BinaryCopy copy, SearchRow search)
     {
         for (short position = 0; position < search.Places.Count; position++)
         {
             var earth = search.Earths[position];
             foreach (var category in search.CategoryIds)
             {
-                await row.StartRowAsync(cancellationToken);
-                await row.WriteAsync(search.Id, NpgsqlDbType.Integer, cancellationToken);
-                await row.WriteAsync(position, NpgsqlDbType.Smallint, cancellationToken);
-                await row.WriteAsync(category, NpgsqlDbType.Integer, cancellationToken);
-                await row.WriteOrNullAsync(earth, cancellationToken);
-                await row.WriteOrNullAsync(search.Posting.ValidThrough, NpgsqlDbType.Date, cancellationToken);
+                copy.Row(5).Int32(search.Id).Int16(position).Int32(category).Binary(earth).Date(search.Posting.ValidThrough);
             }
         }
     }
 
     /// <summary>The rows of <c>posting_category_lists_source</c>: each category, and for remote work each country it is open to.</summary>
-    private async Task WriteCategoryListsAsync(NpgsqlBinaryImporter row, SearchRow search, CancellationToken cancellationToken)
+    private void WriteCategoryLists(BinaryCopy copy, SearchRow search)
     {
         foreach (var category in search.CategoryIds)
         {
-            await WriteCategoryListAsync(row, search, 0, category, cancellationToken);
+            copy.Row(5).Int32(search.Id).Int32(0).Int32(category).Date(search.DatePosted).Date(search.Posting.ValidThrough);
         }
 
         foreach (var category in search.CategoryIds)
         {
             foreach (var country in RemoteCountries(search.Posting))
             {
-                await WriteCategoryListAsync(row, search, _keys[("remote", country)], category, cancellationToken);
+                copy.Row(5).Int32(search.Id).Int32(_keys[("remote", country)]).Int32(category).Date(search.DatePosted).Date(search.Posting.ValidThrough);
             }
         }
-    }
-
-    private static async Task WriteCategoryListAsync(NpgsqlBinaryImporter row, SearchRow search, int remoteKey, int category, CancellationToken cancellationToken)
-    {
-        await row.StartRowAsync(cancellationToken);
-        await row.WriteAsync(search.Id, NpgsqlDbType.Integer, cancellationToken);
-        await row.WriteAsync(remoteKey, NpgsqlDbType.Integer, cancellationToken);
-        await row.WriteAsync(category, NpgsqlDbType.Integer, cancellationToken);
-        await row.WriteAsync(search.DatePosted, NpgsqlDbType.Date, cancellationToken);
-        await row.WriteOrNullAsync(search.Posting.ValidThrough, NpgsqlDbType.Date, cancellationToken);
     }
 
     /// <summary>The view's point on earthdistance's sphere, in cube's binary form: a point's header, then x, y and z.</summary>

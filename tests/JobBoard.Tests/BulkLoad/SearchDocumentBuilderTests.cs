@@ -51,11 +51,10 @@ public sealed class SearchDocumentBuilderTests(JobBoardApp app) : IAsyncLifetime
             await create.ExecuteNonQueryAsync();
         }
 
-        await using (var copy = await connection.BeginBinaryImportAsync("COPY built (document) FROM STDIN (FORMAT BINARY)"))
+        await using (var copy = await BinaryCopy.BeginAsync(connection, "COPY built (document) FROM STDIN (FORMAT BINARY)", CancellationToken.None))
         {
-            await copy.StartRowAsync();
-            await copy.WriteOrNullAsync(document, CancellationToken.None);
-            await copy.CompleteAsync();
+            copy.Row(1).Binary(document);
+            await copy.CompleteAsync(CancellationToken.None);
         }
 
         await using var compare = new NpgsqlCommand(
