@@ -28,7 +28,7 @@ public sealed record BulkLoadOptions
     /// <summary>Connections computing search rows for committed batches while later ones are written.</summary>
     public int SearchStreams { get; init; } = 2;
 
-    public int BatchSize { get; init; } = 2000;
+    public int BatchSize { get; init; } = 1000;
 
     /// <summary>A board of a million postings spans 3,000 towns; a small one stays in the biggest cities.</summary>
     public int PlaceCount => Places ?? Math.Clamp(Count / 250, 250, 3000);
@@ -124,6 +124,10 @@ public sealed partial class SyntheticBoardBulkLoader(JobBoardDbContext db, TimeP
         progress.EnterPhase("done");
         var finishedAfter = Stopwatch.GetElapsedTime(started);
         LogFinished(logger, finishedAfter.TotalSeconds);
+        var allocated = GC.GetTotalAllocatedBytes() / (1024.0 * 1024 * 1024);
+        var paused = GC.GetTotalPauseDuration().TotalSeconds;
+        var (gen0, gen1, gen2) = (GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2));
+        LogMemory(logger, allocated, gen0, gen1, gen2, paused);
 
         return new BulkLoadResult(
             options.Count, counts.FirstPostingId, counts.LastPostingId, counts.Locations, counts.Categories, counts.Skills, counts.StatusChanges,
@@ -348,6 +352,9 @@ public sealed partial class SyntheticBoardBulkLoader(JobBoardDbContext db, TimeP
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Refreshed search suggestions and analyzed the tables after {Seconds:F1} s")]
     private static partial void LogFinished(ILogger logger, double seconds);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Allocated {Gigabytes:F1} GB; collections: {Gen0} of generation 0, {Gen1} of 1, {Gen2} of 2; paused {Paused:F1} s")]
+    private static partial void LogMemory(ILogger logger, double gigabytes, int gen0, int gen1, int gen2, double paused);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Built the {Indexes} deferred indexes after {Seconds:F1} s")]
     private static partial void LogIndexesBuilt(ILogger logger, int indexes, double seconds);
