@@ -57,6 +57,15 @@ public sealed class SyntheticBulkLoadTests(JobBoardApp app) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Long_postings_are_stored_compressed_with_lz4()
+    {
+        // Rows past a quarter of a page have their longest values compressed: with lz4 (migration PostingTextLz4), not pglz.
+        var compressions = await ScalarAsync<string>(
+            "SELECT string_agg(DISTINCT pg_column_compression(sections), ',') FROM job_postings WHERE pg_column_compression(sections) IS NOT NULL");
+        compressions.Should().Be("lz4");
+    }
+
+    [Fact]
     public async Task Every_posting_is_placed_with_coordinates()
     {
         (await ScalarAsync<long>("SELECT count(*) FROM job_postings p WHERE NOT EXISTS (SELECT 1 FROM posting_locations l WHERE l.posting_id = p.id)"))
