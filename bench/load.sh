@@ -9,13 +9,15 @@
 #       rebuilt after, alongside the suggestions, and autovacuum paused (the views need the loaded tables' indexes);
 #   (d) raw COPY of every row the loader writes, the search and recommendation rows too (as (a) wrote them) instead of
 #       computed from the views, with the indexes of all those tables deferred as the loader defers them: the floor;
+#   (e) raw COPY of every row the loader writes, search rows too, into the same tables with all their indexes in place:
+#       DESIGN.md's "raw COPY into the same indexed table", taken literally;
 # and prints the times, rows/s, the ratios (raw time / seed time: the target is >= 0.8), the loader's peak resident
 # memory and the sizes of the tables and indexes. The raw sessions use the loader's session settings (no per-row
 # foreign-key triggers, asynchronous commit) and both cores: two COPY sessions, then two fill sessions.
 #
 #   bench/load.sh [N]              N defaults to 1000000
 #   BENCH_RUNS=3 bench/load.sh     repeats (a) to (d) and reports the medians
-#   BENCH_RAW="c d" bench/load.sh  only these of the raw loads (b, c, d; all by default)
+#   BENCH_RAW="c d" bench/load.sh  only these of the raw loads (b, c, d, e; all by default)
 #
 # It runs on the private cluster of ./jobboard.sh on port JOBBOARD_PG_PORT (55434 unless set), which it tunes for bulk
 # work with ALTER SYSTEM (see TUNING; a restart for shared_buffers), and leaves the loaded database (BENCH_DB, default
@@ -26,7 +28,7 @@ ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 cd "$ROOT"
 N=${1:-1000000}
 RUNS=${BENCH_RUNS:-1}
-RAW_STEPS=${BENCH_RAW:-b c d}
+RAW_STEPS=${BENCH_RAW:-b c d e}
 export JOBBOARD_PG_PORT=${JOBBOARD_PG_PORT:-55434}
 DB=${BENCH_DB:-bench_load}
 RAW_DB="${DB}_raw"
@@ -180,21 +182,23 @@ fill_search_rows() {
   wait "$first"
 }
 
+# (b) with the search rows filled from the views, (e) with them copied: run_raw_copy RUN fill|copy
 run_raw_copy() {
-  local run=$1 started finished
+  local run=$1 mode=$2 started finished label=b
+  [ "$mode" = copy ] && label=e
   fresh_database "$RAW_DB"
   sql "$RAW_DB" -f "$OUT/schema.sql" >/dev/null
-  log "(b) run $run: raw COPY into the indexed tables, then the search rows (load average $(cut -d' ' -f1-3 /proc/loadavg))"
-  cpu_watch "raw-$run"
+  log "($label) run $run: raw COPY into the indexed tables, search rows by $mode (load average $(cut -d' ' -f1-3 /proc/loadavg))"
+  cpu_watch "raw-$mode-$run"
   started=$(now)
   copy_from_files
-  fill_search_rows
+  if [ "$mode" = copy ]; then copy_search_rows; else fill_search_rows; fi
   raw_session "SELECT search_suggestions_refresh(); ANALYZE $(tr ' ' ',' <<<"$LOADED_TABLES"), $(tr ' ' ',' <<<"$SEARCH_TABLES"), search_suggestions;" >/dev/null
   sql "$RAW_DB" -c "VACUUM posting_search_places" >/dev/null   # as the loader does, for index-only radius searches
   finished=$(now)
   cpu_unwatch
-  CPU_LINES+=("(b) run $run: $(cpu_summary "raw-$run")")
-  RAW_TIMES+=("$(seconds "$started" "$finished")")
+  CPU_LINES+=("($label) run $run: $(cpu_summary "raw-$mode-$run")")
+  if [ "$mode" = copy ]; then INDEXED_TIMES+=("$(seconds "$started" "$finished")"); else RAW_TIMES+=("$(seconds "$started" "$finished")"); fi
   log "    $(seconds "$started" "$finished") s"
 }
 
@@ -250,13 +254,14 @@ run_raw_copy_deferred() {
   log "    $(seconds "$started" "$finished") s"
 }
 
-SEED_TIMES=() LOADER_TIMES=() PEAK_RSS=() RAW_TIMES=() DEFERRED_TIMES=() COPIED_TIMES=() CPU_LINES=()
+SEED_TIMES=() LOADER_TIMES=() PEAK_RSS=() RAW_TIMES=() DEFERRED_TIMES=() COPIED_TIMES=() INDEXED_TIMES=() CPU_LINES=()
 for run in $(seq 1 "$RUNS"); do
   run_seed "$run"
   [ "$run" -eq 1 ] && export_rows
-  [[ " $RAW_STEPS " == *" b "* ]] && run_raw_copy "$run"
+  [[ " $RAW_STEPS " == *" b "* ]] && run_raw_copy "$run" fill
   [[ " $RAW_STEPS " == *" c "* ]] && run_raw_copy_deferred "$run" fill
   [[ " $RAW_STEPS " == *" d "* ]] && run_raw_copy_deferred "$run" copy
+  [[ " $RAW_STEPS " == *" e "* ]] && run_raw_copy "$run" copy
 done
 # The last seed run's board stays in $DB for the search benchmarks.
 sql postgres -c "DROP DATABASE IF EXISTS $RAW_DB WITH (FORCE)"
@@ -271,6 +276,7 @@ LOADER=$(median "${LOADER_TIMES[@]}")
 RAW=$(median "${RAW_TIMES[@]}")
 DEFERRED=$(median "${DEFERRED_TIMES[@]}")
 COPIED=$(median "${COPIED_TIMES[@]}")
+INDEXED=$(median "${INDEXED_TIMES[@]}")
 rate() { [ "$2" = n/a ] && { echo n/a; return; }; awk -v n="$1" -v t="$2" 'BEGIN { printf "%d", n / t }'; }
 ratio() { [ "$1" = n/a ] && { echo n/a; return; }; awk -v raw="$1" -v ours="$2" 'BEGIN { printf "%.2f", raw / ours }'; }
 
@@ -284,13 +290,14 @@ ratio() { [ "$1" = n/a ] && { echo n/a; return; }; awk -v raw="$1" -v ours="$2" 
   echo
   echo "| what | seconds | postings/s | rows/s | raw time ÷ this |"
   echo "|---|---:|---:|---:|---:|"
-  echo "| (a) \`./jobboard.sh seed --synthetic $N\`, end to end | $SEED | $(rate "$POSTINGS" "$SEED") | $(rate "$ALL_ROWS" "$SEED") | $(ratio "$RAW" "$SEED") (vs c: $(ratio "$DEFERRED" "$SEED"), vs d: $(ratio "$COPIED" "$SEED")) |"
-  echo "| (a) the loader's own time (its summary line) | $LOADER | $(rate "$POSTINGS" "$LOADER") | $(rate "$ALL_ROWS" "$LOADER") | $(ratio "$RAW" "$LOADER") (vs c: $(ratio "$DEFERRED" "$LOADER"), vs d: $(ratio "$COPIED" "$LOADER")) |"
+  echo "| (a) \`./jobboard.sh seed --synthetic $N\`, end to end | $SEED | $(rate "$POSTINGS" "$SEED") | $(rate "$ALL_ROWS" "$SEED") | $(ratio "$RAW" "$SEED") (vs c: $(ratio "$DEFERRED" "$SEED"), vs d: $(ratio "$COPIED" "$SEED"), vs e: $(ratio "$INDEXED" "$SEED")) |"
+  echo "| (a) the loader's own time (its summary line) | $LOADER | $(rate "$POSTINGS" "$LOADER") | $(rate "$ALL_ROWS" "$LOADER") | $(ratio "$RAW" "$LOADER") (vs c: $(ratio "$DEFERRED" "$LOADER"), vs d: $(ratio "$COPIED" "$LOADER"), vs e: $(ratio "$INDEXED" "$LOADER")) |"
   echo "| (b) raw COPY into the indexed tables + search fill | $RAW | $(rate "$POSTINGS" "$RAW") | $(rate "$ALL_ROWS" "$RAW") | |"
   echo "| (c) raw COPY, indexes deferred as the loader does | $DEFERRED | $(rate "$POSTINGS" "$DEFERRED") | $(rate "$ALL_ROWS" "$DEFERRED") | |"
   echo "| (d) raw COPY of every row, search rows too, indexes deferred | $COPIED | $(rate "$POSTINGS" "$COPIED") | $(rate "$ALL_ROWS" "$COPIED") | |"
+  echo "| (e) raw COPY of every row, search rows too, into the indexed tables | $INDEXED | $(rate "$POSTINGS" "$INDEXED") | $(rate "$ALL_ROWS" "$INDEXED") | |"
   echo
-  echo "All runs (s): seed ${SEED_TIMES[*]}; loader ${LOADER_TIMES[*]}; raw ${RAW_TIMES[*]}; raw deferred ${DEFERRED_TIMES[*]}; raw copied ${COPIED_TIMES[*]}."
+  echo "All runs (s): seed ${SEED_TIMES[*]}; loader ${LOADER_TIMES[*]}; raw ${RAW_TIMES[*]}; raw deferred ${DEFERRED_TIMES[*]}; raw copied ${COPIED_TIMES[*]}; raw copied into indexed tables ${INDEXED_TIMES[*]}."
   echo "Loader peak RSS (kB): ${PEAK_RSS[*]}."
   echo
   echo "CPU seconds used during each step (2 cores give 2 CPU-seconds per second; \"other processes\" is everyone else's work on the machine):"
