@@ -19,6 +19,9 @@ public static partial class SyntheticBoard
     private const string Leadership = "Management & Leadership";
     private const string HighSchool = "High school diploma";
 
+    /// <summary>Postings are dated within this many days up to today.</summary>
+    private const int Days = 60;
+
     private static readonly CategoryPlan[] Plans = [.. Catalog.Categories.Select((bank, i) => new CategoryPlan(bank, i))];
     private static readonly Employer[] Employers = [.. Catalog.Employers.Select(e => new Employer(e))];
     private static readonly int[][] EmployersByCategory = [.. Plans.Select(p => IndexesOf(p.Bank.Name))];
@@ -37,7 +40,9 @@ public static partial class SyntheticBoard
 
     /// <summary>
     /// Yields <paramref name="count"/> postings at the given places (earlier places get more postings: pass the biggest
-    /// cities first), dated within the 60 days up to <paramref name="today"/>. Lazy, so a million postings stream.
+    /// cities first), dated within the 60 days up to <paramref name="today"/>, oldest first, as a live board numbers
+    /// its postings in the order they arrive (so its tables hold them roughly in date order too). Lazy, so a million
+    /// postings stream.
     /// </summary>
     public static IEnumerable<SyntheticPosting> Generate(
         IReadOnlyList<PlaceInput> places, DateOnly today, int count = DefaultCount, int seed = DefaultSeed)
@@ -49,14 +54,15 @@ public static partial class SyntheticBoard
             throw new ArgumentException("Give at least one place.", nameof(places));
         }
 
-        return Iterate(new Generator(places, today, seed), count);
+        return Iterate(new Generator(places, seed), today, count);
     }
 
-    private static IEnumerable<SyntheticPosting> Iterate(Generator generator, int count)
+    private static IEnumerable<SyntheticPosting> Iterate(Generator generator, DateOnly today, int count)
     {
         for (var i = 0; i < count; i++)
         {
-            yield return generator.Next();
+            // As many postings each day, the i-th of the count on day i × Days / count of the window.
+            yield return generator.Next(today.AddDays((int)((long)i * Days / count) - (Days - 1)));
         }
     }
 
@@ -186,18 +192,16 @@ public static partial class SyntheticBoard
         private readonly Dictionary<string, int[]> _placesByCountry;
         private readonly Dictionary<string, string[]> _countryLists = new(StringComparer.OrdinalIgnoreCase);
         private readonly Dictionary<(int Category, string Country), int[]> _employersByCategoryAndCountry = [];
-        private readonly DateOnly _today;
         private readonly StringBuilder _text = new(512);
         private readonly int[] _shuffle = new int[32];
         private readonly List<Requirement> _requirements = new(12);
         private readonly List<PostingSection> _sections = new(10);
         private readonly List<string> _skills = new(10);
 
-        public Generator(IReadOnlyList<PlaceInput> places, DateOnly today, int seed)
+        public Generator(IReadOnlyList<PlaceInput> places, int seed)
         {
             _random = new Random(seed);
             _places = places;
-            _today = today;
             _placeWeights = ZipfCumulative(places.Count, 0.7);
             _placesByCountry = places
                 .Select((place, index) => (place.CountryCode.ToUpperInvariant(), index))
@@ -205,7 +209,7 @@ public static partial class SyntheticBoard
                 .ToDictionary(g => g.Key, g => g.Select(p => p.index).ToArray(), StringComparer.Ordinal);
         }
 
-        public SyntheticPosting Next()
+        public SyntheticPosting Next(DateOnly posted)
         {
             var random = _random;
             var plan = Plans[PickWeighted(random, CategoryWeights)];
@@ -239,7 +243,6 @@ public static partial class SyntheticBoard
             var skills = PickSkills(plan);
             BuildSections(plan, employer, compensation is not null, benefitsSection);
 
-            var posted = _today.AddDays(-random.Next(60));
             var requisition = Chance(random, 70) ? $"{employer.Bank.Prefix}-{random.Next(10000, 100000)}" : null;
             var byEmail = Chance(random, 10);
 

@@ -155,11 +155,14 @@ public sealed class SyntheticBoardTests
     }
 
     [Fact]
-    public void Postings_are_dated_in_the_last_sixty_days_and_most_close_thirty_to_ninety_days_later()
+    public void Postings_are_dated_in_the_last_sixty_days_oldest_first_and_most_close_thirty_to_ninety_days_later()
     {
         var postings = SyntheticBoard.Generate(Places, Today, 1_000).Select(p => p.Content).ToList();
 
         postings.Should().OnlyContain(c => c.DatePosted > Today.AddDays(-60) && c.DatePosted <= Today);
+        postings.Select(c => c.DatePosted).Should().BeInAscendingOrder("a live board numbers its postings as they arrive");
+        postings.GroupBy(c => c.DatePosted).Should().HaveCount(60).And.OnlyContain(day => day.Count() >= 16 && day.Count() <= 17);
+        postings[^1].DatePosted.Should().Be(Today);
         var closing = postings.Where(c => c.ValidThrough is not null).ToList();
         closing.Count.Should().BeGreaterThan(postings.Count * 3 / 4);
         closing.Should().OnlyContain(c => c.ValidThrough!.Value.DayNumber - c.DatePosted!.Value.DayNumber >= 30
