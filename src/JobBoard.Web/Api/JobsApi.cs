@@ -28,8 +28,8 @@ public static class JobsApi
                 "mode (onsite|hybrid|remote|field, repeatable), type (full-time|part-time|contractor|temporary|intern|volunteer|per-diem|other), " +
                 "category (slug, repeatable), level (entry|mid|senior|director|executive), salaryMin (a year) with currency (ISO 4217, default USD), " +
                 "posted (days), visa (true), sort (relevance|date|salary), page, and limit (1-50, default 20). " +
-                "Unknown values are ignored and listed in `problems`. Matches are counted up to 10,000: past that, `total` is 10000, " +
-                "`totalIsExact` is false and the facets count the first 10,000 matches.");
+                "Unknown values are ignored and listed in `problems`. Matches are counted up to 5,000 (the server's Search:CountLimit): " +
+                "past that, `total` is the limit, `totalIsExact` is false and the facets count the first matches up to it.");
 
         api.MapGet("/{id:int}", PostingAsync)
             .WithName("GetJob")
