@@ -9,6 +9,8 @@
 #   BENCH_DURATION=30s BENCH_CONCURRENCY=8 bench/search.sh
 #   BENCH_ONLY='recommendations' bench/search.sh   # only the scenarios whose name matches (plus live and details)
 #   BENCH_WARMUP=8s bench/search.sh      # unmeasured load first: this long on each URL, 4 times it on random postings
+#   BENCH_SOAK=10m bench/search.sh       # then this long of mixed traffic, and the resident memory after it against
+#                                        # after the warm-up (DESIGN.md: at most 1.2x)
 #
 # Seed a big board first: ./jobboard.sh seed --synthetic 1000000
 set -euo pipefail
@@ -97,6 +99,9 @@ for paths in rendered-paths.txt details-paths.txt recommendations-paths.txt; do
   PATHS="$OUT/$paths" wrk -t 2 -c "$CONCURRENCY" -d "$((4 * ${WARMUP%s}))s" -s "$ROOT/bench/random-paths.lua" "$BASE" >/dev/null
 done
 
+rss_mb() { awk -v field="$1:" '$1 == field { printf "%.0f", $2 / 1024 }' "/proc/$APP/status"; }
+RSS_WARM=$(rss_mb VmRSS)
+
 declare -A P50 P95 P99 RPS
 for i in "${!URLS[@]}"; do
   echo "running ${NAMES[$i]}" >&2
@@ -135,8 +140,36 @@ for scenario in "details page, rendered (a new query string each time)|rendered-
   P50[$i]=$p50 P95[$i]=$p95 P99[$i]=$p99 RPS[$i]=$rps
 done
 
-RSS_PEAK=$(awk '/VmHWM/ { printf "%.0f", $2 / 1024 }' "/proc/$APP/status")
-RSS_NOW=$(awk '/VmRSS/ { printf "%.0f", $2 / 1024 }' "/proc/$APP/status")
+RSS_PEAK=$(rss_mb VmHWM)
+RSS_NOW=$(rss_mb VmRSS)
+
+# The soak: everything at once, in random order, for a long time — searches for the board's own titles and places
+# (with and without a radius, pages 1 to 3, page and API), details pages read and rendered, recommendations — so that
+# caches fill and turn over, and memory that is only ever added to would show.
+if [ -n "${BENCH_SOAK:-}" ]; then
+  psql_value "SELECT kind || E'\t' || term FROM search_suggestions ORDER BY random() LIMIT 4000" | python3 -c '
+import random, sys
+from urllib.parse import quote_plus
+titles, places = [], []
+for line in sys.stdin:
+    kind, term = line.rstrip("\n").split("\t", 1)
+    (titles if kind == "t" else places).append(quote_plus(term))
+random.seed(1)
+for _ in range(20000):
+    title, place, page = random.choice(titles), random.choice(places), random.randint(1, 3)
+    print(random.choice([f"/jobs?q={title}&page={page}", f"/jobs?location={place}&radius=50&page={page}",
+                         f"/jobs?q={title}&location={place}&radius=100", f"/api/v1/jobs?q={title}&location={place}"]))
+' >"$OUT/search-paths.txt"
+  cat "$OUT/search-paths.txt" "$OUT/details-paths.txt" "$OUT/recommendations-paths.txt" <(head -n 50000 "$OUT/rendered-paths.txt") |
+    shuf --random-source=<(yes) >"$OUT/soak-paths.txt"
+  echo "soaking for $BENCH_SOAK: $(wc -l <"$OUT/soak-paths.txt") paths, in random order" >&2
+  (while kill -0 "$APP" 2>/dev/null; do echo "$(date +%s) $(rss_mb VmRSS)"; sleep 30; done) >"$OUT/soak-rss.txt" &
+  SAMPLER=$!
+  read -r SOAK_P50 SOAK_P95 SOAK_P99 SOAK_RPS SOAK_ERRORS < <(PATHS="$OUT/soak-paths.txt" wrk -t 2 -c "$CONCURRENCY" -d "$BENCH_SOAK" -s "$ROOT/bench/random-paths.lua" "$BASE" | tail -n 1)
+  kill "$SAMPLER" 2>/dev/null || true
+  RSS_SOAKED=$(rss_mb VmRSS)
+  RSS_PEAK=$(rss_mb VmHWM)
+fi
 
 echo
 echo "Board: $POSTINGS searchable postings; hey -z $DURATION -c $CONCURRENCY; $(nproc) cores; $(date -u +%F)"
@@ -152,4 +185,11 @@ print(f"| {name} | {p50:.1f} | {p95:.1f} | {p99:.1f} | {rps:.0f} | {p50 / live:.
 PY
 done
 echo
-echo "Web process resident memory: peak ${RSS_PEAK} MB, at the end ${RSS_NOW} MB."
+echo "Web process resident memory: after the warm-up ${RSS_WARM} MB, peak ${RSS_PEAK} MB, after the scenarios ${RSS_NOW} MB."
+if [ -n "${BENCH_SOAK:-}" ]; then
+  echo
+  echo "Soak: $BENCH_SOAK of mixed traffic (wrk -t 2 -c $CONCURRENCY): p50 $SOAK_P50 ms, p95 $SOAK_P95 ms, p99 $SOAK_P99 ms," \
+    "$SOAK_RPS req/s, $SOAK_ERRORS errors. Resident memory after it ${RSS_SOAKED} MB:" \
+    "$(awk -v a="$RSS_SOAKED" -v b="$RSS_WARM" 'BEGIN { printf "%.2f", a / b }')× after the warm-up; every 30 s (MB):" \
+    "$(awk '{ printf "%s ", $2 }' "$OUT/soak-rss.txt")"
+fi
