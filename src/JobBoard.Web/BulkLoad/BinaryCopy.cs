@@ -67,8 +67,16 @@ internal sealed class BinaryCopy : IAsyncDisposable
         if (!_completed)
         {
             _completed = true;
-            await _stream.CancelAsync();
-            await _stream.DisposeAsync();
+            try
+            {
+                await _stream.CancelAsync();
+                await _stream.DisposeAsync();
+            }
+            catch (Exception ex) when (ex is NpgsqlException or IOException or InvalidOperationException)
+            {
+                // The COPY failed or the connection broke before: its transaction is lost either way, and the exception
+                // that got us here is the one to report, not this one.
+            }
         }
     }
 
