@@ -117,6 +117,7 @@ try
     app.UseSecurityHeaders();
     app.UseStaticFiles();
     app.UseSerilogRequestLogging();
+    app.UseClientAborts();
     app.UseRouting();
     app.UseOutputCache();
 
