@@ -1,3 +1,5 @@
+using Microsoft.AspNetCore.Diagnostics;
+
 namespace JobBoard.Web;
 
 public static class ClientAborts
@@ -20,6 +22,11 @@ public static class ClientAborts
         catch (OperationCanceledException) when (context.RequestAborted.IsCancellationRequested && !context.Response.HasStarted)
         {
             context.Response.StatusCode = ClientClosedRequest;
+            // Nobody is there to read an error page: the status code pages need not render one.
+            if (context.Features.Get<IStatusCodePagesFeature>() is { } statusCodePages)
+            {
+                statusCodePages.Enabled = false;
+            }
         }
     });
 }

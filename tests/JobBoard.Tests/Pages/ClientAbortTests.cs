@@ -1,5 +1,6 @@
 using JobBoard.Web;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -13,11 +14,14 @@ public sealed class ClientAbortTests
     {
         using var gone = new CancellationTokenSource();
         var context = new DefaultHttpContext { RequestAborted = gone.Token };
+        var statusCodePages = new StatusCodePagesFeature();
+        context.Features.Set<IStatusCodePagesFeature>(statusCodePages);
         await gone.CancelAsync();
 
         await Pipeline(context.RequestAborted)(context);
 
         context.Response.StatusCode.Should().Be(ClientAborts.ClientClosedRequest);
+        statusCodePages.Enabled.Should().BeFalse("no error page is rendered for a client that is gone");
     }
 
     [Fact]
