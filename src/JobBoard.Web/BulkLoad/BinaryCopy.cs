@@ -40,6 +40,20 @@ internal sealed class BinaryCopy : IAsyncDisposable
         header.CopyTo(Reserve(header.Length));
     }
 
+    /// <summary>Runs one COPY: the rows of each item in turn, sent whenever the buffer fills between items.</summary>
+    public static async Task CopyAsync<T>(
+        NpgsqlConnection connection, string copy, IEnumerable<T> items, Action<BinaryCopy, T> writeRows, CancellationToken cancellationToken)
+    {
+        await using var rows = await BeginAsync(connection, copy, cancellationToken);
+        foreach (var item in items)
+        {
+            writeRows(rows, item);
+            await rows.EndRowAsync(cancellationToken);
+        }
+
+        await rows.CompleteAsync(cancellationToken);
+    }
+
     public static async Task<BinaryCopy> BeginAsync(NpgsqlConnection connection, string copy, CancellationToken cancellationToken) =>
         new(await connection.BeginRawBinaryCopyAsync(copy, cancellationToken));
 
@@ -50,7 +64,7 @@ internal sealed class BinaryCopy : IAsyncDisposable
         return this;
     }
 
-    /// <summary>Sends what is buffered once it is enough for a network write; call between rows.</summary>
+    /// <summary>Sends what is buffered once it is enough for a network write; call between rows (or groups of them).</summary>
     public ValueTask EndRowAsync(CancellationToken cancellationToken) =>
         _length >= FlushAt ? FlushAsync(cancellationToken) : ValueTask.CompletedTask;
 

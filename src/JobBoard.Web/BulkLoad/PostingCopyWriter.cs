@@ -37,138 +37,103 @@ internal sealed class PostingCopyWriter(NpgsqlConnection connection) : IDisposab
 
     public async Task WriteAsync(PostingBatch batch, CancellationToken cancellationToken)
     {
+        // Each posting by its index in the batch; places and status changes are numbered on from their blocks' first ids.
+        var postings = Enumerable.Range(0, batch.Count);
+        var nextLocation = batch.FirstLocationId;
+        var nextStatusChange = batch.FirstStatusChangeId;
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        await CopyAsync(PostingsCopy, batch, WritePostingsAsync, cancellationToken);
-        await CopyAsync(LocationsCopy, batch, WriteLocationsAsync, cancellationToken);
-        await CopyAsync(CategoriesCopy, batch, WriteCategoriesAsync, cancellationToken);
-        await CopyAsync(SkillsCopy, batch, WriteSkillsAsync, cancellationToken);
-        await CopyAsync(StatusChangesCopy, batch, WriteStatusChangesAsync, cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
-    }
-
-    private async Task CopyAsync(
-        string copy, PostingBatch batch, Func<BinaryCopy, PostingBatch, CancellationToken, Task> writeRows, CancellationToken cancellationToken)
-    {
-        await using var rows = await BinaryCopy.BeginAsync(connection, copy, cancellationToken);
-        await writeRows(rows, batch, cancellationToken);
-        await rows.CompleteAsync(cancellationToken);
-    }
-
-    private async Task WritePostingsAsync(BinaryCopy copy, PostingBatch batch, CancellationToken cancellationToken)
-    {
-        for (var i = 0; i < batch.Count; i++)
-        {
-            var posting = batch.Postings[i];
-            var pay = posting.Compensation;
-            copy.Row(34)
-                .Int32(batch.FirstPostingId + i)
-                .Int32(posting.CompanyId)
-                .Text(posting.Title)
-                .Text(posting.Slug)
-                .Text(posting.Summary)
-                .Text(posting.CoreResponsibilities)
-                .Text(posting.RequisitionReference)
-                .Text(posting.ApplyUrl)
-                .Text(posting.ApplyEmail)
-                .TextArray(posting.Responsibilities)
-                .Text(pay?.Currency)
-                .Numeric(pay?.Minimum)
-                .Numeric(pay?.Maximum)
-                .Text(pay?.Period.ToString())
-                .Bool(pay?.CashIncentive)
-                .Bool(pay?.EquityEligible)
-                .Text(pay?.Benefits)
-                .Text(posting.WorkMode.ToString())
-                .Bool(posting.RelocationSupport)
-                .Bool(posting.VisaSponsorship)
-                .Text(posting.EmploymentType?.ToString())
-                .Int32(posting.ExperienceYearsMin)
-                .Int32(posting.ExperienceYearsMax)
-                .Text(posting.Seniority?.ToString())
-                .Numeric(posting.HoursPerWeek)
-                .Text(posting.WorkingLanguage)
-                .TextArray(posting.ApplicantCountries)
-                .Date(posting.DatePosted)
-                .Date(posting.ValidThrough)
-                .Text(posting.Status.ToString())
-                .TimestampTz(posting.CreatedAt)
-                .TimestampTz(posting.UpdatedAt)
-                .Jsonb(_json.Requirements(posting.Requirements).Span)
-                .Jsonb(_json.Sections(posting.Sections).Span);
-            await copy.EndRowAsync(cancellationToken);
-        }
-    }
-
-    private static async Task WriteLocationsAsync(BinaryCopy copy, PostingBatch batch, CancellationToken cancellationToken)
-    {
-        var next = 0;
-        for (var i = 0; i < batch.Count; i++)
+        await BinaryCopy.CopyAsync(connection, PostingsCopy, postings, (copy, i) => WritePosting(copy, batch.FirstPostingId + i, batch.Postings[i]), cancellationToken);
+        await BinaryCopy.CopyAsync(connection, LocationsCopy, postings, (copy, i) =>
         {
             foreach (var place in batch.Postings[i].Locations)
             {
-                copy.Row(10)
-                    .Int32(batch.FirstLocationId + next++)
-                    .Int32(batch.FirstPostingId + i)
-                    .Int32(place.Position)
-                    .Text(place.City)
-                    .Text(place.Region)
-                    .Text(place.RegionCode)
-                    .Text(place.CountryCode)
-                    .Text(place.CountryName)
-                    .Float8(place.Latitude)
-                    .Float8(place.Longitude);
-                await copy.EndRowAsync(cancellationToken);
+                WriteLocation(copy, nextLocation++, batch.FirstPostingId + i, place);
             }
-        }
-    }
-
-    private static async Task WriteCategoriesAsync(BinaryCopy copy, PostingBatch batch, CancellationToken cancellationToken)
-    {
-        for (var i = 0; i < batch.Count; i++)
+        }, cancellationToken);
+        await BinaryCopy.CopyAsync(connection, CategoriesCopy, postings, (copy, i) =>
         {
             foreach (var category in batch.Postings[i].Categories)
             {
-                copy.Row(3)
-                    .Int32(batch.FirstPostingId + i)
-                    .Int32(category.CategoryId)
-                    .Int32(category.Position);
-                await copy.EndRowAsync(cancellationToken);
+                copy.Row(3).Int32(batch.FirstPostingId + i).Int32(category.CategoryId).Int32(category.Position);
             }
-        }
-    }
-
-    private static async Task WriteSkillsAsync(BinaryCopy copy, PostingBatch batch, CancellationToken cancellationToken)
-    {
-        for (var i = 0; i < batch.Count; i++)
+        }, cancellationToken);
+        await BinaryCopy.CopyAsync(connection, SkillsCopy, postings, (copy, i) =>
         {
             foreach (var skill in batch.Postings[i].Skills)
             {
-                copy.Row(3)
-                    .Int32(batch.FirstPostingId + i)
-                    .Int32(skill.SkillId)
-                    .Int32(skill.Position);
-                await copy.EndRowAsync(cancellationToken);
+                copy.Row(3).Int32(batch.FirstPostingId + i).Int32(skill.SkillId).Int32(skill.Position);
             }
-        }
-    }
-
-    private static async Task WriteStatusChangesAsync(BinaryCopy copy, PostingBatch batch, CancellationToken cancellationToken)
-    {
-        var next = 0;
-        for (var i = 0; i < batch.Count; i++)
+        }, cancellationToken);
+        await BinaryCopy.CopyAsync(connection, StatusChangesCopy, postings, (copy, i) =>
         {
             foreach (var change in batch.Postings[i].StatusHistory)
             {
-                copy.Row(7)
-                    .Int64(batch.FirstStatusChangeId + next++)
-                    .Int32(batch.FirstPostingId + i)
-                    .TimestampTz(change.At)
-                    .Text(change.From?.ToString())
-                    .Text(change.To.ToString())
-                    .Text(change.Actor)
-                    .Text(change.Reason);
-                await copy.EndRowAsync(cancellationToken);
+                WriteStatusChange(copy, nextStatusChange++, batch.FirstPostingId + i, change);
             }
-        }
+        }, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
     }
+
+    private void WritePosting(BinaryCopy copy, int id, JobPosting posting)
+    {
+        var pay = posting.Compensation;
+        copy.Row(34)
+            .Int32(id)
+            .Int32(posting.CompanyId)
+            .Text(posting.Title)
+            .Text(posting.Slug)
+            .Text(posting.Summary)
+            .Text(posting.CoreResponsibilities)
+            .Text(posting.RequisitionReference)
+            .Text(posting.ApplyUrl)
+            .Text(posting.ApplyEmail)
+            .TextArray(posting.Responsibilities)
+            .Text(pay?.Currency)
+            .Numeric(pay?.Minimum)
+            .Numeric(pay?.Maximum)
+            .Text(pay?.Period.ToString())
+            .Bool(pay?.CashIncentive)
+            .Bool(pay?.EquityEligible)
+            .Text(pay?.Benefits)
+            .Text(posting.WorkMode.ToString())
+            .Bool(posting.RelocationSupport)
+            .Bool(posting.VisaSponsorship)
+            .Text(posting.EmploymentType?.ToString())
+            .Int32(posting.ExperienceYearsMin)
+            .Int32(posting.ExperienceYearsMax)
+            .Text(posting.Seniority?.ToString())
+            .Numeric(posting.HoursPerWeek)
+            .Text(posting.WorkingLanguage)
+            .TextArray(posting.ApplicantCountries)
+            .Date(posting.DatePosted)
+            .Date(posting.ValidThrough)
+            .Text(posting.Status.ToString())
+            .TimestampTz(posting.CreatedAt)
+            .TimestampTz(posting.UpdatedAt)
+            .Jsonb(_json.Requirements(posting.Requirements).Span)
+            .Jsonb(_json.Sections(posting.Sections).Span);
+    }
+
+    private static void WriteLocation(BinaryCopy copy, int id, int postingId, PostingLocation place) =>
+        copy.Row(10)
+            .Int32(id)
+            .Int32(postingId)
+            .Int32(place.Position)
+            .Text(place.City)
+            .Text(place.Region)
+            .Text(place.RegionCode)
+            .Text(place.CountryCode)
+            .Text(place.CountryName)
+            .Float8(place.Latitude)
+            .Float8(place.Longitude);
+
+    private static void WriteStatusChange(BinaryCopy copy, long id, int postingId, PostingStatusChange change) =>
+        copy.Row(7)
+            .Int64(id)
+            .Int32(postingId)
+            .TimestampTz(change.At)
+            .Text(change.From?.ToString())
+            .Text(change.To.ToString())
+            .Text(change.Actor)
+            .Text(change.Reason);
 }

@@ -66,10 +66,10 @@ internal sealed class SearchRowCopyWriter(NpgsqlConnection connection)
         await NumberKeysAsync(published, cancellationToken);
         var copied = published.Where(r => r.Document is not null).ToList();
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        await CopyAsync(connection, SearchRowsCopy, copied, WriteSearchRow, cancellationToken);
-        await CopyAsync(connection, PlacesCopy, copied, WritePlaces, cancellationToken);
-        await CopyAsync(connection, CategoryPlacesCopy, copied, WriteCategoryPlaces, cancellationToken);
-        await CopyAsync(connection, CategoryListsCopy, copied, WriteCategoryLists, cancellationToken);
+        await BinaryCopy.CopyAsync(connection, SearchRowsCopy, copied, WriteSearchRow, cancellationToken);
+        await BinaryCopy.CopyAsync(connection, PlacesCopy, copied, WritePlaces, cancellationToken);
+        await BinaryCopy.CopyAsync(connection, CategoryPlacesCopy, copied, WriteCategoryPlaces, cancellationToken);
+        await BinaryCopy.CopyAsync(connection, CategoryListsCopy, copied, WriteCategoryLists, cancellationToken);
 
         if (copied.Count < published.Count)
         {
@@ -160,19 +160,6 @@ internal sealed class SearchRowCopyWriter(NpgsqlConnection connection)
     }
 
     private static IReadOnlyList<string> RemoteCountries(JobPosting posting) => posting.WorkMode == WorkMode.Remote ? posting.ApplicantCountries : [];
-
-    private static async Task CopyAsync(
-        NpgsqlConnection connection, string copy, List<SearchRow> rows, Action<BinaryCopy, SearchRow> writeRows, CancellationToken cancellationToken)
-    {
-        await using var binary = await BinaryCopy.BeginAsync(connection, copy, cancellationToken);
-        foreach (var row in rows)
-        {
-            writeRows(binary, row);
-            await binary.EndRowAsync(cancellationToken);
-        }
-
-        await binary.CompleteAsync(cancellationToken);
-    }
 
     /// <summary>A row of <c>posting_search_source</c>.</summary>
     private void WriteSearchRow(BinaryCopy copy, SearchRow search)
