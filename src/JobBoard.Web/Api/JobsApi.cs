@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json.Nodes;
 using JobBoard.Domain.Postings;
 using JobBoard.Web.Data;
@@ -7,6 +8,7 @@ using JobBoard.Web.Recommendations;
 using JobBoard.Web.Search;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.OpenApi;
 
 namespace JobBoard.Web.Api;
 
@@ -24,16 +26,44 @@ public static class JobsApi
             .WithName("SearchJobs")
             .WithSummary("Search open jobs")
             .WithDescription(
-                "Parameters as on /jobs: q (websearch syntax: \"phrase\", or, -exclude), location, radius, unit (km|mi), " +
-                "mode (onsite|hybrid|remote|field, repeatable), type (full-time|part-time|contractor|temporary|intern|volunteer|per-diem|other), " +
-                "category (slug, repeatable), level (entry|mid|senior|director|executive), salaryMin (a year) with currency (ISO 4217, default USD), " +
-                "posted (days), visa (true), sort (relevance|date|salary), page, and limit (1-50, default 20). " +
-                "Unknown values are ignored and listed in `problems`. Matches are counted up to 5,000 (the server's Search:CountLimit): " +
-                "past that, `total` is the limit, `totalIsExact` is false and the facets count the first matches up to it.");
+                "The parameters of the search page /jobs, plus limit. A parameter marked repeatable may be given several times " +
+                "or as a comma-separated list. Values that make no sense are left out and explained in `problems`, so the search " +
+                "still answers. Matches are counted up to 5,000 (the server's Search:CountLimit): past that, `total` is the limit, " +
+                "`totalIsExact` is false and the facets count the first matches up to it. `next` is the URL of the next page, if any.")
+            .AddOpenApiOperationTransformer((operation, _, _) =>
+            {
+                operation.Parameters = [.. JobSearchRequest.Parameters.Select(QueryParameter), QueryParameter(LimitParameter)];
+                return Task.CompletedTask;
+            });
 
         api.MapGet("/{id:int}", PostingAsync)
             .WithName("GetJob")
-            .WithSummary("One open job as schema.org JobPosting JSON-LD");
+            .WithSummary("One open job as schema.org JobPosting JSON-LD")
+            .WithDescription(
+                "The same JobPosting as the job's page carries for search engines (https://schema.org/JobPosting): title, " +
+                "description, hiringOrganization, jobLocation or applicantLocationRequirements, baseSalary, employmentType, " +
+                "datePosted, validThrough, identifier. 404 for a job that is not published, closed or past its closing date.")
+            .AddOpenApiOperationTransformer((operation, _, _) =>
+            {
+                operation.Responses ??= [];
+                operation.Responses[StatusCodes.Status200OK.ToString(CultureInfo.InvariantCulture)] = new OpenApiResponse
+                {
+                    Description = "OK",
+                    Content = new Dictionary<string, OpenApiMediaType>
+                    {
+                        ["application/ld+json"] = new()
+                        {
+                            Schema = new OpenApiSchema
+                            {
+                                Type = JsonSchemaType.Object,
+                                Description = "A schema.org JobPosting.",
+                                ExternalDocs = new OpenApiExternalDocs { Url = new Uri("https://schema.org/JobPosting") },
+                            },
+                        },
+                    },
+                };
+                return Task.CompletedTask;
+            });
 
         api.MapGet("/{id:int}/recommendations", RecommendationsAsync)
             .WithName("GetJobRecommendations")
@@ -41,6 +71,35 @@ public static class JobsApi
             .WithDescription("limit: 1-50, default 10. Ranked by location and category first, then skills, title and recency; see docs/recommendations.md.");
 
         return app;
+    }
+
+    private static readonly SearchParameter LimitParameter = new(
+        "limit", SearchParameterKind.WholeNumber, $"Results per page, 1 to {JobSearchRequest.MaxLimit}; {JobSearchRequest.PageSize} by default.");
+
+    private static OpenApiParameter QueryParameter(SearchParameter parameter)
+    {
+        var schema = new OpenApiSchema
+        {
+            Type = parameter.Kind switch
+            {
+                SearchParameterKind.WholeNumber => JsonSchemaType.Integer,
+                SearchParameterKind.Amount => JsonSchemaType.Number,
+                SearchParameterKind.TrueOrFalse => JsonSchemaType.Boolean,
+                _ => JsonSchemaType.String,
+            },
+            Enum = parameter.Values is { } values ? [.. values.Select(value => (JsonNode)JsonValue.Create(value))] : null,
+        };
+        return parameter.Repeatable
+            ? new OpenApiParameter
+            {
+                Name = parameter.Name,
+                In = ParameterLocation.Query,
+                Description = $"{parameter.Description} Repeatable: {parameter.Name}=a&{parameter.Name}=b, or {parameter.Name}=a,b.",
+                Schema = new OpenApiSchema { Type = JsonSchemaType.Array, Items = schema },
+                Style = ParameterStyle.Form,
+                Explode = true,
+            }
+            : new OpenApiParameter { Name = parameter.Name, In = ParameterLocation.Query, Description = parameter.Description, Schema = schema };
     }
 
     private static async Task<Results<Ok<RecommendationsResponse>, NotFound>> RecommendationsAsync(

@@ -35,6 +35,28 @@ public sealed record JobSearchRequest
 
     public static JobSearchRequest Empty { get; } = new();
 
+    /// <summary>
+    /// Every query parameter a search reads (<see cref="From"/>) and writes (<see cref="ToQueryString"/>), as the API's
+    /// OpenAPI description lists them; <c>limit</c> is the API's alone.
+    /// </summary>
+    public static IReadOnlyList<SearchParameter> Parameters { get; } =
+    [
+        new("q", SearchParameterKind.Text, $"Words to find, in web-search syntax: \"a phrase\", or, -exclude. Stemmed (nurse finds nursing), accents ignored; at most {MaxQueryLength} characters."),
+        new("location", SearchParameterKind.Text, "A city, region or country (\"Chicago, IL\", \"Prahova\", \"Romania\"); places resolve through the gazetteer, and a city is searched within the radius."),
+        new("radius", SearchParameterKind.Amount, $"Distance around the location, in the unit: {DefaultRadiusKm:0} km or 25 mi by default, at most {MaxRadiusKm:0} km."),
+        new("unit", SearchParameterKind.Text, "The radius's unit.", Values: ["km", "mi"]),
+        new("mode", SearchParameterKind.Text, "Work mode; any of several.", Repeatable: true, Values: [.. Enum.GetValues<WorkMode>().Select(ModeSlug)]),
+        new("type", SearchParameterKind.Text, "Employment type; any of several.", Repeatable: true, Values: [.. Enum.GetValues<EmploymentType>().Select(TypeSlug)]),
+        new("category", SearchParameterKind.Text, "Category slug (as in the facets); any of several.", Repeatable: true),
+        new("level", SearchParameterKind.Text, "Seniority; any of several.", Repeatable: true, Values: [.. Enum.GetValues<Seniority>().Select(l => l.ToString().ToLowerInvariant())]),
+        new("salaryMin", SearchParameterKind.Amount, "Postings paying at least this a year (the top of their range), in the currency."),
+        new("currency", SearchParameterKind.Text, "ISO 4217 code of salaryMin; USD by default. Postings paid in another currency do not match a salary filter."),
+        new("posted", SearchParameterKind.WholeNumber, "Posted within this many days."),
+        new("visa", SearchParameterKind.TrueOrFalse, "Only postings that sponsor visas."),
+        new("sort", SearchParameterKind.Text, "relevance (with words, the default: relevance with a boost for recent postings), date (newest first, the default without words) or salary (the highest yearly pay in the currency first).", Values: ["relevance", "date", "salary"]),
+        new("page", SearchParameterKind.WholeNumber, $"Page number, from 1; the first {MaxResults:N0} results can be paged through."),
+    ];
+
     public string? Q { get; init; }
 
     public string? Location { get; init; }
@@ -333,3 +355,15 @@ public sealed record JobSearchRequest
         return values;
     }
 }
+
+public enum SearchParameterKind
+{
+    Text,
+    WholeNumber,
+    Amount,
+    TrueOrFalse,
+}
+
+/// <summary>A query parameter of a search; <see cref="Values"/> lists what it takes when that is a fixed set.</summary>
+public sealed record SearchParameter(
+    string Name, SearchParameterKind Kind, string Description, bool Repeatable = false, IReadOnlyList<string>? Values = null);

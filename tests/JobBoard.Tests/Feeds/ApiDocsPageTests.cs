@@ -25,15 +25,27 @@ public sealed class ApiDocsPageTests(JobBoardApp app) : IAsyncLifetime
         search.QuerySelector("h2")!.Text().Should().Be("GET /api/v1/jobs");
         search.Text().Should().Contain("Search open jobs");
         search.QuerySelector("[data-testid=api-description]")!.Text().Should().ContainAll(
-            "q (websearch syntax", "location", "radius", "mode (onsite|hybrid|remote|field", "category", "salaryMin", "sort", "page", "limit (1-50");
+            "parameters of the search page /jobs, plus limit", "comma-separated", "5,000");
         search.QuerySelector("[data-testid=api-description] code")!.Text().Should().Be("problems");
+        var parameters = search.QuerySelectorAll("[data-testid=api-parameters] tbody tr").Select(tr => tr.QuerySelectorAll("td").Select(td => td.Text()).ToList()).ToList();
+        parameters.Select(p => p[0]).Should().Equal(
+            "q", "location", "radius", "unit", "mode", "type", "category", "level", "salaryMin", "currency", "posted", "visa", "sort", "page", "limit");
+        parameters.Should().AllSatisfy(p => p[1].Should().Be("query"));
+        parameters.Should().AllSatisfy(p => p[3].Should().Be("No"));
+        parameters.Single(p => p[0] == "mode")[2].Should().Be("array of onsite | hybrid | remote | field");
+        parameters.Single(p => p[0] == "unit")[2].Should().Be("km | mi");
+        parameters.Single(p => p[0] == "radius")[2].Should().Be("number");
+        parameters.Single(p => p[0] == "page")[2].Should().Be("integer");
+        parameters.Single(p => p[0] == "category")[4].Should().Contain("Repeatable: category=a&category=b, or category=a,b.");
+        parameters.Single(p => p[0] == "limit")[4].Should().Be("Results per page, 1 to 50; 20 by default.");
         var ok = search.QuerySelectorAll("[data-testid=api-responses] tbody tr").Should().ContainSingle().Subject;
         ok.Text().Should().Be("200 OK application/json: JobSearchResponse");
         ok.QuerySelector("a")!.GetAttribute("href").Should().Be("#schema-JobSearchResponse");
 
         var one = page.QuerySelector("#op-getjob")!;
         one.QuerySelectorAll("[data-testid=api-parameters] tbody tr").Select(tr => tr.Text()).Should().Equal("id path integer Yes");
-        one.QuerySelector("[data-testid=api-responses]")!.Text().Should().Contain("404 Not Found");
+        one.QuerySelectorAll("[data-testid=api-responses] tbody tr").Select(tr => tr.Text()).Should().Equal(
+            "200 OK application/ld+json: object", "404 Not Found none");
     }
 
     [Fact]

@@ -408,7 +408,14 @@ public sealed class JobSearchTests(JobBoardApp app) : IAsyncLifetime
         var paths = json.RootElement.GetProperty("paths");
         paths.TryGetProperty("/api/v1/jobs", out var search).Should().BeTrue();
         paths.TryGetProperty("/api/v1/jobs/{id}", out _).Should().BeTrue();
-        search.GetProperty("get").GetProperty("description").GetString().Should().Contain("limit (1-50");
+        var parameters = search.GetProperty("get").GetProperty("parameters").EnumerateArray().ToList();
+        parameters.Select(p => p.GetProperty("name").GetString()).Should().Contain(["q", "location", "radius", "mode", "salaryMin", "limit"]);
+        var mode = parameters.Single(p => p.GetProperty("name").GetString() == "mode");
+        mode.GetProperty("in").GetString().Should().Be("query");
+        mode.GetProperty("schema").GetProperty("items").GetProperty("enum").EnumerateArray().Select(v => v.GetString())
+            .Should().Equal("onsite", "hybrid", "remote", "field");
+        paths.GetProperty("/api/v1/jobs/{id}").GetProperty("get").GetProperty("responses").GetProperty("200")
+            .GetProperty("content").TryGetProperty("application/ld+json", out _).Should().BeTrue();
     }
 
     private async Task<List<string>> TitlesAsync(string query)

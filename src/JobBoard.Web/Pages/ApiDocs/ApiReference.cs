@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using Microsoft.OpenApi;
 
 namespace JobBoard.Web.Pages.ApiDocs;
@@ -48,7 +49,8 @@ public sealed record ApiReference(
             document.Info?.Title ?? "API", document.Info?.Description, document.Info?.Version ?? string.Empty, operations, schemas);
     }
 
-    /// <summary>"integer", "array of JobSummary", "map of integer", "SalaryResponse or null", with named shapes linkable.</summary>
+    /// <summary>"integer", "array of JobSummary", "map of integer", "SalaryResponse or null", "km | mi" (a string of those values),
+    /// with named shapes linkable.</summary>
     public static IReadOnlyList<TypePart> TypeOf(IOpenApiSchema? schema)
     {
         if (schema is null)
@@ -92,6 +94,10 @@ public sealed record ApiReference(
         else if (type.HasFlag(JsonSchemaType.Number))
         {
             parts.Add(new TypePart("number"));
+        }
+        else if (type.HasFlag(JsonSchemaType.String) && schema.Enum is { Count: > 0 } allowed)
+        {
+            parts.Add(new TypePart(string.Join(" | ", allowed.Select(value => value is JsonValue v && v.TryGetValue<string>(out var text) ? text : value?.ToJsonString()))));
         }
         else if (type.HasFlag(JsonSchemaType.String))
         {
