@@ -92,6 +92,7 @@ try
         document.Info.Description = "Read-only access to open jobs. Only published postings that have not expired appear.";
         return Task.CompletedTask;
     }));
+    builder.Services.AddReverseProxy(builder.Configuration);
     builder.Services.AddHealthChecks()
         .AddDbContextCheck<JobBoardDbContext>("database", tags: ["ready"]);
 
@@ -107,6 +108,7 @@ try
         return await CommandLine.RunAsync(app.Services, args, app.Lifetime.ApplicationStopping);
     }
 
+    app.UseForwardedHeaders();
     if (!app.Environment.IsDevelopment())
     {
         app.UseExceptionHandler("/Error");

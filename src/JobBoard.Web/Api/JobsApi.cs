@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json.Nodes;
 using JobBoard.Domain.Postings;
 using JobBoard.Web.Data;
+using JobBoard.Web.Feeds;
 using JobBoard.Web.Pages.Jobs;
 using JobBoard.Web.Pages.Shared;
 using JobBoard.Web.Recommendations;
@@ -125,7 +126,7 @@ public static class JobsApi
     {
         var request = JobSearchRequest.From(context.Request.Query, JobSearchRequest.MaxLimit);
         var result = await search.SearchAsync(request, cancellationToken);
-        var origin = $"{context.Request.Scheme}://{context.Request.Host}";
+        var origin = context.Request.Origin();
         var next = result.Total > 0 && result.HasNextPage ? $"{origin}/api/v1/jobs{NextQuery(request)}" : null;
         return TypedResults.Ok(new JobSearchResponse(
             [.. result.Hits.Select(card => JobSummary.From(card, origin))],
@@ -149,7 +150,7 @@ public static class JobsApi
             return TypedResults.NotFound();
         }
 
-        var url = $"{context.Request.Scheme}://{context.Request.Host}/jobs/{posting.Id}/{posting.Slug}";
+        var url = $"{context.Request.Origin()}/jobs/{posting.Id}/{posting.Slug}";
         return TypedResults.Content(JobPostingJsonLd.Serialize(posting, url), "application/ld+json; charset=utf-8");
     }
 

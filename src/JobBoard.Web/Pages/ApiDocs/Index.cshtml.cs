@@ -1,3 +1,4 @@
+using JobBoard.Web.Feeds;
 using Microsoft.AspNetCore.Html;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.OpenApi;
@@ -20,7 +21,7 @@ public sealed class IndexModel([FromKeyedServices("v1")] IOpenApiDocumentProvide
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
         Reference = ApiReference.From(await documents.GetOpenApiDocumentAsync(cancellationToken));
-        Origin = $"{Request.Scheme}://{Request.Host}";
+        Origin = Request.Origin();
     }
 
     /// <summary>A description with its `backticked` runs as code, the one piece of Markdown the API's descriptions use; all text encoded.</summary>
