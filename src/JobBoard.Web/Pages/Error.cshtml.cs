@@ -1,4 +1,6 @@
 using System.Diagnostics;
+using System.Globalization;
+using JobBoard.Web.Data;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
@@ -21,5 +23,9 @@ public sealed class ErrorModel : PageModel
     {
         Status = status ?? (HttpContext.Response.StatusCode >= 400 ? HttpContext.Response.StatusCode : 500);
         RequestId = Activity.Current?.Id ?? HttpContext.TraceIdentifier;
+        if (Status == StatusCodes.Status503ServiceUnavailable)
+        {
+            Response.Headers.RetryAfter = DatabaseUnavailable.RetryAfterSeconds.ToString(CultureInfo.InvariantCulture);
+        }
     }
 }
