@@ -1,12 +1,17 @@
 using System.Diagnostics;
 using System.Globalization;
 using JobBoard.Web.Data;
+using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.WebUtilities;
 
 namespace JobBoard.Web.Pages;
 
-/// <summary>The friendly page for every error status and unhandled exception; never shows a stack trace.</summary>
+/// <summary>
+/// The friendly page for every error status and unhandled exception; never shows a stack trace. A request to the JSON
+/// API (<c>/api/…</c>) gets the same words as <c>application/problem+json</c> instead of a page.
+/// </summary>
 [IgnoreAntiforgeryToken]
 [ResponseCache(Duration = 0, Location = ResponseCacheLocation.None, NoStore = true)]
 public sealed class ErrorModel : PageModel
@@ -15,11 +20,31 @@ public sealed class ErrorModel : PageModel
 
     public string? RequestId { get; private set; }
 
-    public void OnGet(int? status) => Describe(status);
+    public string Heading => Status switch
+    {
+        404 => "Page not found",
+        400 => "Bad request",
+        403 => "Not allowed",
+        429 => "Too many requests",
+        503 => "Temporarily unavailable",
+        _ => "Something went wrong",
+    };
 
-    public void OnPost(int? status) => Describe(status);
+    public string Message => Status switch
+    {
+        404 => "We couldn't find that page. The job may have been removed, or the address may be mistyped.",
+        400 => "That request didn't make sense to us. Please check the address or the form and try again.",
+        403 => "You don't have access to this page.",
+        429 => "Please wait a moment and try again.",
+        503 => "JobBoard is having trouble reaching its database. Please try again in a minute.",
+        _ => "Sorry, something went wrong on our side. Please try again.",
+    };
 
-    private void Describe(int? status)
+    public IActionResult OnGet(int? status) => Describe(status);
+
+    public IActionResult OnPost(int? status) => Describe(status);
+
+    private IActionResult Describe(int? status)
     {
         Status = status ?? (HttpContext.Response.StatusCode >= 400 ? HttpContext.Response.StatusCode : 500);
         RequestId = Activity.Current?.Id ?? HttpContext.TraceIdentifier;
@@ -27,5 +52,22 @@ public sealed class ErrorModel : PageModel
         {
             Response.Headers.RetryAfter = DatabaseUnavailable.RetryAfterSeconds.ToString(CultureInfo.InvariantCulture);
         }
+
+        var originalPath = HttpContext.Features.Get<IStatusCodeReExecuteFeature>()?.OriginalPath
+            ?? HttpContext.Features.Get<IExceptionHandlerPathFeature>()?.Path;
+        if (originalPath?.StartsWith("/api/", StringComparison.OrdinalIgnoreCase) != true)
+        {
+            return Page();
+        }
+
+        var problem = new ProblemDetails
+        {
+            Status = Status,
+            Title = ReasonPhrases.GetReasonPhrase(Status),
+            Detail = Status == StatusCodes.Status404NotFound ? "Nothing here: no such endpoint, or no open job with this id." : Message,
+            Instance = originalPath,
+        };
+        problem.Extensions["requestId"] = RequestId;
+        return new ObjectResult(problem) { StatusCode = Status, ContentTypes = { "application/problem+json" } };
     }
 }

@@ -38,6 +38,10 @@ public sealed class DatabaseOutageTests(JobBoardApp app) : IAsyncLifetime
         page.Should().Contain("Temporarily unavailable").And.Contain("trouble reaching its database");
         page.Should().NotContainAny("Exception", "Npgsql", " at JobBoard.");
         (await client.GetAsync(new Uri("/jobs/1/any", UriKind.Relative))).StatusCode.Should().Be(HttpStatusCode.ServiceUnavailable);
+        var api = await client.GetAsync(new Uri("/api/v1/jobs?q=nurse", UriKind.Relative));
+        api.StatusCode.Should().Be(HttpStatusCode.ServiceUnavailable);
+        api.Content.Headers.ContentType!.MediaType.Should().Be("application/problem+json");
+        (await api.Content.ReadAsStringAsync()).Should().Contain("trouble reaching its database").And.NotContain("Npgsql");
         (await client.GetAsync(new Uri("/health/ready", UriKind.Relative))).StatusCode.Should().Be(HttpStatusCode.ServiceUnavailable);
         (await client.GetAsync(new Uri("/health/live", UriKind.Relative))).StatusCode.Should().Be(HttpStatusCode.OK);
 

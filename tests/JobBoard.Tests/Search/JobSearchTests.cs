@@ -298,7 +298,13 @@ public sealed class JobSearchTests(JobBoardApp app) : IAsyncLifetime
         (await TitlesAsync("q=nurse")).Should().Equal("Open Nurse");
         (await TitlesAsync(string.Empty)).Should().Equal("Open Nurse");
         (await app.CreateClient().GetAsync(new Uri($"/api/v1/jobs/{expired.Id}", UriKind.Relative))).StatusCode.Should().Be(HttpStatusCode.NotFound);
-        (await app.CreateClient().GetAsync(new Uri($"/api/v1/jobs/{closed.Id}", UriKind.Relative))).StatusCode.Should().Be(HttpStatusCode.NotFound);
+        var gone = await app.CreateClient().GetAsync(new Uri($"/api/v1/jobs/{closed.Id}", UriKind.Relative));
+        gone.StatusCode.Should().Be(HttpStatusCode.NotFound);
+        gone.Content.Headers.ContentType!.MediaType.Should().Be("application/problem+json", "an API client gets JSON, not the HTML error page");
+        using var problem = JsonDocument.Parse(await gone.Content.ReadAsStringAsync());
+        problem.RootElement.GetProperty("status").GetInt32().Should().Be(404);
+        problem.RootElement.GetProperty("title").GetString().Should().Be("Not Found");
+        problem.RootElement.GetProperty("instance").GetString().Should().Be($"/api/v1/jobs/{closed.Id}");
     }
 
     [Fact]
