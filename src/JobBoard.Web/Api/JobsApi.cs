@@ -21,7 +21,8 @@ public static class JobsApi
 {
     public static IEndpointRouteBuilder MapJobsApi(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/api/v1/jobs").WithTags("Jobs");
+        // Errors come from the error page as problem details (Pages/Error): a database out of reach on any endpoint.
+        var api = app.MapGroup("/api/v1/jobs").WithTags("Jobs").ProducesProblem(StatusCodes.Status503ServiceUnavailable);
 
         api.MapGet("/", SearchAsync)
             .WithName("SearchJobs")
@@ -40,6 +41,7 @@ public static class JobsApi
         api.MapGet("/{id:int}", PostingAsync)
             .WithName("GetJob")
             .WithSummary("One open job as schema.org JobPosting JSON-LD")
+            .ProducesProblem(StatusCodes.Status404NotFound)
             .WithDescription(
                 "The same JobPosting as the job's page carries for search engines (https://schema.org/JobPosting): title, " +
                 "description, hiringOrganization, jobLocation or applicantLocationRequirements, baseSalary, employmentType, " +
@@ -69,6 +71,7 @@ public static class JobsApi
         api.MapGet("/{id:int}/recommendations", RecommendationsAsync)
             .WithName("GetJobRecommendations")
             .WithSummary("Open jobs related to this one, best first, each with its score and the reasons for it")
+            .ProducesProblem(StatusCodes.Status404NotFound)
             .WithDescription("limit: 1-50, default 10. Ranked by location and category first, then skills, title and recency; see docs/recommendations.md.");
 
         return app;

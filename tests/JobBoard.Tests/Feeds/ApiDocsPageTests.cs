@@ -38,14 +38,18 @@ public sealed class ApiDocsPageTests(JobBoardApp app) : IAsyncLifetime
         parameters.Single(p => p[0] == "page")[2].Should().Be("integer");
         parameters.Single(p => p[0] == "category")[4].Should().Contain("Repeatable: category=a&category=b, or category=a,b.");
         parameters.Single(p => p[0] == "limit")[4].Should().Be("Results per page, 1 to 50; 20 by default.");
-        var ok = search.QuerySelectorAll("[data-testid=api-responses] tbody tr").Should().ContainSingle().Subject;
-        ok.Text().Should().Be("200 OK application/json: JobSearchResponse");
+        var responses = search.QuerySelectorAll("[data-testid=api-responses] tbody tr");
+        responses.Select(tr => tr.Text()).Should().Equal(
+            "200 OK application/json: JobSearchResponse", "503 Service Unavailable application/problem+json: ProblemDetails");
+        var ok = responses[0];
         ok.QuerySelector("a")!.GetAttribute("href").Should().Be("#schema-JobSearchResponse");
 
         var one = page.QuerySelector("#op-getjob")!;
         one.QuerySelectorAll("[data-testid=api-parameters] tbody tr").Select(tr => tr.Text()).Should().Equal("id path integer Yes");
         one.QuerySelectorAll("[data-testid=api-responses] tbody tr").Select(tr => tr.Text()).Should().Equal(
-            "200 OK application/ld+json: object", "404 Not Found none");
+            "200 OK application/ld+json: object",
+            "404 Not Found application/problem+json: ProblemDetails",
+            "503 Service Unavailable application/problem+json: ProblemDetails");
     }
 
     [Fact]
