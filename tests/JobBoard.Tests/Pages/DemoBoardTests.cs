@@ -3,6 +3,8 @@ using System.Text.Json;
 using JobBoard.Domain.Postings;
 using JobBoard.Tests.Infrastructure;
 using JobBoard.Web.DemoData;
+using JobBoard.Web.Import;
+using JobBoard.Web.Pages.Jobs;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -108,6 +110,41 @@ public sealed class DemoBoardTests(JobBoardApp app) : IAsyncLifetime
         response.StatusCode.Should().Be(HttpStatusCode.OK);
         page.QuerySelectorAll(".job-card").Should().HaveCount(20);
         page.QuerySelector("main")!.Text().Should().NotContain(SeedAds.ChicagoTitle, "the seeds were posted a year before the synthetic board");
+    }
+
+    [Theory]
+    [InlineData(SeedAds.ChicagoTitle)]
+    [InlineData(SeedAds.BucharestTitle)]
+    public async Task A_seed_ads_JSON_LD_reads_back_with_its_apply_route_company_pay_places_categories_and_skills(string title)
+    {
+        var page = await DetailsPageAsync(title);
+        using var json = JsonDocument.Parse(page.QuerySelector("script[type='application/ld+json']")!.TextContent);
+
+        var read = JobPostingJsonLdReader.Read(json.RootElement);
+
+        read.Succeeded.Should().BeTrue(read.ToString());
+        var back = read.Value;
+        var original = await app.ExecuteDbContextAsync(async db =>
+            (await db.Postings.FindForDisplayAsync(await db.Postings.Where(p => p.Title == title).Select(p => p.Id).SingleAsync(), CancellationToken.None))!);
+        back.Content.Title.Should().Be(original.Title);
+        back.Content.ApplyUrl.Should().Be(original.ApplyUrl);
+        back.Content.ApplyEmail.Should().Be(original.ApplyEmail);
+        back.Content.EmploymentType.Should().Be(original.EmploymentType);
+        back.Content.DatePosted.Should().Be(original.DatePosted);
+        back.Content.ValidThrough.Should().Be(original.ValidThrough);
+        back.Content.HoursPerWeek.Should().Be(original.HoursPerWeek);
+        back.Content.Compensation.Should().BeEquivalentTo(original.Compensation, options => options.Excluding(pay => pay!.EquityEligible));
+        back.Content.Locations.Select(l => (l.City, l.Region, l.CountryCode)).Should().Equal(original.Locations.Select(l => (l.City, l.Region, l.CountryCode)));
+        back.CategoryNames.Should().Equal(original.Categories.Select(c => c.Category.Name));
+        back.SkillNames.Should().Equal(original.Skills.Select(s => s.Skill.Name));
+        back.Company.Name.Should().Be(original.Company.Name);
+        back.Company.Profile.Should().BeEquivalentTo(new
+        {
+            original.Company.About,
+            original.Company.Website,
+            original.Company.EmployeeCount,
+            original.Company.Industry,
+        });
     }
 
     private async Task<int> LoadAsync()

@@ -23,6 +23,10 @@ public static class JobPostingJsonLd
         var organization = new JsonObject { ["@type"] = "Organization", ["name"] = company.Name };
         AddIfPresent(organization, "sameAs", company.Website);
         AddIfPresent(organization, "logo", company.LogoUrl);
+        if (company.EmployeeCount is { } employees)
+        {
+            organization["numberOfEmployees"] = new JsonObject { ["@type"] = "QuantitativeValue", ["value"] = employees };
+        }
 
         var document = new JsonObject
         {
@@ -129,6 +133,17 @@ public static class JobPostingJsonLd
         if (posting.WorkingLanguage is not null)
         {
             document["inLanguage"] = posting.WorkingLanguage;
+        }
+
+        AddIfPresent(document, "employerOverview", company.About);
+        AddIfPresent(document, "industry", company.Industry);
+        if (posting.ApplyUrl is not null || posting.ApplyEmail is not null)
+        {
+            // Where applications go: the ad's own page ("url") is not the apply route.
+            var contact = new JsonObject { ["@type"] = "ContactPoint", ["contactType"] = "applications" };
+            AddIfPresent(contact, "url", posting.ApplyUrl);
+            AddIfPresent(contact, "email", posting.ApplyEmail);
+            document["applicationContact"] = contact;
         }
 
         document["directApply"] = false;
