@@ -92,6 +92,24 @@ public sealed class BrowseTests(JobBoardApp app) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task The_heading_names_every_filter_of_the_search()
+    {
+        var healthcare = Category.Create("Healthcare");
+        await app.InsertAsync(Published(Company(), Content("Staff Nurse") with { Categories = [healthcare] }));
+
+        var (_, all) = await app.GetPageAsync("/jobs");
+        var (_, filtered) = await app.GetPageAsync(
+            "/jobs?q=nurse&category=healthcare&location=Chicago%2C+IL&radius=50&mode=remote&mode=hybrid&type=full-time&level=senior" +
+            "&salaryMin=50000&posted=7&visa=true");
+
+        all.QuerySelector("h1")!.Text().Should().Be("All jobs");
+        filtered.QuerySelector("h1")!.Text().Should().Be(
+            "Healthcare jobs matching “nurse” within 50 km of Chicago, Illinois, United States — Remote or Hybrid, Full time, Senior, " +
+            "paying at least $50,000 a year, posted in the last 7 days, visa sponsorship");
+        filtered.QuerySelector("title")!.Text().Should().StartWith("Healthcare jobs matching “nurse” within 50 km of Chicago");
+    }
+
+    [Fact]
     public async Task A_card_shows_company_place_salary_and_a_snippet_ending_in_an_ellipsis()
     {
         var longSummary = string.Join(' ', Enumerable.Repeat("Internal Medicine opportunity located 40 minutes from Chicago Downtown!", 6));

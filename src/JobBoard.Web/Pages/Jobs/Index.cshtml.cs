@@ -24,7 +24,7 @@ public sealed class IndexModel(JobSearch search) : PageModel
         Search = JobSearchRequest.From(Request.Query);
         Result = await search.SearchAsync(Search, cancellationToken);
         Categories = await search.CategoriesAsync(cancellationToken);
-        Heading = Describe();
+        Heading = SearchHeading.Describe(Search, Result, Categories);
     }
 
     public string SearchUrl(JobSearchRequest request, int? page = 1) => "/jobs" + request.ToQueryString(page);
@@ -45,22 +45,4 @@ public sealed class IndexModel(JobSearch search) : PageModel
 
     private static List<T> Toggled<T>(IReadOnlyList<T> values, T value) =>
         values.Contains(value) ? values.Where(v => !EqualityComparer<T>.Default.Equals(v, value)).ToList() : [.. values, value];
-
-    private string Describe()
-    {
-        var what = Search.Categories.Count == 1 && Categories.BySlug(Search.Categories[0]) is { } category ? $"{category.Name} jobs" : "Jobs";
-        if (Search.HasWords)
-        {
-            what = $"{what} matching “{Search.Q}”";
-        }
-
-        if (Result.Location is { Found: true } location)
-        {
-            what += location.Precision == Domain.Places.PlacePrecision.City
-                ? $" within {Search.Radius ?? (Search.Unit == DistanceUnit.Mi ? 25 : JobSearchRequest.DefaultRadiusKm)} {(Search.Unit == DistanceUnit.Mi ? "mi" : "km")} of {location.Description}"
-                : $" in {location.Description}";
-        }
-
-        return what;
-    }
 }
