@@ -95,6 +95,7 @@ try
         return Task.CompletedTask;
     }));
     builder.Services.AddReverseProxy(builder.Configuration);
+    builder.Services.AddSearchRateLimit(builder.Configuration);
     builder.Services.AddHealthChecks()
         .AddDbContextCheck<JobBoardDbContext>("database", tags: ["ready"]);
 
@@ -128,6 +129,7 @@ try
     app.UseSerilogRequestLogging();
     app.UseClientAborts();
     app.UseRouting();
+    app.UseRateLimiter();
     app.UseOutputCache();
 
     app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });

@@ -22,7 +22,10 @@ public static class JobsApi
     public static IEndpointRouteBuilder MapJobsApi(this IEndpointRouteBuilder app)
     {
         // Errors come from the error page as problem details (Pages/Error): a database out of reach on any endpoint.
-        var api = app.MapGroup("/api/v1/jobs").WithTags("Jobs").ProducesProblem(StatusCodes.Status503ServiceUnavailable);
+        var api = app.MapGroup("/api/v1/jobs").WithTags("Jobs")
+            .RequireRateLimiting(SearchRateLimit.Policy)
+            .ProducesProblem(StatusCodes.Status429TooManyRequests)
+            .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
 
         api.MapGet("/", SearchAsync)
             .WithName("SearchJobs")

@@ -7,7 +7,7 @@ public static class FeedEndpoints
 {
     public static IEndpointRouteBuilder MapFeeds(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/feeds/jobs.rss", JobsFeed.WriteAsync).ExcludeFromDescription();
+        app.MapGet("/feeds/jobs.rss", JobsFeed.WriteAsync).RequireRateLimiting(SearchRateLimit.Policy).ExcludeFromDescription();
         app.MapGet("/sitemap.xml", Sitemaps.IndexAsync).ExcludeFromDescription();
         app.MapGet("/sitemaps/pages.xml", Sitemaps.PagesAsync).ExcludeFromDescription();
         app.MapGet("/sitemaps/companies-{number:int:min(1)}.xml",

@@ -40,7 +40,9 @@ public sealed class ApiDocsPageTests(JobBoardApp app) : IAsyncLifetime
         parameters.Single(p => p[0] == "limit")[4].Should().Be("Results per page, 1 to 50; 20 by default.");
         var responses = search.QuerySelectorAll("[data-testid=api-responses] tbody tr");
         responses.Select(tr => tr.Text()).Should().Equal(
-            "200 OK application/json: JobSearchResponse", "503 Service Unavailable application/problem+json: ProblemDetails");
+            "200 OK application/json: JobSearchResponse",
+            "429 Too Many Requests application/problem+json: ProblemDetails",
+            "503 Service Unavailable application/problem+json: ProblemDetails");
         var ok = responses[0];
         ok.QuerySelector("a")!.GetAttribute("href").Should().Be("#schema-JobSearchResponse");
 
@@ -49,6 +51,7 @@ public sealed class ApiDocsPageTests(JobBoardApp app) : IAsyncLifetime
         one.QuerySelectorAll("[data-testid=api-responses] tbody tr").Select(tr => tr.Text()).Should().Equal(
             "200 OK application/ld+json: object",
             "404 Not Found application/problem+json: ProblemDetails",
+            "429 Too Many Requests application/problem+json: ProblemDetails",
             "503 Service Unavailable application/problem+json: ProblemDetails");
     }
 

@@ -38,6 +38,8 @@ public class JobBoardApp : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("Caching:HomeCountsSeconds", "0");
         // Small enough that a test fills it (RecommendationQualityTests), so an entry without a size fails a test.
         builder.UseSetting("Caching:Entries", "40");
+        // The tests search far faster than a person; RateLimitTests turns the limit on for themselves.
+        builder.UseSetting("RateLimiting:SearchesPerMinute", "0");
     }
 
     /// <summary>

@@ -1,10 +1,12 @@
 using JobBoard.Domain.Postings;
 using JobBoard.Web.Search;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.RateLimiting;
 
 namespace JobBoard.Web.Pages.Jobs;
 
 /// <summary>Search and browse: <c>/jobs?q=&amp;location=&amp;radius=&amp;mode=&amp;type=&amp;category=&amp;level=&amp;salaryMin=&amp;posted=&amp;visa=&amp;sort=&amp;page=</c>.</summary>
+[EnableRateLimiting(SearchRateLimit.Policy)]
 public sealed class IndexModel(JobSearch search) : PageModel
 {
     public static readonly int[] Radii = [10, 25, 40, 50, 100, 200];
