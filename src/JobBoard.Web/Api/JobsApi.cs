@@ -33,7 +33,7 @@ public static class JobsApi
             .WithDescription(
                 "The parameters of the search page /jobs, plus limit. A parameter marked repeatable may be given several times " +
                 "or as a comma-separated list. Values that make no sense are left out and explained in `problems`, so the search " +
-                "still answers. Matches are counted up to 5,000 (the server's Search:CountLimit): past that, `total` is the limit, " +
+                string.Create(CultureInfo.InvariantCulture, $"still answers. Matches are counted up to {JobSearch.DefaultCountLimit:N0} by default (the server's Search:CountLimit): past that, `total` is the limit, ") +
                 "`totalIsExact` is false and the facets count the first matches up to it. `next` is the URL of the next page, if any.")
             .AddOpenApiOperationTransformer((operation, _, _) =>
             {
