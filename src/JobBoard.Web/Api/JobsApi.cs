@@ -124,6 +124,7 @@ public static class JobsApi
             r.Card.Title,
             r.Card.Company,
             [.. r.Card.Places.Select(place => new LocationResponse(place.City, place.Region, place.CountryCode))],
+            r.Place is { } matched ? new LocationResponse(matched.City, matched.Region, matched.CountryCode) : null,
             r.Score,
             r.Reasons))]));
     }
@@ -201,7 +202,9 @@ public sealed record JobSummary(
 
 public sealed record RecommendationsResponse(IReadOnlyList<RecommendedJob> Items);
 
-public sealed record RecommendedJob(int Id, string Title, string Company, IReadOnlyList<LocationResponse> Locations, double Score, IReadOnlyList<string> Reasons);
+/// <summary>A recommended job; <paramref name="Place"/> is the one of its locations that matched (its first when none did).</summary>
+public sealed record RecommendedJob(
+    int Id, string Title, string Company, IReadOnlyList<LocationResponse> Locations, LocationResponse? Place, double Score, IReadOnlyList<string> Reasons);
 
 public sealed record LocationResponse(string City, string? Region, string Country);
 
