@@ -135,13 +135,16 @@ for (const line of readFileSync(citiesWith1000.file, "utf8").split("\n")) {
 // A city's districts (Bucharest's sectors, New York's boroughs, Chicago's community areas) are listed by GeoNames as
 // places of their own; each gets the city it is part of, so that JobBoard treats them as that city. Two rules, read off
 // the data rather than a list of names:
-// - a "section of populated place" (PPLX) is part of the city that pulls it hardest (population ÷ distance²) among the
-//   bigger places of 100,000 or more in its country and first-level division whose reach takes it in;
 // - a city filed under no second-order division (New York City spans five counties) is made of the seats of those
-//   divisions within its reach when two or more of them hold at least four fifths of its people between them.
+//   divisions within its reach that hold a twentieth of its people or more each (the boroughs), when there are two or
+//   more of them and they hold four fifths of its people between them;
+// - a "section of populated place" (PPLX) is part of the city that pulls it hardest (population ÷ distance²) among the
+//   bigger places of 100,000 or more in its country, first-level division and second-level division (for a city
+//   spanning several, one of those) whose reach takes it in.
 // A city's reach is the radius its people would fill at 1,000 per km², a generous bound on its extent.
 const districtCityPopulation = 100_000;
 const reachDensityPerKm2 = 1_000;
+const boroughShare = 1 / 20;
 const consolidatedShare = 0.8;
 
 function kilometres(a, b) {
@@ -163,25 +166,30 @@ for (const place of places) {
 
 for (const regionPlaces of placesByRegion.values()) {
   const cities = regionPlaces.filter((place) => place.featureCode !== "PPLX" && place.population >= districtCityPopulation);
+  const divisionsOf = new Map(cities.map((city) => [city, new Set([city.admin2Code])]));
+  for (const city of cities.filter((place) => place.admin2Code === "")) {
+    const seats = regionPlaces.filter((place) => place.featureCode === "PPLA2" && place.admin2Code !== "" &&
+      place.population < city.population && place.population >= boroughShare * city.population &&
+      kilometres(place, city) <= reachKm(city));
+    const people = seats.reduce((sum, seat) => sum + seat.population, 0);
+    if (seats.length >= 2 && people >= consolidatedShare * city.population) {
+      for (const seat of seats) seat.city = city;
+      divisionsOf.set(city, new Set(seats.map((seat) => seat.admin2Code)));
+    }
+  }
+
   for (const section of regionPlaces.filter((place) => place.featureCode === "PPLX")) {
     let strongest = 0;
     for (const city of cities) {
+      const divisions = divisionsOf.get(city);
+      const sameDivision = section.admin2Code === "" || divisions.has("") || divisions.has(section.admin2Code);
       const km = kilometres(section, city);
-      if (city.population <= section.population || km > reachKm(city)) continue;
+      if (!sameDivision || city.population <= section.population || km > reachKm(city)) continue;
       const pull = city.population / Math.max(km, 0.5) ** 2;
       if (pull > strongest) {
         strongest = pull;
         section.city = city;
       }
-    }
-  }
-
-  for (const city of cities.filter((place) => place.admin2Code === "")) {
-    const seats = regionPlaces.filter((place) => place.featureCode === "PPLA2" && place.admin2Code !== "" &&
-      place.population < city.population && kilometres(place, city) <= reachKm(city));
-    const people = seats.reduce((sum, seat) => sum + seat.population, 0);
-    if (seats.length >= 2 && people >= consolidatedShare * city.population) {
-      for (const seat of seats) seat.city = city;
     }
   }
 }

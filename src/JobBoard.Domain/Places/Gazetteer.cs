@@ -145,6 +145,20 @@ public sealed partial class Gazetteer
     }
 
     /// <summary>
+    /// How far from a city's centre its districts' centres lie, rounded up to the next kilometre (0 for a city without
+    /// districts): a search around the city covers at least that, so that it finds all of the city.
+    /// </summary>
+    public double ExtentKm(Place city)
+    {
+        ArgumentNullException.ThrowIfNull(city);
+        var centre = city.DistrictOf ?? city;
+        var districts = Districts(centre);
+        return districts.Count == 0
+            ? 0
+            : Math.Ceiling(districts.Max(d => GeoDistance.Kilometres(centre.Latitude, centre.Longitude, d.Latitude, d.Longitude)));
+    }
+
+    /// <summary>
     /// The city a posting's place is a district of, by the name, region and country it was stored with ("Sector 2",
     /// "Bucharest", "RO" gives Bucharest); null when it is no district the gazetteer knows.
     /// </summary>

@@ -320,6 +320,18 @@ public sealed class GazetteerTests
         Gazetteer.Districts(bucharest).Select(d => d.Name).Should().BeEquivalentTo("Sector 1", "Sector 2", "Sector 3", "Sector 4", "Sector 5", "Sector 6");
     }
 
+    [Fact]
+    public void A_citys_extent_reaches_its_farthest_district()
+    {
+        var bucharest = Gazetteer.Resolve("Bucharest")!;
+        var sector1 = Gazetteer.Resolve("Sector 1, Bucharest")!;
+
+        Gazetteer.ExtentKm(bucharest).Should().Be(Math.Ceiling(GeoDistance.Kilometres(bucharest.Latitude, bucharest.Longitude, sector1.Latitude, sector1.Longitude)));
+        Gazetteer.ExtentKm(sector1).Should().Be(Gazetteer.ExtentKm(bucharest));
+        Gazetteer.ExtentKm(Gazetteer.Resolve("New York, NY")!).Should().BeInRange(20, 40, "Staten Island is 20 km from the city's centre");
+        Gazetteer.ExtentKm(Gazetteer.Resolve("Ploiesti")!).Should().Be(0);
+    }
+
     [Theory]
     [InlineData("US", "NA")]
     [InlineData("ca", "NA")]
