@@ -70,16 +70,29 @@ public sealed class DemoBoardRecommendationTests(JobBoardApp app, ITestOutputHel
     }
 
     [Fact]
-    public async Task The_Chicago_ads_on_site_jobs_abroad_rank_below_every_US_job_sharing_a_category()
+    public async Task The_Bucharest_ads_jobs_abroad_come_after_every_Romanian_job_sharing_a_category_and_other_continents_last()
     {
-        var top = await RecommendedAsync(SeedAds.ChicagoTitle, 50);
+        var top = await RecommendedAsync(SeedAds.BucharestTitle, 50);
 
-        var lastUsSharing = top.FindLastIndex(r => r.SharesCategory && r.Places.Any(p => p.CountryCode == "US"));
-        var firstAbroad = top.FindIndex(r => r.WorkMode != WorkMode.Remote && r.Places.Count > 0 && r.Places.All(p => p.CountryCode != "US"));
-        if (firstAbroad >= 0)
+        bool Abroad(Recommended r) => r.WorkMode != WorkMode.Remote && r.Places.Count > 0 && r.Places.All(p => p.CountryCode != "RO");
+        bool OtherContinent(Recommended r) => Abroad(r) && r.Places.All(p => Gazetteer.Default.Continent(p.CountryCode) != "EU");
+        var firstAbroad = top.FindIndex(Abroad);
+        firstAbroad.Should().BeGreaterThan(top.FindLastIndex(r => r.SharesCategory && !Abroad(r)));
+        var firstOtherContinent = top.FindIndex(OtherContinent);
+        if (firstOtherContinent >= 0)
         {
-            firstAbroad.Should().BeGreaterThan(lastUsSharing);
+            top.Skip(firstOtherContinent).All(OtherContinent).Should().BeTrue("another continent only fills the list");
         }
+    }
+
+    [Fact]
+    public async Task The_Bucharest_ads_sectors_are_its_city()
+    {
+        var top = await RecommendedAsync(SeedAds.BucharestTitle, 10);
+
+        var sectors = top.Where(r => r.WorkMode != WorkMode.Remote && r.Places.Any(p => p.City.StartsWith("Sector ", StringComparison.Ordinal))).ToList();
+        sectors.Should().NotBeEmpty();
+        sectors.Should().OnlyContain(r => r.Reasons.Contains("Same city: Bucharest"));
     }
 
     [Fact]
@@ -88,13 +101,8 @@ public sealed class DemoBoardRecommendationTests(JobBoardApp app, ITestOutputHel
         var top = await RecommendedAsync(SeedAds.BucharestTitle, 50);
 
         top.Should().NotBeEmpty();
+        top.Select(r => r.Title).Should().NotContain("Business development manager - facilities", "it takes only US applicants");
         top.Where(r => r.WorkMode == WorkMode.Remote).Should().OnlyContain(r => r.ApplicantCountries.Count == 0 ? r.Places.Any(p => p.CountryCode == "RO") : r.ApplicantCountries.Contains("RO"));
-        var lastRomanianSharing = top.FindLastIndex(r => r.SharesCategory && r.Places.Any(p => p.CountryCode == "RO"));
-        var firstAbroad = top.FindIndex(r => r.WorkMode != WorkMode.Remote && r.Places.Count > 0 && r.Places.All(p => p.CountryCode != "RO"));
-        if (firstAbroad >= 0)
-        {
-            firstAbroad.Should().BeGreaterThan(lastRomanianSharing);
-        }
     }
 
     private async Task<List<Recommended>> RecommendedAsync(string title, int limit)
