@@ -13,8 +13,8 @@ namespace JobBoard.Web.Recommendations;
 /// <summary>
 /// The postings related to one (or several) a job seeker read: candidates are narrowed with indexes — the nearest
 /// places in the same categories (GiST nearest-neighbour on (category, point)), the nearest places of any kind, and
-/// the newest postings in its categories, remote ones open to the subject's country among them — then scored by
-/// <see cref="RecommendationScorer"/>. Results are cached for a minute, so a new, closed or edited posting shows
+/// the newest postings in its categories, remote ones open to the subject's country among them — then scored and
+/// ranked by <see cref="RecommendationScorer"/>. Results are cached for a minute, so a new, closed or edited posting shows
 /// within that.
 /// </summary>
 public sealed class RecommendedJobs(JobBoardDbContext db, TimeProvider clock, IMemoryCache cache, JobSearch search)
@@ -237,7 +237,7 @@ public sealed class RecommendedJobs(JobBoardDbContext db, TimeProvider clock, IM
         }
 
         // Each candidate's features come from its own narrow rows in posting_search_places: the posting's on every row
-        // (its title only at position 0), one row per place. The places are compared in RecommendationCandidate.Near,
+        // (its title only at position 0), one row per place. The places are compared by RecommendationScorer,
         // the titles by TitleTrigrams as pg_trgm would: similarity() on every row took about a seventh of PostgreSQL's time.
         var sql = $"""
             WITH candidates AS ({string.Join("\nUNION\n", branches)})
