@@ -75,7 +75,9 @@ public static class JobsApi
             .WithName("GetJobRecommendations")
             .WithSummary("Open jobs related to this one, best first, each with its score and the reasons for it")
             .ProducesProblem(StatusCodes.Status404NotFound)
-            .WithDescription("limit: 1-50, default 10. Ranked by location and category first, then skills, title and recency; see docs/recommendations.md.");
+            .WithDescription(
+                "limit: 1-50, default 10. Ranked by location and category first, then skills, title and recency; see docs/recommendations.md. " +
+                "Each item's place is the one of its locations that matched (its first when none did).");
 
         return app;
     }
