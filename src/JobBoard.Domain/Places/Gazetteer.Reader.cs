@@ -10,10 +10,14 @@ public sealed partial class Gazetteer
     /// <summary>Reads the three sections of the TSV (countries, regions, places) and builds the lookups.</summary>
     private sealed class GazetteerReader
     {
-        private const int PlaceFieldCount = 9;
+        private const int PlaceFieldCount = 10;
 
         private readonly Dictionary<string, string> _countryNames = new(StringComparer.Ordinal);
         private readonly Dictionary<string, string[]> _countryAliases = new(StringComparer.Ordinal);
+        private readonly Dictionary<string, string> _continents = new(StringComparer.Ordinal);
+        private readonly Dictionary<Place, List<Place>> _districts = new(ReferenceEqualityComparer.Instance);
+        // The places of the division being read (the file groups them, biggest first): where a district finds its city.
+        private readonly List<Place> _placesOfDivision = [];
         private readonly Dictionary<(string Country, string Code), (string Name, string[] Aliases)> _regionRows = [];
         // While reading, a key's range holds where its newest candidate is, each candidate linking to the one before.
         // Sized for the embedded file (about 280,000 keys, 330,000 candidates) so loading never regrows them.
@@ -57,9 +61,10 @@ public sealed partial class Gazetteer
                 switch (section)
                 {
                     case "country":
-                        // iso2, name, aliases
+                        // iso2, name, aliases, continent
                         _countryNames[line[fields[0]]] = line[fields[1]];
                         _countryAliases[line[fields[0]]] = SplitList(line[fields[2]]);
+                        _continents[line[fields[0]]] = line[fields[3]];
                         break;
                     case "region":
                         // country, admin1, name, aliases
@@ -74,16 +79,30 @@ public sealed partial class Gazetteer
                 }
             }
 
-            return new Gazetteer(GatherCandidates(), _placesByKey, BuildRegionIndex(), BuildCountryIndex(), _placeCount);
+            return new Gazetteer(
+                GatherCandidates(),
+                _placesByKey,
+                BuildRegionIndex(),
+                BuildCountryIndex(),
+                _placeCount,
+                _continents,
+                _districts);
         }
 
         [MethodImpl(MethodImplOptions.AggressiveOptimization)] // Runs 135,000 times, once: no time to warm up.
         private void ReadPlace(string line, ReadOnlySpan<Range> fields)
         {
-            // name, ascii, alternates, country, admin1, region, latitude, longitude, population
+            // name, ascii, alternates, country, admin1, region, latitude, longitude, population, city (of a district)
             var text = line.AsSpan();
             var countryCode = Share(text[fields[3]]);
             var regionCode = Share(text[fields[4]]);
+            if (_placesOfDivision.Count > 0
+                && (!ReferenceEquals(_placesOfDivision[0].CountryCode, countryCode) || !ReferenceEquals(_placesOfDivision[0].RegionCode, regionCode)))
+            {
+                _placesOfDivision.Clear();
+            }
+
+            var city = text[fields[9]].IsEmpty ? null : CityNamed(text[fields[9]]);
             var place = new Place(
                 Name: line[fields[0]],
                 Region: Share(text[fields[5]]),
@@ -92,8 +111,21 @@ public sealed partial class Gazetteer
                 CountryName: _countryNames.GetValueOrDefault(countryCode) ?? countryCode,
                 Latitude: double.Parse(text[fields[6]], CultureInfo.InvariantCulture),
                 Longitude: double.Parse(text[fields[7]], CultureInfo.InvariantCulture),
-                Population: int.Parse(text[fields[8]], CultureInfo.InvariantCulture));
+                Population: int.Parse(text[fields[8]], CultureInfo.InvariantCulture))
+            {
+                DistrictOf = city,
+            };
             var order = _placeCount++;
+            _placesOfDivision.Add(place);
+            if (city is not null)
+            {
+                if (!_districts.TryGetValue(city, out var districts))
+                {
+                    _districts[city] = districts = [];
+                }
+
+                districts.Add(place);
+            }
 
             // The file leaves the ascii name empty when it equals the name.
             var asciiName = text[fields[1]];
@@ -126,6 +158,20 @@ public sealed partial class Gazetteer
             {
                 _biggestInCountry[countryCode] = place;
             }
+        }
+
+        /// <summary>A district's city: the first (most populous) place of that name in the district's division.</summary>
+        private Place CityNamed(ReadOnlySpan<char> name)
+        {
+            foreach (var place in _placesOfDivision)
+            {
+                if (name.SequenceEqual(place.Name))
+                {
+                    return place;
+                }
+            }
+
+            throw new InvalidDataException($"A district names the city {name}, which is not listed before it in its division.");
         }
 
         /// <summary>Files the candidate under the name's key, and returns that key (valid until the next call).</summary>

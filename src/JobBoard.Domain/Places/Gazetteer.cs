@@ -36,14 +36,27 @@ public sealed partial class Gazetteer
     private readonly Dictionary<string, Place[]> _regionsByKey;
     private readonly Dictionary<string, Place[]> _countriesByKey;
     private readonly Lazy<(string[] Keys, CandidateRange[] Ranges)> _placeKeysInOrder;
+    private readonly Dictionary<string, string> _continents;
+    private readonly Dictionary<Place, List<Place>> _districts;
+    private readonly Dictionary<(string Country, string Region, string Key), Place> _districtsByName;
 
     private Gazetteer(
         Candidate[] candidates,
         Dictionary<string, CandidateRange> placesByKey,
         Dictionary<string, Place[]> regionsByKey,
         Dictionary<string, Place[]> countriesByKey,
-        int placeCount)
+        int placeCount,
+        Dictionary<string, string> continents,
+        Dictionary<Place, List<Place>> districts)
     {
+        _continents = continents;
+        _districts = districts;
+        _districtsByName = [];
+        foreach (var district in districts.Values.SelectMany(list => list))
+        {
+            _districtsByName.TryAdd((district.CountryCode, district.Region, PlaceKey.From(district.Name)), district);
+        }
+
         _candidates = candidates;
         _placesByKey = placesByKey;
         _regionsByKey = regionsByKey;
@@ -121,6 +134,41 @@ public sealed partial class Gazetteer
         return [.. best.Select(candidate => candidate.Place)];
     }
 
+    /// <summary>The continent of a country (ISO 3166-1 alpha-2), as AF, AN, AS, EU, NA, OC or SA; null for an unknown code.</summary>
+    public string? Continent(string countryCode) => _continents.GetValueOrDefault(countryCode.ToUpperInvariant());
+
+    /// <summary>The districts of a city (Bucharest's six sectors, New York City's boroughs and neighbourhoods), if it has any.</summary>
+    public IReadOnlyList<Place> Districts(Place city)
+    {
+        ArgumentNullException.ThrowIfNull(city);
+        return _districts.GetValueOrDefault(city.DistrictOf ?? city) ?? [];
+    }
+
+    /// <summary>
+    /// How far from a city's centre its districts' centres lie, rounded up to the next kilometre (0 for a city without
+    /// districts): a search around the city covers at least that, so that it finds all of the city.
+    /// </summary>
+    public double ExtentKm(Place city)
+    {
+        ArgumentNullException.ThrowIfNull(city);
+        var centre = city.DistrictOf ?? city;
+        var districts = Districts(centre);
+        return districts.Count == 0
+            ? 0
+            : Math.Ceiling(districts.Max(d => GeoDistance.Kilometres(centre.Latitude, centre.Longitude, d.Latitude, d.Longitude)));
+    }
+
+    /// <summary>
+    /// The city a posting's place is a district of, by the name, region and country it was stored with ("Sector 2",
+    /// "Bucharest", "RO" gives Bucharest); null when it is no district the gazetteer knows.
+    /// </summary>
+    public Place? CityOfDistrict(string name, string? region, string countryCode)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        ArgumentNullException.ThrowIfNull(countryCode);
+        return _districtsByName.GetValueOrDefault((countryCode.ToUpperInvariant(), region ?? string.Empty, PlaceKey.From(name)))?.DistrictOf;
+    }
+
     /// <summary>
     /// The most populous places, biggest first, optionally only in the given countries: where a synthetic board puts
     /// its postings, so that most of them land in big cities as on a real board.
@@ -147,13 +195,17 @@ public sealed partial class Gazetteer
         return Load(stream);
     }
 
-    /// <summary>Folded, non-empty comma-separated parts, without "(Hybrid)" notes or postal codes ("IL 60601").</summary>
-    private static List<string> SplitIntoParts(string text)
+    /// <summary>
+    /// Folded, non-empty comma-separated parts, without "(Hybrid)" notes or postal codes ("IL 60601"), unless the
+    /// number is part of a known name ("Sector 2").
+    /// </summary>
+    private List<string> SplitIntoParts(string text)
     {
         var parts = new List<string>(3);
         foreach (var part in WithoutParentheses(text).Split([',', ';'], StringSplitOptions.RemoveEmptyEntries))
         {
-            var key = WithoutTrailingNumbers(PlaceKey.From(part));
+            var folded = PlaceKey.From(part);
+            var key = _placesByKey.ContainsKey(folded) ? folded : WithoutTrailingNumbers(folded);
             if (key.Length > 0)
             {
                 parts.Add(key);

@@ -16,7 +16,14 @@ public sealed record Place(
     string CountryName,
     double Latitude,
     double Longitude,
-    int Population);
+    int Population)
+{
+    /// <summary>
+    /// The city this place is a district of (Bucharest for its "Sector 2", New York City for Brooklyn), or null: GeoNames
+    /// lists districts as places of their own, and JobBoard treats them as their city.
+    /// </summary>
+    public Place? DistrictOf { get; init; }
+}
 
 /// <summary>How much of a location's text the gazetteer recognised.</summary>
 public enum PlacePrecision

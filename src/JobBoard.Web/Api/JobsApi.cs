@@ -75,7 +75,9 @@ public static class JobsApi
             .WithName("GetJobRecommendations")
             .WithSummary("Open jobs related to this one, best first, each with its score and the reasons for it")
             .ProducesProblem(StatusCodes.Status404NotFound)
-            .WithDescription("limit: 1-50, default 10. Ranked by location and category first, then skills, title and recency; see docs/recommendations.md.");
+            .WithDescription(
+                "limit: 1-50, default 10. Ranked by location and category first, then skills, title and recency; see docs/recommendations.md. " +
+                "Each item's place is the one of its locations that matched (its first when none did).");
 
         return app;
     }
@@ -124,6 +126,7 @@ public static class JobsApi
             r.Card.Title,
             r.Card.Company,
             [.. r.Card.Places.Select(place => new LocationResponse(place.City, place.Region, place.CountryCode))],
+            r.Place is { } matched ? new LocationResponse(matched.City, matched.Region, matched.CountryCode) : null,
             r.Score,
             r.Reasons))]));
     }
@@ -201,7 +204,9 @@ public sealed record JobSummary(
 
 public sealed record RecommendationsResponse(IReadOnlyList<RecommendedJob> Items);
 
-public sealed record RecommendedJob(int Id, string Title, string Company, IReadOnlyList<LocationResponse> Locations, double Score, IReadOnlyList<string> Reasons);
+/// <summary>A recommended job; <paramref name="Place"/> is the one of its locations that matched (its first when none did).</summary>
+public sealed record RecommendedJob(
+    int Id, string Title, string Company, IReadOnlyList<LocationResponse> Locations, LocationResponse? Place, double Score, IReadOnlyList<string> Reasons);
 
 public sealed record LocationResponse(string City, string? Region, string Country);
 

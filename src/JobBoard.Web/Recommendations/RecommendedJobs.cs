@@ -13,8 +13,8 @@ namespace JobBoard.Web.Recommendations;
 /// <summary>
 /// The postings related to one (or several) a job seeker read: candidates are narrowed with indexes — the nearest
 /// places in the same categories (GiST nearest-neighbour on (category, point)), the nearest places of any kind, and
-/// the newest postings in its categories, remote ones open to the subject's country among them — then scored by
-/// <see cref="RecommendationScorer"/>. Results are cached for a minute, so a new, closed or edited posting shows
+/// the newest postings in its categories, remote ones open to the subject's country among them — then scored and
+/// ranked by <see cref="RecommendationScorer"/>. Results are cached for a minute, so a new, closed or edited posting shows
 /// within that.
 /// </summary>
 public sealed class RecommendedJobs(JobBoardDbContext db, TimeProvider clock, IMemoryCache cache, JobSearch search)
@@ -87,32 +87,37 @@ public sealed class RecommendedJobs(JobBoardDbContext db, TimeProvider clock, IM
         }
 
         var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
-        var rarity = await CategoryRarityAsync(cancellationToken);
+        var evidence = await CategoryEvidenceAsync(cancellationToken);
         var categories = await search.CategoriesAsync(cancellationToken);
         var keys = await search.SearchKeysAsync(cancellationToken);
         var best = new Dictionary<int, ScoredRecommendation>();
+        var positions = new Dictionary<int, int[]>();
         foreach (var (subject, title, skillNames) in subjects)
         {
-            var candidates = await CandidatesAsync(connection, subject, title, [.. postingIds], today, keys, cancellationToken);
-            var scorer = new RecommendationScorer(rarity, id => categories.ById(id)?.Name, id => skillNames.GetValueOrDefault(id));
+            var candidates = await CandidatesAsync(connection, subject, title, [.. postingIds], today, keys, positions, cancellationToken);
+            var scorer = new RecommendationScorer(evidence, id => categories.ById(id)?.Name, id => skillNames.GetValueOrDefault(id));
             foreach (var candidate in candidates)
             {
-                var scored = scorer.Score(subject, candidate);
-                if (!best.TryGetValue(candidate.PostingId, out var kept) || scored.Score > kept.Score)
+                if (scorer.Score(subject, candidate) is { } scored
+                    && (!best.TryGetValue(candidate.PostingId, out var kept) || scored.Score > kept.Score))
                 {
                     best[candidate.PostingId] = scored;
                 }
             }
         }
 
-        var top = best.Values
-            .Where(r => r.LocationScore > 0 || r.CategoryScore > 0)
-            .OrderByDescending(r => r.Score).ThenByDescending(r => r.PostingId)
-            .Take(limit)
-            .ToList();
+        var top = RecommendationScorer.Rank(best.Values, limit);
         var ids = top.Select(r => r.PostingId).ToList();
         var cards = await db.Postings.AsNoTracking().Where(p => ids.Contains(p.Id)).Select(JobCard.FromPosting).ToDictionaryAsync(c => c.Id, cancellationToken);
-        return [.. top.Where(r => cards.ContainsKey(r.PostingId)).Select(r => new Recommendation(cards[r.PostingId], Math.Round(r.Score, 4), r.Reasons))];
+        return
+        [
+            .. top.Where(r => cards.ContainsKey(r.PostingId)).Select(r =>
+            {
+                var card = cards[r.PostingId];
+                var place = r.PlaceIndex is { } index ? card.Places.FirstOrDefault(p => p.Position == positions[r.PostingId][index]) : null;
+                return new Recommendation(card, Math.Round(r.Score, 4), r.Reasons, place ?? card.MainPlace);
+            }),
+        ];
     }
 
     /// <summary>The postings to recommend for (published, closed or expired ones: their pages still list recommendations), with their skills' names.</summary>
@@ -161,8 +166,10 @@ public sealed class RecommendedJobs(JobBoardDbContext db, TimeProvider clock, IM
         return subjects;
     }
 
+    /// <summary>The candidates for one subject; <paramref name="positions"/> gets each one's place positions, in the order of its places.</summary>
     private static async Task<List<RecommendationCandidate>> CandidatesAsync(
-        NpgsqlConnection connection, RecommendationSubject subject, string title, int[] exclude, DateOnly today, SearchKeys keys, CancellationToken cancellationToken)
+        NpgsqlConnection connection, RecommendationSubject subject, string title, int[] exclude, DateOnly today, SearchKeys keys,
+        Dictionary<int, int[]> positions, CancellationToken cancellationToken)
     {
         var hasCategories = subject.CategoryIds.Count > 0;
         var branches = new List<string>();
@@ -230,7 +237,7 @@ public sealed class RecommendedJobs(JobBoardDbContext db, TimeProvider clock, IM
         }
 
         // Each candidate's features come from its own narrow rows in posting_search_places: the posting's on every row
-        // (its title only at position 0), one row per place. The places are compared in RecommendationCandidate.Near,
+        // (its title only at position 0), one row per place. The places are compared by RecommendationScorer,
         // the titles by TitleTrigrams as pg_trgm would: similarity() on every row took about a seventh of PostgreSQL's time.
         var sql = $"""
             WITH candidates AS ({string.Join("\nUNION\n", branches)})
@@ -283,29 +290,34 @@ public sealed class RecommendedJobs(JobBoardDbContext db, TimeProvider clock, IM
         var candidates = new List<RecommendationCandidate>(rows.Count);
         foreach (var (postingId, c) in rows)
         {
-            var places = c.Places.Count == 1 ? [c.Places[0].Place] : c.Places.OrderBy(p => p.Position).Select(p => p.Place).ToList();
-            candidates.Add(RecommendationCandidate.Near(subject, postingId, places, c.WorkMode, c.ApplicantCountries, c.CategoryIds, c.SkillIds, c.TitleSimilarity, c.AgeDays));
+            c.Places.Sort((a, b) => a.Position.CompareTo(b.Position));
+            positions[postingId] = [.. c.Places.Select(p => p.Position)];
+            candidates.Add(new RecommendationCandidate(
+                postingId, [.. c.Places.Select(p => p.Place)], c.WorkMode, c.ApplicantCountries, c.CategoryIds, c.SkillIds, c.TitleSimilarity, c.AgeDays));
         }
 
         return candidates;
     }
 
-    /// <summary>ln(open postings / open postings in the category) per category, recounted every ten minutes.</summary>
-    private Task<IReadOnlyDictionary<int, double>> CategoryRarityAsync(CancellationToken cancellationToken) =>
-        cache.GetOrCreateAsync("recommendations:category-rarity", async entry =>
+    /// <summary>
+    /// Each category's rarity and breadth (<see cref="CategoryEvidence"/>), from how many postings carry each pair of
+    /// categories, recounted every ten minutes.
+    /// </summary>
+    private Task<IReadOnlyDictionary<int, CategoryEvidence>> CategoryEvidenceAsync(CancellationToken cancellationToken) =>
+        cache.GetOrCreateAsync("recommendations:category-evidence", async entry =>
         {
             entry.AbsoluteExpirationRelativeToNow = TimeSpan.FromMinutes(10);
             entry.SetSize(1).SetPriority(CacheItemPriority.NeverRemove);
-            var counts = await db.Database
-                .SqlQuery<CategoryCount>($"""
-                    SELECT c AS category_id, count(*)::int AS postings, (SELECT count(*)::int FROM posting_search) AS total
-                    FROM posting_search, unnest(category_ids) c GROUP BY c
+            var pairs = await db.Database
+                .SqlQuery<CategoryPair>($"""
+                    SELECT a AS category_id, b AS other_id, count(*)::int AS postings, (SELECT count(*)::int FROM posting_search) AS total
+                    FROM posting_search, unnest(category_ids) a, unnest(category_ids) b GROUP BY a, b
                     """)
                 .ToListAsync(cancellationToken);
-            return (IReadOnlyDictionary<int, double>)counts.ToDictionary(c => c.CategoryId, c => Math.Log((double)Math.Max(1, c.Total) / Math.Max(1, c.Postings)));
+            return CategoryEvidence.From(pairs.Count > 0 ? pairs[0].Total : 0, pairs.Select(p => (p.CategoryId, p.OtherId, p.Postings)));
         })!;
 
-    private sealed record CategoryCount(int CategoryId, int Postings, int Total);
+    private sealed record CategoryPair(int CategoryId, int OtherId, int Postings, int Total);
 
     private sealed record CandidateRows(WorkMode WorkMode, string[] ApplicantCountries, int[] CategoryIds, int[] SkillIds, int AgeDays)
     {
@@ -315,5 +327,8 @@ public sealed class RecommendedJobs(JobBoardDbContext db, TimeProvider clock, IM
     }
 }
 
-/// <summary>A recommended posting as lists show it, with its score and the reasons for it.</summary>
-public sealed record Recommendation(JobCard Card, double Score, IReadOnlyList<string> Reasons);
+/// <summary>
+/// A recommended posting as lists show it, with its score, the reasons for it, and the place to show: the one of its
+/// places that matched (its first when none did).
+/// </summary>
+public sealed record Recommendation(JobCard Card, double Score, IReadOnlyList<string> Reasons, PostingLocation? Place);

@@ -172,8 +172,10 @@ public sealed class JobSearch(JobBoardDbContext db, TimeProvider clock, IMemoryC
         switch (match.Precision)
         {
             case PlacePrecision.City:
-                filter.WithinRadius(place.Latitude, place.Longitude, request.RadiusKm * 1000);
-                return new ResolvedLocation(request.Location, place, match.Precision, true);
+                // A city's districts are the city: a district is searched as its city, and the circle takes in all of it.
+                var city = place.DistrictOf ?? place;
+                filter.WithinRadius(city.Latitude, city.Longitude, Math.Max(request.RadiusKm, Gazetteer.Default.ExtentKm(city)) * 1000);
+                return new ResolvedLocation(request.Location, city, match.Precision, true);
             case PlacePrecision.Region:
                 filter.InRegion(place.CountryCode, place.Region);
                 return new ResolvedLocation(request.Location, place, match.Precision, true);

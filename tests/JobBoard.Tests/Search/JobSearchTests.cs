@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.Json;
+using JobBoard.Domain.Places;
 using JobBoard.Domain.Postings;
 using JobBoard.Domain.Taxonomy;
 using JobBoard.Tests.Infrastructure;
@@ -111,6 +112,29 @@ public sealed class JobSearchTests(JobBoardApp app) : IAsyncLifetime
 
         (await TitlesAsync("location=Chicago&radius=10")).Should().Equal("Field Director");
         (await TitlesAsync("location=Bucharest&radius=10")).Should().Equal("Field Director");
+    }
+
+    [Fact]
+    public async Task A_citys_districts_are_the_city_whatever_the_radius()
+    {
+        PlaceInput At(string text) => PlaceInput.From(Gazetteer.Default.Resolve(text)!);
+        await app.InsertAsync(
+            Published(Company(), Job("Nurse in Bucharest") with { Locations = [At("Bucharest, Romania")] }),
+            Published(Company("B"), Job("Nurse in Sector 2") with { Locations = [At("Sector 2, Bucharest")] }),
+            Published(Company("C"), Job("Nurse in Sector 1") with { Locations = [At("Sector 1, Bucharest")] }),
+            Published(Company("D"), Job("Nurse in Ploiesti") with { Locations = [At("Ploiesti, Romania")] }),
+            Published(Company("E"), Job("Nurse in Brooklyn") with { Locations = [At("Brooklyn, NY")] }),
+            Published(Company("F"), Job("Nurse in Staten Island") with { Locations = [At("Staten Island, NY")] }),
+            Published(Company("G"), Job("Nurse in Manhattan") with { Locations = [At("New York, NY")] }));
+
+        string[] bucharest = ["Nurse in Bucharest", "Nurse in Sector 2", "Nurse in Sector 1"];
+        (await TitlesAsync("location=Bucharest&radius=1")).Should().BeEquivalentTo(bucharest);
+        (await TitlesAsync("location=Sector+2%2C+Bucharest&radius=1")).Should().BeEquivalentTo(bucharest);
+        (await TitlesAsync("location=Sector+1&radius=1&q=nurse")).Should().BeEquivalentTo(bucharest);
+        (await TitlesAsync("location=Bucharest&radius=60")).Should().HaveCount(4, "a wider circle reaches Ploiești too");
+        (await TitlesAsync("location=Brooklyn&radius=2")).Should().BeEquivalentTo("Nurse in Brooklyn", "Nurse in Staten Island", "Nurse in Manhattan");
+        (await TitlesAsync("location=New+York&radius=2")).Should().BeEquivalentTo("Nurse in Brooklyn", "Nurse in Staten Island", "Nurse in Manhattan");
+        (await TitlesAsync("location=Ploiesti&radius=1")).Should().Equal("Nurse in Ploiesti");
     }
 
     [Fact]

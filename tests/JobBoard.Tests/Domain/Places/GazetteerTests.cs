@@ -261,19 +261,89 @@ public sealed class GazetteerTests
     public void Loads_a_gazetteer_in_the_format_the_build_script_writes()
     {
         var gazetteer = Gazetteer.Load(GzipTsv(
-            "#country\tiso2\tname\taliases",
-            "RO\tRomania\tRoumanie",
+            "#country\tiso2\tname\taliases\tcontinent",
+            "RO\tRomania\tRoumanie\tEU",
             "#region\tcountry\tadmin1\tname\taliases",
             "RO\t30\tPrahova\tPH",
-            "#place\tname\tascii\talternates\tcountry\tadmin1\tregion\tlatitude\tlongitude\tpopulation",
-            "Ploiești\tPloiesti\tPloeschti\tRO\t30\tPrahova\t44.95\t26.01667\t228851",
-            "Câmpina\tCampina\t\tRO\t30\tPrahova\t45.13333\t25.73333\t32935"));
+            "#place\tname\tascii\talternates\tcountry\tadmin1\tregion\tlatitude\tlongitude\tpopulation\tcity",
+            "Ploiești\tPloiesti\tPloeschti\tRO\t30\tPrahova\t44.95\t26.01667\t228851\t",
+            "Câmpina\tCampina\t\tRO\t30\tPrahova\t45.13333\t25.73333\t32935\t",
+            "Bariera Bucov\t\t\tRO\t30\tPrahova\t44.96\t26.04\t5000\tPloiești"));
 
-        gazetteer.PlaceCount.Should().Be(2);
+        gazetteer.PlaceCount.Should().Be(3);
         gazetteer.Resolve("Ploeschti, Roumanie").Should().BeEquivalentTo(new Place("Ploiești", "Prahova", "30", "RO", "Romania", 44.95, 26.01667, 228851));
         gazetteer.Resolve("Campina, PH")!.Name.Should().Be("Câmpina");
         gazetteer.Match("Somewhere, Prahova").Should().BeEquivalentTo(new { Precision = PlacePrecision.Region, Place = new { Name = "Prahova", Latitude = 44.95 } });
+        gazetteer.Resolve("Bariera Bucov")!.DistrictOf.Should().BeSameAs(gazetteer.Resolve("Ploiesti"));
+        gazetteer.Continent("RO").Should().Be("EU");
     }
+
+    [Theory]
+    [InlineData("Sector 2, Bucharest", "Bucharest")]
+    [InlineData("Sectorul 6, Romania", "Bucharest")]
+    [InlineData("Brooklyn, NY", "New York City")]
+    [InlineData("Queens, NY", "New York City")]
+    [InlineData("Manhattan, NY", "New York City")]
+    [InlineData("Staten Island", "New York City")]
+    [InlineData("Harlem, NY", "New York City")]
+    [InlineData("Lincoln Park, IL", "Chicago")]
+    public void A_citys_districts_are_known_as_part_of_it(string text, string city)
+    {
+        var district = Gazetteer.Resolve(text)!;
+
+        district.DistrictOf!.Name.Should().Be(city);
+        Gazetteer.Districts(district.DistrictOf).Should().Contain(district);
+        Gazetteer.Districts(district).Should().BeSameAs(Gazetteer.Districts(district.DistrictOf), "a district's districts are its city's");
+        Gazetteer.CityOfDistrict(district.Name, district.Region, district.CountryCode).Should().BeSameAs(district.DistrictOf);
+    }
+
+    [Theory]
+    [InlineData("Cambridge, MA")]
+    [InlineData("Yonkers, NY")]
+    [InlineData("Elk Grove Village, IL")]
+    [InlineData("Evanston, IL")]
+    [InlineData("Ploiesti")]
+    [InlineData("Bucharest")]
+    public void Neighbouring_towns_and_cities_themselves_are_no_district(string text)
+    {
+        var place = Gazetteer.Resolve(text)!;
+
+        place.DistrictOf.Should().BeNull();
+        Gazetteer.CityOfDistrict(place.Name, place.Region, place.CountryCode).Should().BeNull();
+    }
+
+    [Fact]
+    public void Bucharest_is_made_of_its_six_sectors()
+    {
+        var bucharest = Gazetteer.Resolve("Bucharest")!;
+
+        Gazetteer.Districts(bucharest).Select(d => d.Name).Should().BeEquivalentTo("Sector 1", "Sector 2", "Sector 3", "Sector 4", "Sector 5", "Sector 6");
+    }
+
+    [Fact]
+    public void A_citys_extent_reaches_its_farthest_district()
+    {
+        var bucharest = Gazetteer.Resolve("Bucharest")!;
+        var sector1 = Gazetteer.Resolve("Sector 1, Bucharest")!;
+
+        Gazetteer.ExtentKm(bucharest).Should().Be(Math.Ceiling(GeoDistance.Kilometres(bucharest.Latitude, bucharest.Longitude, sector1.Latitude, sector1.Longitude)));
+        Gazetteer.ExtentKm(sector1).Should().Be(Gazetteer.ExtentKm(bucharest));
+        Gazetteer.ExtentKm(Gazetteer.Resolve("New York, NY")!).Should().BeInRange(20, 40, "Staten Island is 20 km from the city's centre");
+        Gazetteer.ExtentKm(Gazetteer.Resolve("Ploiesti")!).Should().Be(0);
+    }
+
+    [Theory]
+    [InlineData("US", "NA")]
+    [InlineData("ca", "NA")]
+    [InlineData("RO", "EU")]
+    [InlineData("BG", "EU")]
+    [InlineData("RU", "EU")]
+    [InlineData("JP", "AS")]
+    [InlineData("BR", "SA")]
+    [InlineData("AU", "OC")]
+    [InlineData("EG", "AF")]
+    public void Knows_the_continent_of_each_country(string countryCode, string continent) =>
+        Gazetteer.Continent(countryCode).Should().Be(continent);
 
     private static MemoryStream GzipTsv(params string[] lines)
     {
