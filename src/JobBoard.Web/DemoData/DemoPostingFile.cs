@@ -118,7 +118,8 @@ public sealed record DemoPosting
     /// <summary>Place texts as ads write them; the first is the main place.</summary>
     public IReadOnlyList<string> Locations { get; init; } = [];
 
-    public WorkMode WorkMode { get; init; }
+    /// <summary>As the ad states it; unstated, a LinkedIn tag in its text (<see cref="WorkModeTag"/>) decides, else on site.</summary>
+    public WorkMode? WorkMode { get; init; }
 
     public bool? RelocationSupport { get; init; }
 
@@ -171,7 +172,7 @@ public sealed record DemoPosting
             Sections = [.. Sections.Select(ToSection)],
             Compensation = Compensation is null ? null : ToCompensation(Compensation),
             Locations = places,
-            WorkMode = WorkMode,
+            WorkMode = WorkMode ?? WorkModeTag.In(AdText()) ?? Domain.Postings.WorkMode.OnSite,
             RelocationSupport = RelocationSupport,
             VisaSponsorship = VisaSponsorship,
             EmploymentType = EmploymentType,
@@ -187,6 +188,9 @@ public sealed record DemoPosting
             ValidThrough = ValidThrough,
         };
     }
+
+    private IEnumerable<string?> AdText() =>
+        [Summary, CoreResponsibilities, .. Responsibilities, .. Requirements.Select(r => r.Text), .. Sections.Select(s => s.Body)];
 
     private PostingSection ToSection(DemoSection section) => section.Kind switch
     {

@@ -69,7 +69,7 @@ public sealed class DemoBoardTests(JobBoardApp app) : IAsyncLifetime
         var text = page.QuerySelector("main")!.Text();
 
         text.Should().ContainAll(
-            "Job type Full time", "Experience level 2–5 years", "82,502", "English", "40 hours", "Bucharest, Romania", "Work mode On site",
+            "Job type Full time", "Experience level 2–5 years", "82,502", "English", "40 hours", "Bucharest, Romania", "Work mode Hybrid",
             "Crm (Customer Relationship Management)", "Value Propositions", "Management & Leadership",
             "Build and maintain strong relationships with healthcare professionals and key opinion leaders while");
         page.QuerySelector("[data-testid=apply]")!.GetAttribute("href").Should().Be("https://www.novartis.com/careers/career-search");
