@@ -15,6 +15,12 @@ public sealed record DemoPostingFile
 {
     public const string ResourceName = "JobBoard.Web.DemoData.demo-postings.json";
 
+    /// <summary>How long a demo posting without a closing date of its own stays open after it was posted.</summary>
+    public const int DaysOpen = 60;
+
+    /// <summary>The fewest days a demo posting without a closing date of its own has left on the day it is loaded.</summary>
+    public const int MinimumDaysLeft = 30;
+
     /// <summary>camelCase or any case, enums as their names ("FieldBased"); unknown members are refused so a typo is caught.</summary>
     public static readonly JsonSerializerOptions JsonOptions = new(JsonSerializerDefaults.Web)
     {
@@ -41,6 +47,19 @@ public sealed record DemoPostingFile
 
     public static DemoPostingFile Parse(string json) =>
         JsonSerializer.Deserialize<DemoPostingFile>(json, JsonOptions) ?? throw new InvalidDataException("The demo posting file is empty.");
+
+    /// <summary>
+    /// The postings dated as if the newest had been posted on <paramref name="today"/>, each moved by the same number
+    /// of days so their order and gaps stay the ad's. A posting keeps its own closing date, moved alike; one without
+    /// closes <see cref="DaysOpen"/> days after it was posted, and no sooner than <see cref="MinimumDaysLeft"/> days
+    /// after <paramref name="today"/>, so the demo board opens with every such posting still open.
+    /// </summary>
+    public IReadOnlyList<DemoPosting> PostingsAsOf(DateOnly today)
+    {
+        var newest = Postings.Max(p => p.DatePosted) ?? today;
+        var shift = today.DayNumber - newest.DayNumber;
+        return [.. Postings.Select(posting => posting.DatedFor(shift, today))];
+    }
 
     public DemoCompany CompanyOf(DemoPosting posting) =>
         Companies.FirstOrDefault(c => string.Equals(c.Name, posting.Company, StringComparison.OrdinalIgnoreCase))
@@ -187,6 +206,15 @@ public sealed record DemoPosting
             DatePosted = DatePosted,
             ValidThrough = ValidThrough,
         };
+    }
+
+    /// <summary>This posting moved <paramref name="days"/> days, with a closing date (see <see cref="DemoPostingFile.PostingsAsOf"/>).</summary>
+    public DemoPosting DatedFor(int days, DateOnly today)
+    {
+        var posted = DatePosted?.AddDays(days) ?? today;
+        var closes = ValidThrough?.AddDays(days)
+            ?? DateOnly.FromDayNumber(Math.Max(posted.AddDays(DemoPostingFile.DaysOpen).DayNumber, today.AddDays(DemoPostingFile.MinimumDaysLeft).DayNumber));
+        return this with { DatePosted = posted, ValidThrough = closes };
     }
 
     private IEnumerable<string?> AdText() =>
