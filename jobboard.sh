@@ -63,7 +63,11 @@ clamp() { local value=$1; ((value < $2)) && value=$2; ((value > $3)) && value=$3
 # The memory the cluster is sized for, in MB: the machine's RAM, or its container's limit when that is lower;
 # JOBBOARD_PG_MEMORY_MB says otherwise (a machine shared with other services, or the script's own tests).
 machine_memory_mb() {
-  if [ -n "${JOBBOARD_PG_MEMORY_MB:-}" ]; then echo "$JOBBOARD_PG_MEMORY_MB"; return; fi
+  if [ -n "${JOBBOARD_PG_MEMORY_MB:-}" ]; then
+    [[ "$JOBBOARD_PG_MEMORY_MB" =~ ^[1-9][0-9]*$ ]] || { log "JOBBOARD_PG_MEMORY_MB is a number of megabytes, not \"$JOBBOARD_PG_MEMORY_MB\""; exit 2; }
+    echo "$JOBBOARD_PG_MEMORY_MB"
+    return
+  fi
   local mb limit file
   mb=$(awk '/^MemTotal:/ { print int($2 / 1024) }' /proc/meminfo)
   for file in /sys/fs/cgroup/memory.max /sys/fs/cgroup/memory/memory.limit_in_bytes; do
@@ -73,7 +77,7 @@ machine_memory_mb() {
   echo "$mb"
 }
 
-# The private cluster's settings for MB of memory (README, "Configuration"). The shared buffers hold the search and
+# The private cluster's settings for MB of memory (README, "The private PostgreSQL"). The shared buffers hold the search and
 # recommendation tables of a big board, the rest of the page cache is the operating system's; sorts and index builds
 # stay in memory; a bulk load of a million postings runs without a checkpoint in its middle (docs/benchmarks.md).
 postgres_settings() {
@@ -93,7 +97,7 @@ CONF
 
 # Regenerated at every start, so a cluster created before (or on other hardware) gets the settings too.
 configure_private_postgres() {
-  postgres_settings "$(machine_memory_mb)" | as_pg tee "$PG_DATA/jobboard.conf" >/dev/null
+  postgres_settings "$1" | as_pg tee "$PG_DATA/jobboard.conf" >/dev/null
   if ! grep -qx "include_if_exists = 'jobboard.conf'" "$PG_DATA/postgresql.conf"; then
     echo "include_if_exists = 'jobboard.conf'" | as_pg tee -a "$PG_DATA/postgresql.conf" >/dev/null
   fi
@@ -142,7 +146,9 @@ release_huge_pages() {
 # PRIVATE_CONNECTION. Run in the script's own shell, not in $(...), so the caller knows whether it started it.
 start_private_postgres() {
   ensure_postgres_binaries
-  local bin; bin=$(pg_bindir)
+  local bin memory_mb
+  bin=$(pg_bindir)
+  memory_mb=$(machine_memory_mb)
   if [ ! -f "$PG_DATA/PG_VERSION" ]; then
     log "creating a private PostgreSQL cluster in $PG_DATA"
     mkdir -p "$PG_DATA"
@@ -156,7 +162,7 @@ start_private_postgres() {
       PG_PORT=$running_port
     fi
   else
-    configure_private_postgres
+    configure_private_postgres "$memory_mb"
     [ "$(id -u)" -eq 0 ] && reserve_huge_pages "$bin"
     log "starting PostgreSQL on 127.0.0.1:$PG_PORT"
     STARTED_PRIVATE_POSTGRES=1

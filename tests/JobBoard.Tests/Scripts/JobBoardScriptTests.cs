@@ -117,6 +117,16 @@ public sealed class JobBoardScriptTests : IAsyncLifetime
             .Count(line => line == "include_if_exists = 'jobboard.conf'").Should().Be(1, "the include is added once, however often the cluster starts");
     }
 
+    [Fact]
+    public async Task A_memory_size_that_is_not_a_number_of_megabytes_is_refused_before_a_cluster_is_made()
+    {
+        var db = await RunAsync(["db"], ("JOBBOARD_PG_MEMORY_MB", "2g"));
+
+        db.ExitCode.Should().Be(2);
+        db.Output.Should().Contain("JOBBOARD_PG_MEMORY_MB is a number of megabytes, not \"2g\"");
+        Directory.Exists(ClusterFolder).Should().BeFalse();
+    }
+
     [Theory]
     [InlineData(24576, "6144MB", "12288MB", "16MB", "1024MB")]
     [InlineData(65536, "8192MB", "32768MB", "42MB", "2048MB")]
