@@ -15,7 +15,7 @@ public sealed record DemoPostingFile
 {
     public const string ResourceName = "JobBoard.Web.DemoData.demo-postings.json";
 
-    /// <summary>How long a demo posting without a closing date of its own stays open after it was posted.</summary>
+    /// <summary>How long a demo posting without a closing date of its own is listed for at a time.</summary>
     public const int DaysOpen = 60;
 
     /// <summary>The fewest days a demo posting without a closing date of its own has left on the day it is loaded.</summary>
@@ -50,9 +50,10 @@ public sealed record DemoPostingFile
 
     /// <summary>
     /// The postings dated as if the newest had been posted on <paramref name="today"/>, each moved by the same number
-    /// of days so their order and gaps stay the ad's. A posting keeps its own closing date, moved alike; one without
-    /// closes <see cref="DaysOpen"/> days after it was posted, and no sooner than <see cref="MinimumDaysLeft"/> days
-    /// after <paramref name="today"/>, so the demo board opens with every such posting still open.
+    /// of days so their order and gaps stay the ad's. A posting keeps its own closing date, moved alike; one without is
+    /// listed for <see cref="DaysOpen"/> days from its posting day and renewed for as many such periods as it takes to
+    /// have at least <see cref="MinimumDaysLeft"/> days left on <paramref name="today"/>: the demo board opens with every
+    /// such posting open, their closing dates spread as their posting days are.
     /// </summary>
     public IReadOnlyList<DemoPosting> PostingsAsOf(DateOnly today)
     {
@@ -212,9 +213,9 @@ public sealed record DemoPosting
     public DemoPosting DatedFor(int days, DateOnly today)
     {
         var posted = DatePosted?.AddDays(days) ?? today;
-        var closes = ValidThrough?.AddDays(days)
-            ?? DateOnly.FromDayNumber(Math.Max(posted.AddDays(DemoPostingFile.DaysOpen).DayNumber, today.AddDays(DemoPostingFile.MinimumDaysLeft).DayNumber));
-        return this with { DatePosted = posted, ValidThrough = closes };
+        var daysToCover = today.AddDays(DemoPostingFile.MinimumDaysLeft).DayNumber - posted.DayNumber;
+        var periods = Math.Max(1, (daysToCover + DemoPostingFile.DaysOpen - 1) / DemoPostingFile.DaysOpen);
+        return this with { DatePosted = posted, ValidThrough = ValidThrough?.AddDays(days) ?? posted.AddDays(periods * DemoPostingFile.DaysOpen) };
     }
 
     private IEnumerable<string?> AdText() =>

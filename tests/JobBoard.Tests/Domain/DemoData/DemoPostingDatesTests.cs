@@ -22,18 +22,23 @@ public sealed class DemoPostingDatesTests
     }
 
     [Fact]
-    public void A_posting_without_a_closing_date_closes_60_days_after_it_was_posted_and_no_sooner_than_30_days_after_the_load_day()
+    public void A_posting_without_a_closing_date_is_listed_in_60_day_periods_from_its_posting_until_30_days_are_left()
     {
-        Dated.Should().OnlyContain(p => p.ValidThrough >= LoadDay.AddDays(DemoPostingFile.MinimumDaysLeft));
         foreach (var posting in Dated)
         {
-            var sixtyDaysAfterPosting = posting.DatePosted!.Value.AddDays(DemoPostingFile.DaysOpen);
-            var thirtyDaysAfterLoading = LoadDay.AddDays(DemoPostingFile.MinimumDaysLeft);
-            posting.ValidThrough.Should().Be(sixtyDaysAfterPosting > thirtyDaysAfterLoading ? sixtyDaysAfterPosting : thirtyDaysAfterLoading, posting.Title);
+            var listed = posting.ValidThrough!.Value.DayNumber - posting.DatePosted!.Value.DayNumber;
+            var daysLeft = posting.ValidThrough.Value.DayNumber - LoadDay.DayNumber;
+            (listed % DemoPostingFile.DaysOpen).Should().Be(0, posting.Title);
+            daysLeft.Should().BeGreaterThanOrEqualTo(DemoPostingFile.MinimumDaysLeft, posting.Title);
+            if (listed > DemoPostingFile.DaysOpen)
+            {
+                daysLeft.Should().BeLessThan(DemoPostingFile.MinimumDaysLeft + DemoPostingFile.DaysOpen, $"{posting.Title} is renewed no more than needed");
+            }
         }
 
-        Closes(SeedAds.BucharestTitle).Should().Be(LoadDay.AddDays(60));
-        Closes(SeedAds.ChicagoTitle).Should().Be(LoadDay.AddDays(30));
+        Closes(SeedAds.BucharestTitle).Should().Be(LoadDay.AddDays(60), "posted on the load day, one period covers it");
+        Closes(SeedAds.ChicagoTitle).Should().Be(LoadDay.AddDays(75), "posted 45 days earlier, it takes two periods");
+        Dated.Select(p => p.ValidThrough).Distinct().Should().HaveCountGreaterThan(6, "closing dates spread as posting days do");
     }
 
     [Fact]
