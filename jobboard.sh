@@ -4,16 +4,25 @@
 #   ./jobboard.sh test    install what the tests need and run every suite; ends with "N passed, N failed, N skipped"
 #   ./jobboard.sh import FILE            load a JSON feed of schema.org JobPosting objects as published postings
 #   ./jobboard.sh seed --synthetic N     generate N realistic postings and bulk-load them (binary COPY)
-#   ./jobboard.sh db      start only the private PostgreSQL and print its connection string
+#   ./jobboard.sh db      start only the private PostgreSQL and print its connection string (it runs until stop-db)
+#   ./jobboard.sh stop-db stop the private PostgreSQL
+# A command that starts the private PostgreSQL stops it when it ends; one that finds it running leaves it running.
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 cd "$ROOT"
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
 
-PG_DATA="$ROOT/.data/postgres"
+DATA_DIR="${JOBBOARD_DATA_DIR:-$ROOT/.data}"
+PG_DATA="$DATA_DIR/postgres"
 PG_PORT="${JOBBOARD_PG_PORT:-55432}"
 PG_DATABASE=jobboard
+# How many huge pages this script added to vm.nr_hugepages for the cluster, to give back when it stops.
+HUGE_PAGES_RECORD="$DATA_DIR/huge-pages-reserved"
+CONFIGURATION="${JOBBOARD_CONFIGURATION:-Release}"
+# Set when this invocation started the private cluster: only then does it stop it on exit.
+STARTED_PRIVATE_POSTGRES=""
+PRIVATE_CONNECTION=""
 
 log() { printf '\033[1m==> %s\033[0m\n' "$*" >&2; }
 
@@ -49,58 +58,165 @@ as_pg() {
   if [ "$(id -u)" -eq 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi
 }
 
+clamp() { local value=$1; ((value < $2)) && value=$2; ((value > $3)) && value=$3; echo "$value"; }
+
+# The memory the cluster is sized for, in MB: the machine's RAM, or its container's limit when that is lower;
+# JOBBOARD_PG_MEMORY_MB says otherwise (a machine shared with other services, or the script's own tests).
+machine_memory_mb() {
+  if [ -n "${JOBBOARD_PG_MEMORY_MB:-}" ]; then
+    [[ "$JOBBOARD_PG_MEMORY_MB" =~ ^[1-9][0-9]*$ ]] || { log "JOBBOARD_PG_MEMORY_MB is a number of megabytes, not \"$JOBBOARD_PG_MEMORY_MB\""; exit 2; }
+    echo "$JOBBOARD_PG_MEMORY_MB"
+    return
+  fi
+  local mb limit file
+  mb=$(awk '/^MemTotal:/ { print int($2 / 1024) }' /proc/meminfo)
+  for file in /sys/fs/cgroup/memory.max /sys/fs/cgroup/memory/memory.limit_in_bytes; do
+    limit=$(cat "$file" 2>/dev/null || true)
+    if [[ "$limit" =~ ^[0-9]+$ ]] && [ $((limit / 1048576)) -lt "$mb" ]; then mb=$((limit / 1048576)); fi
+  done
+  echo "$mb"
+}
+
+# The private cluster's settings for MB of memory (README, "The private PostgreSQL"). The shared buffers hold the search and
+# recommendation tables of a big board, the rest of the page cache is the operating system's; sorts and index builds
+# stay in memory; a bulk load of a million postings runs without a checkpoint in its middle (docs/benchmarks.md).
+postgres_settings() {
+  local mb=$1
+  cat <<CONF
+# Written by jobboard.sh each time it starts this cluster, for ${mb} MB of memory (JOBBOARD_PG_MEMORY_MB overrides the
+# machine's RAM). Edits here are lost at the next start; ALTER SYSTEM (postgresql.auto.conf) still overrides it.
+shared_buffers = $(clamp $((mb / 4)) 128 8192)MB
+effective_cache_size = $((mb / 2))MB
+work_mem = $(clamp $((mb / 1536)) 4 64)MB
+maintenance_work_mem = $(clamp $((mb / 24)) 64 2048)MB
+huge_pages = try
+max_wal_size = 16GB
+checkpoint_timeout = 30min
+CONF
+}
+
+# Regenerated at every start, so a cluster created before (or on other hardware) gets the settings too.
+configure_private_postgres() {
+  postgres_settings "$1" | as_pg tee "$PG_DATA/jobboard.conf" >/dev/null
+  if ! grep -qx "include_if_exists = 'jobboard.conf'" "$PG_DATA/postgresql.conf"; then
+    echo "include_if_exists = 'jobboard.conf'" | as_pg tee -a "$PG_DATA/postgresql.conf" >/dev/null
+  fi
+}
+
+meminfo() { awk -v key="$1:" '$1 == key { print $2 }' /proc/meminfo; }
+
+# Huge pages for the shared buffers where the kernel lets the script reserve them (as root): in 4 kB pages every new
+# connection faults in each buffer it touches, which cost recommendations twice their time (docs/benchmarks.md).
+# Only the shortfall is reserved, only when the machine has twice that memory available, and only all or nothing
+# (huge_pages = try uses them only if they cover the whole shared memory); stopping the cluster gives them back.
+reserve_huge_pages() {
+  local bin=$1 needed free shortfall before added
+  [ -w /proc/sys/vm/nr_hugepages ] || return 0
+  needed=$(as_pg "$bin/postgres" -D "$PG_DATA" -C shared_memory_size_in_huge_pages 2>/dev/null) || return 0
+  [[ "$needed" =~ ^[0-9]+$ ]] && [ "$needed" -gt 0 ] || return 0
+  free=$(( $(meminfo HugePages_Free) - $(meminfo HugePages_Rsvd) ))
+  [ "$free" -ge "$needed" ] && return 0
+  shortfall=$((needed - free))
+  if [ $((shortfall * $(meminfo Hugepagesize) * 2)) -gt "$(meminfo MemAvailable)" ]; then
+    log "not reserving $shortfall huge pages for PostgreSQL: too little memory available"
+    return 0
+  fi
+  before=$(cat /proc/sys/vm/nr_hugepages)
+  echo $((before + shortfall)) >/proc/sys/vm/nr_hugepages
+  added=$(( $(cat /proc/sys/vm/nr_hugepages) - before ))
+  if [ "$added" -lt "$shortfall" ]; then
+    log "the kernel had only $added of $shortfall huge pages (fragmented memory): PostgreSQL runs on normal pages"
+    echo "$before" >/proc/sys/vm/nr_hugepages
+    return 0
+  fi
+  echo $(( $(cat "$HUGE_PAGES_RECORD" 2>/dev/null || echo 0) + added )) >"$HUGE_PAGES_RECORD"
+  log "reserved $added huge pages for PostgreSQL's shared memory"
+}
+
+release_huge_pages() {
+  [ -f "$HUGE_PAGES_RECORD" ] || return 0
+  local reserved total
+  reserved=$(cat "$HUGE_PAGES_RECORD")
+  total=$(cat /proc/sys/vm/nr_hugepages)
+  echo $((total > reserved ? total - reserved : 0)) >/proc/sys/vm/nr_hugepages || return 0
+  rm -f "$HUGE_PAGES_RECORD"
+}
+
+# Starts the private cluster unless it runs already (then STARTED_PRIVATE_POSTGRES stays empty) and sets
+# PRIVATE_CONNECTION. Run in the script's own shell, not in $(...), so the caller knows whether it started it.
 start_private_postgres() {
   ensure_postgres_binaries
-  local bin; bin=$(pg_bindir)
+  local bin memory_mb
+  bin=$(pg_bindir)
+  memory_mb=$(machine_memory_mb)
   if [ ! -f "$PG_DATA/PG_VERSION" ]; then
-    log "creating a private PostgreSQL cluster in .data/postgres"
+    log "creating a private PostgreSQL cluster in $PG_DATA"
     mkdir -p "$PG_DATA"
-    [ "$(id -u)" -eq 0 ] && chown -R postgres:postgres "$ROOT/.data"
+    [ "$(id -u)" -eq 0 ] && chown -R postgres:postgres "$DATA_DIR"
     as_pg "$bin/initdb" -D "$PG_DATA" -A trust -U postgres -E UTF8 --locale=C.UTF-8 >/dev/null
   fi
-  if ! as_pg "$bin/pg_ctl" -D "$PG_DATA" status >/dev/null 2>&1; then
+  if as_pg "$bin/pg_ctl" -D "$PG_DATA" status >/dev/null 2>&1; then
+    local running_port; running_port=$(sed -n 4p "$PG_DATA/postmaster.pid")
+    if [ "$running_port" != "$PG_PORT" ]; then
+      log "the private PostgreSQL already runs on port $running_port (not JOBBOARD_PG_PORT=$PG_PORT): using it"
+      PG_PORT=$running_port
+    fi
+  else
+    configure_private_postgres "$memory_mb"
+    [ "$(id -u)" -eq 0 ] && reserve_huge_pages "$bin"
     log "starting PostgreSQL on 127.0.0.1:$PG_PORT"
+    STARTED_PRIVATE_POSTGRES=1
     as_pg "$bin/pg_ctl" -D "$PG_DATA" -l "$PG_DATA/server.log" -w -t 60 \
       -o "-p $PG_PORT -k $PG_DATA -c listen_addresses=127.0.0.1" start >/dev/null
   fi
   if ! as_pg "$bin/psql" -h 127.0.0.1 -p "$PG_PORT" -U postgres -tAc "select 1 from pg_database where datname='$PG_DATABASE'" postgres | grep -q 1; then
     as_pg "$bin/createdb" -h 127.0.0.1 -p "$PG_PORT" -U postgres "$PG_DATABASE"
   fi
-  echo "Host=127.0.0.1;Port=$PG_PORT;Database=$PG_DATABASE;Username=postgres"
+  PRIVATE_CONNECTION="Host=127.0.0.1;Port=$PG_PORT;Database=$PG_DATABASE;Username=postgres"
 }
 
 stop_private_postgres() {
   local bin; bin=$(pg_bindir) || return 0
-  [ -f "$PG_DATA/PG_VERSION" ] && as_pg "$bin/pg_ctl" -D "$PG_DATA" -m fast stop >/dev/null 2>&1 || true
+  if [ -f "$PG_DATA/PG_VERSION" ]; then as_pg "$bin/pg_ctl" -D "$PG_DATA" -m fast stop >/dev/null 2>&1 || true; fi
+  release_huge_pages
 }
 
-connection_string() {
-  if [ -n "${ConnectionStrings__JobBoard:-}" ]; then
-    echo "$ConnectionStrings__JobBoard"
-  else
+stop_private_postgres_if_started() {
+  if [ -n "$STARTED_PRIVATE_POSTGRES" ]; then stop_private_postgres; fi
+}
+
+# The configured database (ConnectionStrings__JobBoard), else the private cluster, started if need be and then
+# stopped when this command ends: a command never stops a cluster that `db`, `run` or another command started.
+use_database() {
+  if [ -z "${ConnectionStrings__JobBoard:-}" ]; then
+    trap stop_private_postgres_if_started EXIT
     start_private_postgres
+    export ConnectionStrings__JobBoard="$PRIVATE_CONNECTION"
   fi
 }
 
+# JOBBOARD_SKIP_BUILD=1 runs the app as last built (JOBBOARD_CONFIGURATION, Release by default): the script's own
+# tests run after the test run has built everything.
+build_app() {
+  [ "${JOBBOARD_SKIP_BUILD:-}" = 1 ] && return 0
+  log "building"
+  dotnet build src/JobBoard.Web -c "$CONFIGURATION" -v quiet -nologo >/dev/null
+}
+
+run_app() { dotnet run --project src/JobBoard.Web -c "$CONFIGURATION" --no-build --no-launch-profile "$@"; }
+
 cmd_run() {
-  local started_private=""
-  [ -z "${ConnectionStrings__JobBoard:-}" ] && started_private=1
-  ConnectionStrings__JobBoard=$(connection_string)
-  export ConnectionStrings__JobBoard
-  [ -n "$started_private" ] && trap stop_private_postgres EXIT
+  use_database
   export ASPNETCORE_URLS="${ASPNETCORE_URLS:-http://localhost:5080}"
   export DemoData__Load="${DemoData__Load:-true}"
-  log "building"
-  dotnet build src/JobBoard.Web -c Release -v quiet -nologo >/dev/null
+  build_app
   log "JobBoard will be at ${ASPNETCORE_URLS//;/ and } (Ctrl+C stops it)"
-  dotnet run --project src/JobBoard.Web -c Release --no-build --no-launch-profile "$@"
+  run_app "$@"
 }
 
 # One-off commands of the app (import, seed) against the configured database or the private cluster.
 cmd_app_command() {
-  [ -z "${ConnectionStrings__JobBoard:-}" ] && trap stop_private_postgres EXIT
-  ConnectionStrings__JobBoard=$(connection_string)
-  export ConnectionStrings__JobBoard
+  use_database
   export DemoData__Load=false
   # A batch command spends minutes in a few hot loops: compiled fully optimised from the start, rather than through
   # tiered compilation's instrumented tiers, a bulk load takes a quarter less CPU (docs/benchmarks.md).
@@ -113,9 +229,17 @@ cmd_app_command() {
   # its resident memory under long traffic); a load that lasts minutes has no such target, and with it did twice the
   # generation-2 collections (8-9 against 4 for 300,000 postings).
   export DOTNET_GCConserveMemory=${DOTNET_GCConserveMemory:-0}
-  log "building"
-  dotnet build src/JobBoard.Web -c Release -v quiet -nologo >/dev/null
-  dotnet run --project src/JobBoard.Web -c Release --no-build --no-launch-profile -- "$@"
+  build_app
+  run_app -- "$@"
+}
+
+cmd_db() {
+  if [ -n "${ConnectionStrings__JobBoard:-}" ]; then
+    echo "$ConnectionStrings__JobBoard"
+  else
+    start_private_postgres
+    echo "$PRIVATE_CONNECTION"
+  fi
 }
 
 # Runs one test project and appends "passed failed skipped" to $SUMMARY (from its TRX report, not its console text).
@@ -170,14 +294,19 @@ cmd_test() {
   [[ "$totals" == *" 0 failed,"* ]]
 }
 
-case "${1:-}" in
-  run) shift; cmd_run "$@" ;;
-  test) shift; cmd_test "$@" ;;
-  import)
-    [ $# -eq 2 ] || { echo "usage: ./jobboard.sh import FILE" >&2; exit 2; }
-    cmd_app_command import "$(realpath "$2")" ;;
-  seed) shift; cmd_app_command seed "$@" ;;
-  db) connection_string ;;
-  stop-db) stop_private_postgres ;;
-  *) echo "usage: ./jobboard.sh run | test | import FILE | seed --synthetic N | db | stop-db" >&2; exit 2 ;;
-esac
+main() {
+  case "${1:-}" in
+    run) shift; cmd_run "$@" ;;
+    test) shift; cmd_test "$@" ;;
+    import)
+      [ $# -eq 2 ] || { echo "usage: ./jobboard.sh import FILE" >&2; exit 2; }
+      cmd_app_command import "$(realpath "$2")" ;;
+    seed) shift; cmd_app_command seed "$@" ;;
+    db) cmd_db ;;
+    stop-db) stop_private_postgres ;;
+    *) echo "usage: ./jobboard.sh run | test | import FILE | seed --synthetic N | db | stop-db" >&2; exit 2 ;;
+  esac
+}
+
+# Sourced (the script's tests call its functions), it only defines them.
+if [ "${BASH_SOURCE[0]}" = "$0" ]; then main "$@"; fi

@@ -19,9 +19,9 @@
 #   BENCH_RUNS=3 bench/load.sh     repeats (a) to (d) and reports the medians
 #   BENCH_RAW="c d" bench/load.sh  only these of the raw loads (b, c, d, e; all by default)
 #
-# It runs on the private cluster of ./jobboard.sh on port JOBBOARD_PG_PORT (55434 unless set), which it tunes for bulk
-# work with ALTER SYSTEM (see TUNING; a restart for shared_buffers), and leaves the loaded database (BENCH_DB, default
-# bench_load) in place for the search benchmarks. The raw-COPY database and the exported rows are removed at the end.
+# It runs on the private cluster of ./jobboard.sh on port JOBBOARD_PG_PORT (55434 unless set), as the script configures
+# it for the machine (jobboard.conf, huge pages when run as root; README, "The private PostgreSQL"), and leaves the
+# loaded database (BENCH_DB, default bench_load) in place for the search benchmarks. The raw-COPY database and the exported rows are removed at the end.
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
@@ -34,10 +34,6 @@ DB=${BENCH_DB:-bench_load}
 RAW_DB="${DB}_raw"
 OUT="$ROOT/.tmp/bench-load"
 ROWS="$OUT/rows"
-# Bulk-work settings: no checkpoint (and its full-page images) in the middle of a load; sorts of index builds in memory;
-# shared buffers that hold the search and recommendation tables of a million postings for the search benchmark
-# (bench/search.sh), which runs on the cluster as this script leaves it.
-TUNING=("max_wal_size = '16GB'" "checkpoint_timeout = '30min'" "maintenance_work_mem = '1GB'" "shared_buffers = '4GB'")
 LOADED_TABLES="job_postings posting_locations posting_categories posting_skills posting_status_changes"
 REFERENCE_TABLES="companies company_sections categories skills"
 # Filled from the loaded rows by posting_search_refresh (the raw loads fill them set-based from the same views).
@@ -56,26 +52,7 @@ PG_USER=$(sed -E 's/.*Username=([^;]+).*/\1/' <<<"$SERVER")
 connection_string() { echo "Host=$PG_HOST;Port=$JOBBOARD_PG_PORT;Database=$1;Username=$PG_USER"; }
 sql() { local db=$1; shift; psql -h "$PG_HOST" -p "$JOBBOARD_PG_PORT" -U "$PG_USER" -d "$db" -v ON_ERROR_STOP=1 -qAtX "$@"; }
 
-log "tuning the cluster for bulk work: ${TUNING[*]}"
-for setting in "${TUNING[@]}"; do sql postgres -c "ALTER SYSTEM SET $setting"; done
-sql postgres -c "SELECT pg_reload_conf()" >/dev/null
-if [ "$(sql postgres -c "SELECT count(*) FROM pg_settings WHERE pending_restart")" != 0 ]; then
-  log "restarting PostgreSQL for shared_buffers"
-  ./jobboard.sh stop-db
-  ./jobboard.sh db >/dev/null
-fi
-# Huge pages for the shared memory where the kernel lets us reserve them (as root): in 4 kB pages every new backend
-# faults in each buffer it touches, which made a connection's first queries up to 10× slower and cost recommendations
-# twice the time (docs/benchmarks.md). PostgreSQL (huge_pages = try) takes them at start when enough are free.
-HUGE_PAGES=$(sql postgres -c "SHOW shared_memory_size_in_huge_pages")
-if [ -w /proc/sys/vm/nr_hugepages ] && [ "$(cat /proc/sys/vm/nr_hugepages)" -lt "$HUGE_PAGES" ]; then
-  log "reserving $HUGE_PAGES huge pages for the shared memory and restarting PostgreSQL"
-  ./jobboard.sh stop-db
-  echo "$HUGE_PAGES" >/proc/sys/vm/nr_hugepages
-  ./jobboard.sh db >/dev/null
-fi
-
-POSTMASTER=$(head -n 1 "$ROOT/.data/postgres/postmaster.pid")
+POSTMASTER=$(head -n 1 "${JOBBOARD_DATA_DIR:-$ROOT/.data}/postgres/postmaster.pid")
 
 # CPU seconds spent during a timed step by the loader, by PostgreSQL (per connection name) and by everything else on the
 # machine: the last is the noise in the times of a shared box.
@@ -284,7 +261,7 @@ ratio() { [ "$1" = n/a ] && { echo n/a; return; }; awk -v raw="$1" -v ours="$2" 
   echo "## Bulk load: $N postings ($(date -u +%Y-%m-%d), $RUNS run(s), medians)"
   echo
   echo "Machine: $(nproc) cores ($(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)), $(free -g | awk '/^Mem:/ { print $2 }') GiB RAM;" \
-    "$(sql postgres -c 'SHOW server_version' | cut -d' ' -f1) ($(sql postgres -c "SELECT string_agg(name || ' = ' || current_setting(name), ', ' ORDER BY name) FROM pg_settings WHERE name IN ('max_wal_size', 'checkpoint_timeout', 'maintenance_work_mem', 'shared_buffers')"))."
+    "$(sql postgres -c 'SHOW server_version' | cut -d' ' -f1) ($(sql postgres -c "SELECT string_agg(name || ' = ' || current_setting(name), ', ' ORDER BY name) FROM pg_settings WHERE name IN ('max_wal_size', 'checkpoint_timeout', 'maintenance_work_mem', 'shared_buffers', 'effective_cache_size', 'work_mem')"))."
   echo
   echo "Rows: $POSTINGS postings, $LOCATIONS locations, $CATEGORIES categories, $SKILLS skills, $CHANGES status changes, $SEARCHABLE search rows ($ALL_ROWS in all)."
   echo

@@ -10,8 +10,9 @@ namespace JobBoard.Web.DemoData;
 /// <summary>
 /// Fills an empty board: the seed ads and the postings their pages recommend (<c>demo-postings.json</c>), then a
 /// synthetic board over the biggest cities of the countries it knows. Every posting goes through the domain's
-/// draft, review and publish steps as it would for a recruiter, dated when the ad says it was posted; one whose
-/// closing date has passed since ends up expired.
+/// draft, review and publish steps as it would for a recruiter. The demo file's postings are dated relative to the day
+/// of loading (the newest posted that day, the ads' gaps kept) and given closing dates, so the board looks as alive
+/// whenever it is loaded; one whose closing date has passed ends up expired.
 /// </summary>
 public sealed partial class DemoDataLoader(JobBoardDbContext db, TimeProvider clock, ILogger<DemoDataLoader> logger)
 {
@@ -38,7 +39,7 @@ public sealed partial class DemoDataLoader(JobBoardDbContext db, TimeProvider cl
         var file = DemoPostingFile.Load();
         var added = 0;
 
-        foreach (var demo in file.Postings)
+        foreach (var demo in file.PostingsAsOf(DateOnly.FromDateTime(now.UtcDateTime)))
         {
             var company = CompanyFor(file.CompanyOf(demo));
             var content = demo.ToContent(ResolvePlace, _referenceData.CategoryNamed, _referenceData.SkillNamed);

@@ -15,6 +15,12 @@ public sealed record DemoPostingFile
 {
     public const string ResourceName = "JobBoard.Web.DemoData.demo-postings.json";
 
+    /// <summary>How long a demo posting without a closing date of its own is listed for at a time.</summary>
+    public const int DaysOpen = 60;
+
+    /// <summary>The fewest days a demo posting without a closing date of its own has left on the day it is loaded.</summary>
+    public const int MinimumDaysLeft = 30;
+
     /// <summary>camelCase or any case, enums as their names ("FieldBased"); unknown members are refused so a typo is caught.</summary>
     public static readonly JsonSerializerOptions JsonOptions = new(JsonSerializerDefaults.Web)
     {
@@ -41,6 +47,20 @@ public sealed record DemoPostingFile
 
     public static DemoPostingFile Parse(string json) =>
         JsonSerializer.Deserialize<DemoPostingFile>(json, JsonOptions) ?? throw new InvalidDataException("The demo posting file is empty.");
+
+    /// <summary>
+    /// The postings dated as if the newest had been posted on <paramref name="today"/>, each moved by the same number
+    /// of days so their order and gaps stay the ad's. A posting keeps its own closing date, moved alike; one without is
+    /// listed for <see cref="DaysOpen"/> days from its posting day and renewed for as many such periods as it takes to
+    /// have at least <see cref="MinimumDaysLeft"/> days left on <paramref name="today"/>: the demo board opens with every
+    /// such posting open, their closing dates spread as their posting days are.
+    /// </summary>
+    public IReadOnlyList<DemoPosting> PostingsAsOf(DateOnly today)
+    {
+        var newest = Postings.Max(p => p.DatePosted) ?? today;
+        var shift = today.DayNumber - newest.DayNumber;
+        return [.. Postings.Select(posting => posting.DatedFor(shift, today))];
+    }
 
     public DemoCompany CompanyOf(DemoPosting posting) =>
         Companies.FirstOrDefault(c => string.Equals(c.Name, posting.Company, StringComparison.OrdinalIgnoreCase))
@@ -118,7 +138,8 @@ public sealed record DemoPosting
     /// <summary>Place texts as ads write them; the first is the main place.</summary>
     public IReadOnlyList<string> Locations { get; init; } = [];
 
-    public WorkMode WorkMode { get; init; }
+    /// <summary>As the ad states it; unstated, a LinkedIn tag in its text (<see cref="WorkModeTag"/>) decides, else on site.</summary>
+    public WorkMode? WorkMode { get; init; }
 
     public bool? RelocationSupport { get; init; }
 
@@ -171,7 +192,7 @@ public sealed record DemoPosting
             Sections = [.. Sections.Select(ToSection)],
             Compensation = Compensation is null ? null : ToCompensation(Compensation),
             Locations = places,
-            WorkMode = WorkMode,
+            WorkMode = WorkMode ?? WorkModeTag.In(AdText()) ?? Domain.Postings.WorkMode.OnSite,
             RelocationSupport = RelocationSupport,
             VisaSponsorship = VisaSponsorship,
             EmploymentType = EmploymentType,
@@ -187,6 +208,18 @@ public sealed record DemoPosting
             ValidThrough = ValidThrough,
         };
     }
+
+    /// <summary>This posting moved <paramref name="days"/> days, with a closing date (see <see cref="DemoPostingFile.PostingsAsOf"/>).</summary>
+    public DemoPosting DatedFor(int days, DateOnly today)
+    {
+        var posted = DatePosted?.AddDays(days) ?? today;
+        var daysToCover = today.AddDays(DemoPostingFile.MinimumDaysLeft).DayNumber - posted.DayNumber;
+        var periods = Math.Max(1, (daysToCover + DemoPostingFile.DaysOpen - 1) / DemoPostingFile.DaysOpen);
+        return this with { DatePosted = posted, ValidThrough = ValidThrough?.AddDays(days) ?? posted.AddDays(periods * DemoPostingFile.DaysOpen) };
+    }
+
+    private IEnumerable<string?> AdText() =>
+        [Summary, CoreResponsibilities, .. Responsibilities, .. Requirements.Select(r => r.Text), .. Sections.Select(s => s.Body)];
 
     private PostingSection ToSection(DemoSection section) => section.Kind switch
     {

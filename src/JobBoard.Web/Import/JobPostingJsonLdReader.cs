@@ -113,7 +113,9 @@ public static partial class JobPostingJsonLdReader
             }
 
             var employmentType = ReadEmploymentType(entry);
-            var workMode = ReadWorkMode(entry);
+            var workMode = ReadWorkMode(entry)
+                ?? WorkModeTag.In([summary, coreResponsibilities, .. responsibilities, .. _requirements.Select(r => r.Text)])
+                ?? WorkMode.OnSite;
             ReadApplicantCountries(entry);
             var locations = ReadLocations(entry, workMode);
             var compensation = ReadCompensation(entry);
@@ -376,7 +378,8 @@ public static partial class JobPostingJsonLdReader
             return first;
         }
 
-        private WorkMode ReadWorkMode(JsonElement entry)
+        /// <summary>The work mode jobLocationType states; null when it states none.</summary>
+        private WorkMode? ReadWorkMode(JsonElement entry)
         {
             WorkMode? mode = null;
             foreach (var item in Many(Get(entry, "jobLocationType")))
@@ -398,7 +401,7 @@ public static partial class JobPostingJsonLdReader
                 }
             }
 
-            return mode ?? WorkMode.OnSite;
+            return mode;
         }
 
         /// <summary>Countries by code or name; a State or other region counts as its country.</summary>

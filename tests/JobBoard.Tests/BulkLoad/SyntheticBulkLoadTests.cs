@@ -320,9 +320,4 @@ public sealed class SyntheticBulkLoadTests(JobBoardApp app) : IAsyncLifetime
 
         return rows;
     }
-
-    private sealed class FixedClock(DateTimeOffset now) : TimeProvider
-    {
-        public override DateTimeOffset GetUtcNow() => now;
-    }
 }

@@ -345,7 +345,7 @@ public sealed class JobPostingFeedImportTests(JobBoardApp app) : IAsyncLifetime
     [Fact]
     public async Task The_sample_feed_imports_whole()
     {
-        var sample = Path.Combine(RepositoryRoot(), "docs", "samples", "jobs-feed.json");
+        var sample = Path.Combine(Repository.Root, "docs", "samples", "jobs-feed.json");
 
         var (exitCode, output, errors) = await RunAsync(sample);
 
@@ -430,16 +430,5 @@ public sealed class JobPostingFeedImportTests(JobBoardApp app) : IAsyncLifetime
     {
         var (_, page) = await app.GetPageAsync($"/jobs/{posting.Id}/{posting.Slug}");
         return JsonNode.Parse(page.QuerySelector("script[type='application/ld+json']")!.TextContent)!.AsObject();
-    }
-
-    private static string RepositoryRoot()
-    {
-        var folder = new DirectoryInfo(AppContext.BaseDirectory);
-        while (folder is not null && !File.Exists(Path.Combine(folder.FullName, "JobBoard.sln")))
-        {
-            folder = folder.Parent;
-        }
-
-        return folder?.FullName ?? throw new InvalidOperationException("JobBoard.sln not found above the test assembly.");
     }
 }

@@ -177,6 +177,18 @@ public sealed class JobPostingJsonLdReaderTests
     }
 
     [Fact]
+    public void A_LinkedIn_tag_in_the_description_sets_the_work_mode_that_jobLocationType_leaves_unstated()
+    {
+        var tagged = ReadValid($$"""{ {{Minimal}}, "description": "<p>#LI-Hybrid</p><p>Three days a week in our Chicago office.</p>" }""").Content;
+        var stated = ReadValid($$"""{ {{Minimal}}, "jobLocationType": "TELECOMMUTE", "description": "#LI-Hybrid" }""").Content;
+        var inQualifications = ReadValid($$"""{ {{Minimal}}, "qualifications": "<ul><li>Fluent English</li><li>#LI-Remote</li></ul>" }""").Content;
+
+        tagged.WorkMode.Should().Be(WorkMode.Hybrid);
+        stated.WorkMode.Should().Be(WorkMode.Remote, "jobLocationType states the work mode, so the tag does not decide it");
+        inQualifications.WorkMode.Should().Be(WorkMode.Remote);
+    }
+
+    [Fact]
     public void A_remote_postings_country_only_location_says_where_applicants_may_live()
     {
         var content = ReadValid("""

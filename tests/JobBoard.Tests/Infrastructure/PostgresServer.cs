@@ -133,7 +133,7 @@ public sealed class PostgresServer
                 "PostgreSQL binaries not found under /usr/lib/postgresql: install them (apt-get install postgresql) or set JOBBOARD_TEST_CONNECTION.");
     }
 
-    private static int FreePort()
+    public static int FreePort()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();

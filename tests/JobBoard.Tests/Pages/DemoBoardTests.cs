@@ -1,12 +1,16 @@
+using System.Globalization;
 using System.Net;
 using System.Text.Json;
 using JobBoard.Domain.Postings;
 using JobBoard.Tests.Infrastructure;
+using JobBoard.Web.Data;
 using JobBoard.Web.DemoData;
 using JobBoard.Web.Import;
 using JobBoard.Web.Pages.Jobs;
+using JobBoard.Web.Pages.Shared;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging.Abstractions;
 
 namespace JobBoard.Tests.Pages;
 
@@ -69,7 +73,7 @@ public sealed class DemoBoardTests(JobBoardApp app) : IAsyncLifetime
         var text = page.QuerySelector("main")!.Text();
 
         text.Should().ContainAll(
-            "Job type Full time", "Experience level 2–5 years", "82,502", "English", "40 hours", "Bucharest, Romania", "Work mode On site",
+            "Job type Full time", "Experience level 2–5 years", "82,502", "English", "40 hours", "Bucharest, Romania", "Work mode Hybrid",
             "Crm (Customer Relationship Management)", "Value Propositions", "Management & Leadership",
             "Build and maintain strong relationships with healthcare professionals and key opinion leaders while");
         page.QuerySelector("[data-testid=apply]")!.GetAttribute("href").Should().Be("https://www.novartis.com/careers/career-search");
@@ -96,6 +100,39 @@ public sealed class DemoBoardTests(JobBoardApp app) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Loaded_on_a_given_day_the_demo_ads_are_posted_up_to_that_day_and_open_with_their_closing_dates_ahead()
+    {
+        await app.ResetAsync();
+        var day = new DateOnly(2027, 5, 3);
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            var loader = new DemoDataLoader(scope.ServiceProvider.GetRequiredService<JobBoardDbContext>(), FixedClock.At(day), NullLogger<DemoDataLoader>.Instance);
+            (await loader.LoadIfEmptyAsync(0, CancellationToken.None)).Should().Be(12);
+        }
+
+        var postings = await app.ExecuteDbContextAsync(db => db.Postings.OrderBy(p => p.Id)
+            .Select(p => new { p.Title, p.DatePosted, p.ValidThrough, p.Status, Published = p.StatusHistory.Max(h => h.At) }).ToListAsync());
+        var file = DemoPostingFile.Load().Postings;
+
+        postings.Select(p => p.Title).Should().Equal(file.Select(p => p.Title));
+        postings.Max(p => p.DatePosted).Should().Be(day);
+        postings.Select(p => p.DatePosted!.Value.DayNumber - day.DayNumber).Should().Equal(
+            file.Select(p => p.DatePosted!.Value.DayNumber - file.Max(f => f.DatePosted)!.Value.DayNumber), "the ads' order and gaps are kept");
+        postings.Should().OnlyContain(p => p.Status == PostingStatus.Published && p.ValidThrough >= day.AddDays(30));
+        postings.Should().OnlyContain(p => DateOnly.FromDateTime(p.Published.UtcDateTime) == p.DatePosted, "each was published the day it was posted");
+    }
+
+    [Fact]
+    public async Task The_Bucharest_ad_was_posted_today_and_says_when_applications_close()
+    {
+        var page = await DetailsPageAsync(SeedAds.BucharestTitle);
+        var today = DateOnly.FromDateTime(DateTime.UtcNow);
+
+        page.QuerySelector(".job-meta time")!.GetAttribute("datetime").Should().Be(today.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+        page.QuerySelector("main")!.Text().Should().Contain($"Apply by {Display.Date(today.AddDays(60))}");
+    }
+
+    [Fact]
     public async Task Loading_again_adds_nothing()
     {
         (await LoadAsync()).Should().Be(0);
@@ -109,7 +146,8 @@ public sealed class DemoBoardTests(JobBoardApp app) : IAsyncLifetime
 
         response.StatusCode.Should().Be(HttpStatusCode.OK);
         page.QuerySelectorAll(".job-card").Should().HaveCount(20);
-        page.QuerySelector("main")!.Text().Should().NotContain(SeedAds.ChicagoTitle, "the seeds were posted a year before the synthetic board");
+        page.QuerySelector("main")!.Text().Should().Contain(SeedAds.BucharestTitle, "the newest demo ad is posted on the day the board is loaded")
+            .And.NotContain(SeedAds.ChicagoTitle, "the Chicago ad was posted 45 days before it, behind a page of newer postings");
     }
 
     [Theory]

@@ -168,13 +168,19 @@ public sealed class SeedAdFidelityTests
         content.RelocationSupport.Should().BeFalse();
         content.WorkingLanguage.Should().Be("English");
         content.HoursPerWeek.Should().Be(40m);
-        content.WorkMode.Should().Be(WorkMode.OnSite);
         content.Seniority.Should().BeNull();
         content.DatePosted.Should().Be(new DateOnly(2025, 12, 11));
         content.ApplyUrl.Should().Be(NovartisCareers);
         content.Locations.Should().ContainSingle().Which.City.Should().Be("Bucharest");
         company.EmployeeCount.Should().Be(82502);
         company.About.Should().StartWith("Novartis is an innovative medicines company.");
+    }
+
+    [Fact]
+    public void Bucharest_is_hybrid_as_its_LinkedIn_tag_says()
+    {
+        Posting(BucharestTitle).WorkMode.Should().BeNull("the ad states its work mode only by its #LI-Hybrid tag");
+        Mapped(BucharestTitle).Content.WorkMode.Should().Be(WorkMode.Hybrid);
     }
 
     [Fact]
