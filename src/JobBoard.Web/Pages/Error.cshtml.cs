@@ -64,7 +64,7 @@ public sealed class ErrorModel : PageModel
         {
             Status = Status,
             Title = ReasonPhrases.GetReasonPhrase(Status),
-            Detail = Status == StatusCodes.Status404NotFound ? "Nothing here: no such endpoint, or no open job with this id." : Message,
+            Detail = Status == StatusCodes.Status404NotFound ? "Nothing here: no such endpoint, or no published job with this id." : Message,
             Instance = originalPath,
         };
         problem.Extensions["requestId"] = RequestId;
