@@ -222,7 +222,13 @@ public sealed class JobPosting
             : Result.Failure(nameof(ValidThrough), "The closing date has not passed yet.");
     }
 
-    /// <summary>Published and not past its closing date: the only postings the public sees.</summary>
+    /// <summary>
+    /// Published, closed or expired: the posting has a public address (a closed or expired one says it takes no more
+    /// applications). Drafts, postings under review and rejected ones do not exist for the public.
+    /// </summary>
+    public bool HasPublicPage => Status is PostingStatus.Published or PostingStatus.Closed or PostingStatus.Expired;
+
+    /// <summary>Published and not past its closing date: the only postings the public sees in lists.</summary>
     public bool IsOpen(DateOnly today) => Status == PostingStatus.Published && (ValidThrough is null || ValidThrough >= today);
 
     private Result MoveTo(PostingStatus to, string actor, string? reason, DateTimeOffset now)

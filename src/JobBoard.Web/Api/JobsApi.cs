@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
 using System.Text.Json.Nodes;
 using JobBoard.Domain.Postings;
@@ -15,7 +16,8 @@ namespace JobBoard.Web.Api;
 
 /// <summary>
 /// The read-only JSON API: <c>/api/v1/jobs</c> searches with the parameters of <c>/jobs</c> plus <c>limit</c>;
-/// <c>/api/v1/jobs/{id}</c> gives a posting's schema.org JobPosting. Only published, unexpired postings appear.
+/// <c>/api/v1/jobs/{id}</c> gives a posting's schema.org JobPosting (410 once it is closed or expired) and
+/// <c>/api/v1/jobs/{id}/recommendations</c> the open postings related to it. Only published, unexpired postings are listed.
 /// </summary>
 public static class JobsApi
 {
@@ -34,10 +36,12 @@ public static class JobsApi
                 "The parameters of the search page /jobs, plus limit. A parameter marked repeatable may be given several times " +
                 "or as a comma-separated list. Values that make no sense are left out and explained in `problems`, so the search " +
                 string.Create(CultureInfo.InvariantCulture, $"still answers. Matches are counted up to {JobSearch.DefaultCountLimit:N0} by default (the server's Search:CountLimit): past that, `total` is the limit, ") +
-                "`totalIsExact` is false and the facets count the first matches up to it. `next` is the URL of the next page, if any.")
+                "`totalIsExact` is false and the facets count the first matches up to it. `next` is the URL of the next page, if any. " +
+                LimitRule)
+            .ProducesValidationProblem()
             .AddOpenApiOperationTransformer((operation, _, _) =>
             {
-                operation.Parameters = [.. JobSearchRequest.Parameters.Select(QueryParameter), QueryParameter(LimitParameter)];
+                operation.Parameters = [.. JobSearchRequest.Parameters.Select(QueryParameter), LimitParameter(JobSearchRequest.PageSize, JobSearchRequest.MaxLimit, "Results per page")];
                 return Task.CompletedTask;
             });
 
@@ -45,10 +49,13 @@ public static class JobsApi
             .WithName("GetJob")
             .WithSummary("One open job as schema.org JobPosting JSON-LD")
             .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status410Gone)
             .WithDescription(
                 "The same JobPosting as the job's page carries for search engines (https://schema.org/JobPosting): title, " +
                 "description, hiringOrganization, jobLocation or applicantLocationRequirements, baseSalary, employmentType, " +
-                "datePosted, validThrough, identifier. 404 for a job that is not published, closed or past its closing date.")
+                "datePosted, validThrough, identifier. A job that was open and is no longer (closed, or past its closing date) " +
+                "is 410 Gone: its problem's `recommendations` is the URL of open jobs like it, `page` its page, which stays. " +
+                "404 for an id that was never published.")
             .AddOpenApiOperationTransformer((operation, _, _) =>
             {
                 operation.Responses ??= [];
@@ -74,16 +81,66 @@ public static class JobsApi
         api.MapGet("/{id:int}/recommendations", RecommendationsAsync)
             .WithName("GetJobRecommendations")
             .WithSummary("Open jobs related to this one, best first, each with its score and the reasons for it")
+            .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status404NotFound)
             .WithDescription(
-                "limit: 1-50, default 10. Ranked by location and category first, then skills, title and recency; see docs/recommendations.md. " +
-                "Each item's place is the one of its locations that matched (its first when none did).");
+                "Ranked by location and category first, then skills, title and recency; see docs/recommendations.md. " +
+                "Answers for a job that is no longer open too, as its page does (the recommended jobs are always open); " +
+                "404 for an id that was never published. Each item's place is the one of its locations that matched (its first when none did). " + LimitRule)
+            .AddOpenApiOperationTransformer((operation, _, _) =>
+            {
+                operation.Parameters = [.. operation.Parameters ?? [], LimitParameter(RecommendedJobs.DefaultLimit, RecommendedJobs.MaxLimit, "Jobs to list")];
+                return Task.CompletedTask;
+            });
 
         return app;
     }
 
-    private static readonly SearchParameter LimitParameter = new(
-        "limit", SearchParameterKind.WholeNumber, $"Results per page, 1 to {JobSearchRequest.MaxLimit}; {JobSearchRequest.PageSize} by default.");
+    private const string LimitRule =
+        "A `limit` that is not a whole number in its range (`abc`, `0`, `-1`, one above the maximum) is refused with a 400 " +
+        "`application/problem+json` whose `errors.limit` says the range.";
+
+    /// <summary>
+    /// The <c>limit</c> both list endpoints take: absent, the endpoint's default; otherwise a whole number from 1 to
+    /// <paramref name="max"/>. Anything else is refused rather than guessed at, since a clamp would hand a client that asked
+    /// for 0 or 500 a list of a size it never asked for. The same words on every endpoint.
+    /// </summary>
+    private static bool TryReadLimit(HttpContext context, int byDefault, int max, out int limit, [NotNullWhen(false)] out ValidationProblem? problem)
+    {
+        limit = byDefault;
+        problem = null;
+        // As JobSearchRequest reads its parameters: the last non-blank value, trimmed.
+        var text = context.Request.Query["limit"].LastOrDefault(v => !string.IsNullOrWhiteSpace(v))?.Trim();
+        if (text is null)
+        {
+            return true;
+        }
+
+        if (int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var requested) && requested >= 1 && requested <= max)
+        {
+            limit = requested;
+            return true;
+        }
+
+        var message = $"\"limit\" is a whole number from 1 to {max}; \"{text}\" is not.";
+        problem = TypedResults.ValidationProblem(
+            new Dictionary<string, string[]> { ["limit"] = [message] }, detail: message, instance: context.Request.Path);
+        return false;
+    }
+
+    private static OpenApiParameter LimitParameter(int byDefault, int max, string what) => new()
+    {
+        Name = "limit",
+        In = ParameterLocation.Query,
+        Description = $"{what}, 1 to {max}; {byDefault} by default. Any other value is a 400.",
+        Schema = new OpenApiSchema
+        {
+            Type = JsonSchemaType.Integer,
+            Minimum = "1",
+            Maximum = max.ToString(CultureInfo.InvariantCulture),
+            Default = JsonValue.Create(byDefault),
+        },
+    };
 
     private static OpenApiParameter QueryParameter(SearchParameter parameter)
     {
@@ -111,11 +168,15 @@ public static class JobsApi
             : new OpenApiParameter { Name = parameter.Name, In = ParameterLocation.Query, Description = parameter.Description, Schema = schema };
     }
 
-    private static async Task<Results<Ok<RecommendationsResponse>, NotFound>> RecommendationsAsync(
-        int id, int? limit, RecommendedJobs recommendedJobs, CancellationToken cancellationToken)
+    private static async Task<Results<Ok<RecommendationsResponse>, ValidationProblem, NotFound>> RecommendationsAsync(
+        int id, HttpContext context, RecommendedJobs recommendedJobs, CancellationToken cancellationToken)
     {
-        var recommendations = await recommendedJobs.ForPostingAsync(
-            id, Math.Clamp(limit ?? RecommendedJobs.DefaultLimit, 1, RecommendedJobs.MaxLimit), cancellationToken);
+        if (!TryReadLimit(context, RecommendedJobs.DefaultLimit, RecommendedJobs.MaxLimit, out var limit, out var problem))
+        {
+            return problem;
+        }
+
+        var recommendations = await recommendedJobs.ForPostingAsync(id, limit, cancellationToken);
         if (recommendations is null)
         {
             return TypedResults.NotFound();
@@ -131,8 +192,15 @@ public static class JobsApi
             r.Reasons))]));
     }
 
-    private static async Task<Ok<JobSearchResponse>> SearchAsync(HttpContext context, JobSearch search, CancellationToken cancellationToken)
+    private static async Task<Results<Ok<JobSearchResponse>, ValidationProblem>> SearchAsync(
+        HttpContext context, JobSearch search, CancellationToken cancellationToken)
     {
+        // JobSearchRequest reads the limit again, now that it is known to be in range.
+        if (!TryReadLimit(context, JobSearchRequest.PageSize, JobSearchRequest.MaxLimit, out _, out var problem))
+        {
+            return problem;
+        }
+
         var request = JobSearchRequest.From(context.Request.Query, JobSearchRequest.MaxLimit);
         var result = await search.SearchAsync(request, cancellationToken);
         var origin = context.Request.Origin();
@@ -150,16 +218,28 @@ public static class JobsApi
             result.Problems));
     }
 
-    private static async Task<Results<ContentHttpResult, NotFound>> PostingAsync(
+    private static async Task<Results<ContentHttpResult, ProblemHttpResult, NotFound>> PostingAsync(
         int id, HttpContext context, JobBoardDbContext db, TimeProvider clock, CancellationToken cancellationToken)
     {
         var posting = await db.Postings.FindForDisplayAsync(id, cancellationToken);
-        if (posting is null || !posting.IsOpen(DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime)))
+        if (posting is null || !posting.HasPublicPage)
         {
             return TypedResults.NotFound();
         }
 
-        var url = $"{context.Request.Origin()}/jobs/{posting.Id}/{posting.Slug}";
+        var origin = context.Request.Origin();
+        var url = $"{origin}/jobs/{posting.Id}/{posting.Slug}";
+        if (!posting.IsOpen(DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime)))
+        {
+            // As on its page: the ad is over, but what is related to it is still worth a client's time.
+            var recommendations = $"{origin}/api/v1/jobs/{posting.Id}/recommendations";
+            return TypedResults.Problem(
+                detail: $"This job is no longer open. Open jobs like it: {recommendations}",
+                instance: context.Request.Path,
+                statusCode: StatusCodes.Status410Gone,
+                extensions: new Dictionary<string, object?> { ["recommendations"] = recommendations, ["page"] = url });
+        }
+
         return TypedResults.Content(JobPostingJsonLd.Serialize(posting, url), "application/ld+json; charset=utf-8");
     }
 

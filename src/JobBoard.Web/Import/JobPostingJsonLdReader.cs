@@ -338,7 +338,8 @@ public static partial class JobPostingJsonLdReader
                              ?? Name(Get(requirement, "educationalLevel"), $"{property}.educationalLevel");
             if (credential is not null)
             {
-                var education = Capitalized(credential);
+                // Google's own values ("bachelor degree", as this board writes them) read as the board names them.
+                var education = EducationLevels.FromSchemaOrg(credential)?.Label() ?? Capitalized(credential);
                 _requirements.Add(Requirement.Create(RequirementImportance.Essential, description ?? education, new RequirementFacts(Education: education)));
             }
             else if (description is not null)

@@ -10,7 +10,8 @@ namespace JobBoard.Web.Pages;
 
 /// <summary>
 /// The friendly page for every error status and unhandled exception; never shows a stack trace. A request to the JSON
-/// API (<c>/api/…</c>) gets the same words as <c>application/problem+json</c> instead of a page.
+/// API (<c>/api/…</c>) gets the same words as <c>application/problem+json</c> instead of a page. Requested by its own
+/// address, <c>/Error?status=500</c> is that error's page with that status.
 /// </summary>
 [IgnoreAntiforgeryToken]
 [ResponseCache(Duration = 0, Location = ResponseCacheLocation.None, NoStore = true)]
@@ -27,6 +28,7 @@ public sealed class ErrorModel : PageModel
         403 => "Not allowed",
         429 => "Too many requests",
         503 => "Temporarily unavailable",
+        < 500 => ReasonPhrases.GetReasonPhrase(Status),
         _ => "Something went wrong",
     };
 
@@ -37,6 +39,7 @@ public sealed class ErrorModel : PageModel
         403 => "You don't have access to this page.",
         429 => "Please wait a moment and try again.",
         503 => "JobBoard is having trouble reaching its database. Please try again in a minute.",
+        < 500 => "That request didn't make sense to us. Please check the address or the form and try again.",
         _ => "Sorry, something went wrong on our side. Please try again.",
     };
 
@@ -46,15 +49,29 @@ public sealed class ErrorModel : PageModel
 
     private IActionResult Describe(int? status)
     {
-        Status = status ?? (HttpContext.Response.StatusCode >= 400 ? HttpContext.Response.StatusCode : 500);
+        var originalPath = HttpContext.Features.Get<IStatusCodeReExecuteFeature>()?.OriginalPath
+            ?? HttpContext.Features.Get<IExceptionHandlerPathFeature>()?.Path;
+        if (originalPath is null)
+        {
+            // Asked for by its address: the page of the error named, answered with that status so that the status and
+            // the words agree (a 200 "Something went wrong" is a soft error); no error named, or not an error status, is
+            // a page that does not exist.
+            Status = status is >= 400 and <= 599 && ReasonPhrases.GetReasonPhrase(status.Value).Length > 0
+                ? status.Value
+                : StatusCodes.Status404NotFound;
+            Response.StatusCode = Status;
+        }
+        else
+        {
+            Status = status ?? (HttpContext.Response.StatusCode >= 400 ? HttpContext.Response.StatusCode : 500);
+        }
+
         RequestId = Activity.Current?.Id ?? HttpContext.TraceIdentifier;
         if (Status == StatusCodes.Status503ServiceUnavailable)
         {
             Response.Headers.RetryAfter = DatabaseUnavailable.RetryAfterSeconds.ToString(CultureInfo.InvariantCulture);
         }
 
-        var originalPath = HttpContext.Features.Get<IStatusCodeReExecuteFeature>()?.OriginalPath
-            ?? HttpContext.Features.Get<IExceptionHandlerPathFeature>()?.Path;
         if (originalPath?.StartsWith("/api/", StringComparison.OrdinalIgnoreCase) != true)
         {
             return Page();
@@ -64,7 +81,7 @@ public sealed class ErrorModel : PageModel
         {
             Status = Status,
             Title = ReasonPhrases.GetReasonPhrase(Status),
-            Detail = Status == StatusCodes.Status404NotFound ? "Nothing here: no such endpoint, or no open job with this id." : Message,
+            Detail = Status == StatusCodes.Status404NotFound ? "Nothing here: no such endpoint, or no published job with this id." : Message,
             Instance = originalPath,
         };
         problem.Extensions["requestId"] = RequestId;

@@ -37,10 +37,11 @@ public sealed class ApiDocsPageTests(JobBoardApp app) : IAsyncLifetime
         parameters.Single(p => p[0] == "radius")[2].Should().Be("number");
         parameters.Single(p => p[0] == "page")[2].Should().Be("integer");
         parameters.Single(p => p[0] == "category")[4].Should().Contain("Repeatable: category=a&category=b, or category=a,b.");
-        parameters.Single(p => p[0] == "limit")[4].Should().Be("Results per page, 1 to 50; 20 by default.");
+        parameters.Single(p => p[0] == "limit")[4].Should().Be("Results per page, 1 to 50; 20 by default. Any other value is a 400.");
         var responses = search.QuerySelectorAll("[data-testid=api-responses] tbody tr");
         responses.Select(tr => tr.Text()).Should().Equal(
             "200 OK application/json: JobSearchResponse",
+            "400 Bad Request application/problem+json: HttpValidationProblemDetails",
             "429 Too Many Requests application/problem+json: ProblemDetails",
             "503 Service Unavailable application/problem+json: ProblemDetails");
         var ok = responses[0];
@@ -51,8 +52,14 @@ public sealed class ApiDocsPageTests(JobBoardApp app) : IAsyncLifetime
         one.QuerySelectorAll("[data-testid=api-responses] tbody tr").Select(tr => tr.Text()).Should().Equal(
             "200 OK application/ld+json: object",
             "404 Not Found application/problem+json: ProblemDetails",
+            "410 Gone application/problem+json: ProblemDetails",
             "429 Too Many Requests application/problem+json: ProblemDetails",
             "503 Service Unavailable application/problem+json: ProblemDetails");
+
+        var recommendations = page.QuerySelector("#op-getjobrecommendations")!;
+        recommendations.QuerySelectorAll("[data-testid=api-parameters] tbody tr").Select(tr => tr.QuerySelectorAll("td").Select(td => td.Text()).First()).Should().Equal("id", "limit");
+        recommendations.QuerySelectorAll("[data-testid=api-responses] tbody tr").Select(tr => tr.Text()).Should().StartWith(
+            ["200 OK application/json: RecommendationsResponse", "400 Bad Request application/problem+json: HttpValidationProblemDetails", "404 Not Found application/problem+json: ProblemDetails"]);
     }
 
     [Fact]

@@ -129,19 +129,6 @@ public sealed class SitemapTests(JobBoardApp app) : IAsyncLifetime
         ids.Should().StartWith(1).And.EndWith(5201);
     }
 
-    [Fact]
-    public async Task Robots_txt_lets_crawlers_read_the_site_but_not_the_api_or_feeds_and_points_to_the_sitemap()
-    {
-        var response = await app.CreateClient().GetAsync(new Uri("/robots.txt", UriKind.Relative));
-        var lines = (await response.Content.ReadAsStringAsync()).Split('\n').Select(l => l.Trim()).ToList();
-
-        response.StatusCode.Should().Be(HttpStatusCode.OK);
-        response.Content.Headers.ContentType!.ToString().Should().Be("text/plain; charset=utf-8");
-        lines.Should().ContainInOrder("User-agent: *", "Allow: /", "Disallow: /api/", "Disallow: /feeds/");
-        lines.Should().Contain("Disallow: /jobs/*/apply").And.Contain("Sitemap: http://localhost/sitemap.xml");
-        lines.Where(l => l.StartsWith("Disallow:", StringComparison.Ordinal)).Should().NotContain(l => l == "Disallow: /jobs" || l == "Disallow: /jobs/" || l == "Disallow: /api");
-    }
-
     private async Task<(HttpResponseMessage Response, XDocument Document)> GetXmlAsync(string url)
     {
         var response = await app.CreateClient().GetAsync(new Uri(url, UriKind.Relative));

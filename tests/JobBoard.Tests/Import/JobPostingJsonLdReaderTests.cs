@@ -64,9 +64,9 @@ public sealed class JobPostingJsonLdReaderTests
         content.Compensation.Benefits.Should().Be("Private health care\nMeal tickets");
         content.Compensation.CashIncentive.Should().BeTrue();
         content.CoreResponsibilities.Should().Be("Own the relationship with key oncology centres.");
-        content.Requirements.Select(r => r.Text).Should().Equal("Fluent Romanian", "A driving licence", "Bachelor degree");
+        content.Requirements.Select(r => r.Text).Should().Equal("Fluent Romanian", "A driving licence", "Bachelor's degree");
         content.Requirements.Should().OnlyContain(r => r.Importance == RequirementImportance.Essential);
-        content.Requirements[2].Education.Should().Be("Bachelor degree");
+        content.Requirements[2].Education.Should().Be("Bachelor's degree", "Google's \"bachelor degree\" reads as the board names the level");
         content.ExperienceYearsMin.Should().Be(3);
         content.Skills.Select(s => s.Name).Should().Equal("Account Management", "CRM", "Negotiation");
         content.Categories.Select(c => c.Name).Should().Equal("Healthcare", "Sales");

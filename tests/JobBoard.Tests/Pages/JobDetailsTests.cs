@@ -103,6 +103,20 @@ public sealed class JobDetailsTests(JobBoardApp app) : IAsyncLifetime
         root.GetProperty("description").GetString().Should().Contain("<h2>Essential Requirements</h2>").And.Contain("<li>Care for patients</li>");
         root.GetProperty("skills")[0].GetString().Should().Be("Patient Care");
         root.GetProperty("occupationalCategory")[0].GetString().Should().Be("Healthcare");
+        root.GetProperty("educationRequirements").GetProperty("credentialCategory").GetString().Should().Be("bachelor degree", "one of the values Google accepts");
+    }
+
+    [Fact]
+    public async Task The_JSON_LD_title_drops_a_suffix_that_repeats_the_place_and_the_page_keeps_it()
+    {
+        var posting = Published(Company(), Rich() with { Title = "Key Account Manager -Oncology | Chicago, IL" });
+        await app.InsertAsync(posting);
+
+        var (_, page) = await app.GetPageAsync($"/jobs/{posting.Id}/{posting.Slug}");
+
+        using var json = JsonDocument.Parse(page.QuerySelector("script[type='application/ld+json']")!.TextContent);
+        json.RootElement.GetProperty("title").GetString().Should().Be("Key Account Manager -Oncology");
+        page.QuerySelector("h1")!.Text().Should().Be("Key Account Manager -Oncology | Chicago, IL");
     }
 
     [Fact]

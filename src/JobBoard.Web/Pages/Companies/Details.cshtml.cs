@@ -1,3 +1,4 @@
+using JobBoard.Domain.Common;
 using JobBoard.Domain.Companies;
 using JobBoard.Web.Data;
 using JobBoard.Web.Pages.Shared;
@@ -18,6 +19,13 @@ public sealed class DetailsModel(JobBoardDbContext db, TimeProvider clock) : Pag
         var company = await db.Companies.AsNoTracking().FirstOrDefaultAsync(c => c.Slug == slug);
         if (company is null)
         {
+            // "Novartis", "Nestlé", "acme_health": the company's slug written another way has one address, its slug's.
+            var canonical = Slug.From(slug);
+            if (canonical != slug && await db.Companies.AnyAsync(c => c.Slug == canonical))
+            {
+                return RedirectToPagePermanent("/Companies/Details", new { slug = canonical });
+            }
+
             return NotFound();
         }
 

@@ -37,8 +37,7 @@ public sealed class DetailsModel(JobBoardDbContext db, TimeProvider clock, Recom
     {
         var posting = await db.Postings.FindForDisplayAsync(id, cancellationToken);
 
-        // Drafts, postings under review and rejected ones do not exist for the public.
-        if (posting is null || posting.Status is PostingStatus.Draft or PostingStatus.PendingReview or PostingStatus.Rejected)
+        if (posting is null || !posting.HasPublicPage)
         {
             return NotFound();
         }

@@ -32,7 +32,7 @@ public static class JobPostingJsonLd
         {
             ["@context"] = "https://schema.org/",
             ["@type"] = "JobPosting",
-            ["title"] = posting.Title,
+            ["title"] = PostingTitle.WithoutPlaceSuffix(posting.Title, posting.Locations, posting.ApplicantCountries),
             ["description"] = DescriptionHtml(posting),
             ["url"] = url,
             ["hiringOrganization"] = organization,
@@ -115,12 +115,13 @@ public static class JobPostingJsonLd
             };
         }
 
-        if (posting.Requirements.FirstOrDefault(r => r.Education is not null)?.Education is { } education)
+        // Google reads only its five credentialCategory values; an education that names none of them is left out.
+        if (posting.Requirements.Select(r => EducationLevels.Read(r.Education)).FirstOrDefault(level => level is not null) is { } education)
         {
             document["educationRequirements"] = new JsonObject
             {
                 ["@type"] = "EducationalOccupationalCredential",
-                ["credentialCategory"] = education,
+                ["credentialCategory"] = education.ToSchemaOrg(),
             };
         }
 

@@ -33,6 +33,27 @@ public sealed class PostingLifecycleTests
     }
 
     [Fact]
+    public void Only_published_closed_and_expired_postings_have_a_public_page_and_only_unexpired_published_ones_are_open()
+    {
+        var today = DateOnly.FromDateTime(Now.UtcDateTime);
+        var draft = Draft(Company());
+        var underReview = Draft(Company());
+        underReview.Submit("recruiter@acme.test", Now);
+        var rejected = Draft(Company());
+        rejected.Submit("recruiter@acme.test", Now);
+        rejected.Reject("admin@jobboard.test", "Not a real job", Now);
+        var published = Published(Company());
+        var pastItsDate = Published(Company(), Content() with { DatePosted = today.AddDays(-30), ValidThrough = today.AddDays(-1) }, at: Now.AddDays(-30));
+        var closed = Published(Company());
+        closed.Close("recruiter@acme.test", Now);
+        var expired = Published(Company(), Content() with { DatePosted = today.AddDays(-30), ValidThrough = today.AddDays(-1) }, at: Now.AddDays(-30));
+        expired.Expire(Now).Succeeded.Should().BeTrue();
+
+        new[] { draft, underReview, rejected, published, pastItsDate, closed, expired }.Select(p => (p.HasPublicPage, p.IsOpen(today)))
+            .Should().Equal((false, false), (false, false), (false, false), (true, true), (true, false), (true, false), (true, false));
+    }
+
+    [Fact]
     public void Publishing_keeps_the_date_the_ad_carries()
     {
         var posting = Published(Company(), Content() with { DatePosted = new DateOnly(2025, 10, 27) });
