@@ -11,7 +11,7 @@ namespace JobBoard.Web.Pages;
 /// <summary>
 /// The friendly page for every error status and unhandled exception; never shows a stack trace. A request to the JSON
 /// API (<c>/api/…</c>) gets the same words as <c>application/problem+json</c> instead of a page. Requested by its own
-/// address, <c>/Error?status=500</c> is that error's page with that status.
+/// address (<c>/Error?status=500</c>), it is a 404: only the app's own errors reach it.
 /// </summary>
 [IgnoreAntiforgeryToken]
 [ResponseCache(Duration = 0, Location = ResponseCacheLocation.None, NoStore = true)]
@@ -51,19 +51,14 @@ public sealed class ErrorModel : PageModel
     {
         var originalPath = HttpContext.Features.Get<IStatusCodeReExecuteFeature>()?.OriginalPath
             ?? HttpContext.Features.Get<IExceptionHandlerPathFeature>()?.Path;
+        // Asked for by its own address the error page is not an error: a link to /Error?status=500 would otherwise show
+        // (and log) a server failure that never happened. It is a page that does not exist.
+        Status = originalPath is null
+            ? StatusCodes.Status404NotFound
+            : status ?? (HttpContext.Response.StatusCode >= 400 ? HttpContext.Response.StatusCode : 500);
         if (originalPath is null)
         {
-            // Asked for by its address: the page of the error named, answered with that status so that the status and
-            // the words agree (a 200 "Something went wrong" is a soft error); no error named, or not an error status, is
-            // a page that does not exist.
-            Status = status is >= 400 and <= 599 && ReasonPhrases.GetReasonPhrase(status.Value).Length > 0
-                ? status.Value
-                : StatusCodes.Status404NotFound;
             Response.StatusCode = Status;
-        }
-        else
-        {
-            Status = status ?? (HttpContext.Response.StatusCode >= 400 ? HttpContext.Response.StatusCode : 500);
         }
 
         RequestId = Activity.Current?.Id ?? HttpContext.TraceIdentifier;
