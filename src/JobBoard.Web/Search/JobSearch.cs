@@ -430,10 +430,11 @@ public sealed class JobSearch(JobBoardDbContext db, TimeProvider clock, IMemoryC
             SET LOCAL pg_trgm.word_similarity_threshold = 0.4;
             SELECT term FROM (
                 SELECT DISTINCT ON (lower(term)) term, similarity, postings FROM (
-                    SELECT term, word_similarity(@typed, term) AS similarity, sum(postings) AS postings
+                    SELECT term, word_similarity(@typed, term) AS similarity,
+                           (SELECT sum(n) FROM unnest(open_until, postings) AS u(until, n) WHERE until >= @today) AS postings
                     FROM search_suggestions
-                    WHERE kind = @kind AND @typed <% term AND open_until >= @today
-                    GROUP BY term) open
+                    -- Closing dates ascend: a term is open while its last one is not past.
+                    WHERE kind = @kind AND @typed <% term AND open_until[cardinality(open_until)] >= @today) open
                 ORDER BY lower(term), postings DESC, term) spelt
             ORDER BY similarity DESC, postings DESC, term
             LIMIT 5

@@ -97,11 +97,11 @@ public sealed class JobPostingFeedImportTests(JobBoardApp app) : IAsyncLifetime
         expired["datePosted"] = "2020-01-02";
         expired["validThrough"] = "2020-01-31T23:59:59Z";
         await ImportAsync(new JsonArray(Posting("Registered Nurse", "RN-1"), expired));
-        (await SuggestionsAsync()).Should().Equal("p Chicago, IL 1", "t Registered Nurse 1");
+        (await SuggestionsAsync()).Should().Equal("p Chicago, IL {1}", "t Registered Nurse {1}");
 
         await ImportAsync(new JsonArray(Posting("Charge Nurse", "RN-1")));
 
-        (await SuggestionsAsync()).Should().Equal("p Chicago, IL 1", "t Charge Nurse 1");
+        (await SuggestionsAsync()).Should().Equal("p Chicago, IL {1}", "t Charge Nurse {1}");
     }
 
     [Fact]
@@ -416,7 +416,7 @@ public sealed class JobPostingFeedImportTests(JobBoardApp app) : IAsyncLifetime
     };
 
     private Task<List<string>> SuggestionsAsync() => app.ExecuteDbContextAsync(db => db.Database
-        .SqlQuery<string>($"SELECT kind || ' ' || term || ' ' || postings AS \"Value\" FROM search_suggestions ORDER BY kind, term")
+        .SqlQuery<string>($"SELECT kind || ' ' || term || ' ' || postings::text AS \"Value\" FROM search_suggestions ORDER BY kind, term")
         .ToListAsync());
 
     private async Task<(int ExitCode, string Output, string Errors)> ImportAsync(JsonNode feed)

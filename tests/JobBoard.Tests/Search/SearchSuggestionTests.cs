@@ -54,7 +54,33 @@ public sealed class SearchSuggestionTests(JobBoardApp app) : IAsyncLifetime
         await CloseAsync(second.Id);
         (await OpenCountAsync('t', "Phlebotomist")).Should().Be(0);
         (await SuggestedAsync("q=phlebotomst", "title")).Should().BeEmpty();
-        (await ScalarAsync<long>("SELECT count(*) FROM search_suggestions")).Should().Be(0, "a count that reaches zero goes");
+        (await ScalarAsync<long>("SELECT count(*) FROM search_suggestions WHERE kind = 't'")).Should().Be(0, "a term with no postings left goes");
+    }
+
+    [Fact]
+    public async Task A_term_keeps_its_postings_counted_by_closing_date_in_date_order()
+    {
+        var company = Company();
+        await app.InsertAsync(
+            Published(company, Content("Phlebotomist") with { ValidThrough = Today.AddDays(20) }),
+            Published(company, Content("Phlebotomist")),
+            Published(company, Content("Phlebotomist") with { ValidThrough = Today.AddDays(10) }),
+            Published(company, Content("Phlebotomist") with { ValidThrough = Today.AddDays(20) }));
+
+        (await ScalarAsync<string>("SELECT open_until::text || ' ' || postings::text FROM search_suggestions WHERE kind = 't'"))
+            .Should().Be($"{{{Today.AddDays(10):yyyy-MM-dd},{Today.AddDays(20):yyyy-MM-dd},infinity}} {{1,2,1}}");
+    }
+
+    [Fact]
+    public async Task Saves_at_the_same_time_all_count()
+    {
+        // Each save on its own connection, all at once: the counts of one term are merged under its row's lock.
+        await Task.WhenAll(Enumerable.Range(0, 12).Select(i => app.InsertAsync(
+            Published(Company($"Clinic {i}"), Content("Phlebotomist") with { ValidThrough = i % 3 == 0 ? null : Today.AddDays(i % 2 == 0 ? 10 : 20) }))));
+
+        (await OpenCountAsync('t', "Phlebotomist")).Should().Be(12);
+        (await OpenCountAsync('p', "Chicago, IL")).Should().Be(12);
+        (await DifferencesFromSourceAsync()).Should().Be(0);
     }
 
     [Fact]
@@ -152,8 +178,8 @@ public sealed class SearchSuggestionTests(JobBoardApp app) : IAsyncLifetime
         await CloseAsync(postings[0].Id);
 
         (await DifferencesFromSourceAsync()).Should().Be(0);
-        (await ScalarAsync<string>("SELECT string_agg(kind || ' ' || term || ' ' || postings, '; ' ORDER BY kind, term) FROM search_suggestions"))
-            .Should().Be("p Bucharest, Romania 1; t Pharmacist 1; t Registered Nurse 1");
+        (await ScalarAsync<string>("SELECT string_agg(kind || ' ' || term || ' ' || postings::text, '; ' ORDER BY kind, term) FROM search_suggestions"))
+            .Should().Be("p Bucharest, Romania {1}; t Pharmacist {1}; t Registered Nurse {1}");
     }
 
     private async Task<List<string>> SuggestedAsync(string query, string kind)
@@ -170,7 +196,7 @@ public sealed class SearchSuggestionTests(JobBoardApp app) : IAsyncLifetime
     });
 
     private Task<long> OpenCountAsync(char kind, string term) => ScalarAsync<long>(
-        $"SELECT coalesce(sum(postings), 0) FROM search_suggestions WHERE kind = '{kind}' AND term = '{term}' AND open_until >= current_date");
+        $"SELECT coalesce(sum(n), 0) FROM search_suggestions, unnest(open_until, postings) u(until, n) WHERE kind = '{kind}' AND term = '{term}' AND until >= current_date");
 
     private Task<long> DifferencesFromSourceAsync() => ScalarAsync<long>("""
         SELECT count(*) FROM ((TABLE search_suggestions EXCEPT ALL TABLE search_suggestions_source)

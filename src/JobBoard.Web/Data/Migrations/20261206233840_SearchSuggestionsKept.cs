@@ -11,10 +11,10 @@ namespace JobBoard.Web.Data.Migrations
     /// <list type="bullet">
     /// <item><c>posting_search_places</c> gains <c>place_name</c>, the place as suggestions name it, so that the rows a
     /// refresh deletes still say which title and places they counted (the posting itself has changed by then).</item>
-    /// <item><c>search_suggestions</c> counts the open postings of each title and place by closing date
-    /// (<c>open_until</c>, infinity for none), so that a title stops being suggested on the day its last posting closes,
-    /// with no job to run; statement triggers on <c>posting_search_places</c> add the rows inserted and subtract those
-    /// deleted; a count that reaches zero goes.</item>
+    /// <item><c>search_suggestions</c> holds a row per title and place of published postings with their postings counted
+    /// by closing date (<c>open_until</c>, infinity for none), so that a title stops being suggested on the day its last
+    /// posting closes, with no job to run, while the trigram index stays on one row per term; statement triggers on
+    /// <c>posting_search_places</c> add the rows inserted and subtract those deleted; a term with no postings left goes.</item>
     /// <item><c>search_suggestions_source</c> is the same count over every place row: the bulk loader, which switches
     /// the triggers off for its connections (<c>jobboard.bulk_load</c>), rebuilds the table from it once at the end
     /// (<c>search_suggestions_refresh</c>), and the tests compare the two.</item>
@@ -70,24 +70,28 @@ namespace JobBoard.Web.Data.Migrations
                 DROP TABLE search_suggestions;
 
                 -- The small dictionary typo-tolerant suggestions search: titles ('t') and places ('p') of published
-                -- postings, counted by closing date, so that a search reads those still open on its day.
+                -- postings, a row each, with the closing dates of their postings (ascending, infinity for none) and how
+                -- many close on each, so that a search reads the ones still open on its day.
                 CREATE TABLE search_suggestions (
                     kind char(1) NOT NULL,
                     term text NOT NULL,
-                    open_until date NOT NULL,
-                    postings integer NOT NULL,
-                    PRIMARY KEY (kind, term, open_until)
+                    open_until date[] NOT NULL,
+                    postings integer[] NOT NULL,
+                    PRIMARY KEY (kind, term)
                 );
                 CREATE INDEX ix_search_suggestions_term ON search_suggestions USING gin (term gin_trgm_ops);
 
                 CREATE VIEW search_suggestions_source AS
-                SELECT 't'::char(1) AS kind, title AS term, coalesce(valid_through, 'infinity') AS open_until, count(*)::int AS postings
-                FROM posting_search_places WHERE position = 0
-                GROUP BY 1, 2, 3
-                UNION ALL
-                SELECT 'p'::char(1), place_name, coalesce(valid_through, 'infinity'), count(DISTINCT posting_id)::int
-                FROM posting_search_places WHERE place_name IS NOT NULL
-                GROUP BY 1, 2, 3;
+                SELECT kind, term, array_agg(open_until ORDER BY open_until) AS open_until, array_agg(postings ORDER BY open_until) AS postings
+                FROM (
+                    SELECT 't'::char(1) AS kind, title AS term, coalesce(valid_through, 'infinity') AS open_until, count(*)::int AS postings
+                    FROM posting_search_places WHERE position = 0
+                    GROUP BY 1, 2, 3
+                    UNION ALL
+                    SELECT 'p'::char(1), place_name, coalesce(valid_through, 'infinity'), count(DISTINCT posting_id)::int
+                    FROM posting_search_places WHERE place_name IS NOT NULL
+                    GROUP BY 1, 2, 3) counted
+                GROUP BY kind, term;
 
                 -- Everything again from the place rows. The lock waits for writers that have counted rows and keeps new
                 -- ones out until this commits, so that no posting is counted twice or missed.
@@ -97,8 +101,8 @@ namespace JobBoard.Web.Data.Migrations
                     INSERT INTO search_suggestions SELECT * FROM search_suggestions_source;
                 $$;
 
-                -- What some place rows count, as search_suggestions_source counts all of them. A posting's rows come
-                -- and go together, so counting its distinct places among the changed rows is exact.
+                -- What some place rows count, by closing date, as search_suggestions_source counts all of them. A
+                -- posting's rows come and go together, so counting its distinct places among the changed rows is exact.
                 CREATE FUNCTION search_suggestion_counts(changed posting_search_places[])
                 RETURNS TABLE (kind char(1), term text, open_until date, postings integer) LANGUAGE sql AS $$
                     SELECT 't'::char(1), title, coalesce(valid_through, 'infinity'), count(*)::int
@@ -110,15 +114,22 @@ namespace JobBoard.Web.Data.Migrations
                     GROUP BY 1, 2, 3;
                 $$;
 
-                -- Counts place rows in (direction 1) or out (-1); a count that reaches zero goes. Keys are written in
-                -- order, so that two saves never wait for each other crosswise.
+                -- Counts place rows in (direction 1) or out (-1): each term's counts by date are merged under its row's
+                -- lock, so that concurrent saves add up; a date whose count reaches zero goes, and a term with none
+                -- left. Terms are written in order, so that two saves never wait for each other crosswise.
                 CREATE FUNCTION search_suggestions_add(changed posting_search_places[], direction integer) RETURNS void LANGUAGE sql AS $$
                     INSERT INTO search_suggestions AS s (kind, term, open_until, postings)
-                    SELECT kind, term, open_until, direction * postings FROM search_suggestion_counts(changed)
-                    ORDER BY 1, 2, 3
-                    ON CONFLICT (kind, term, open_until) DO UPDATE SET postings = s.postings + excluded.postings;
-                    DELETE FROM search_suggestions s USING search_suggestion_counts(changed) c
-                    WHERE s.kind = c.kind AND s.term = c.term AND s.open_until = c.open_until AND s.postings <= 0;
+                    SELECT kind, term, array_agg(open_until ORDER BY open_until), array_agg(direction * postings ORDER BY open_until)
+                    FROM search_suggestion_counts(changed)
+                    GROUP BY kind, term
+                    ORDER BY kind, term
+                    ON CONFLICT (kind, term) DO UPDATE SET (open_until, postings) = (
+                        SELECT coalesce(array_agg(d ORDER BY d), '{}'), coalesce(array_agg(n ORDER BY d), '{}')
+                        FROM (SELECT d, sum(n)::int AS n
+                              FROM unnest(s.open_until || excluded.open_until, s.postings || excluded.postings) AS u(d, n)
+                              GROUP BY d HAVING sum(n) > 0) merged);
+                    DELETE FROM search_suggestions s USING (SELECT DISTINCT kind, term FROM search_suggestion_counts(changed)) c
+                    WHERE s.kind = c.kind AND s.term = c.term AND NOT (cardinality(s.postings) > 0 AND 0 < ALL (s.postings));
                 $$;
 
                 CREATE FUNCTION search_suggestions_count() RETURNS trigger LANGUAGE plpgsql AS $$
