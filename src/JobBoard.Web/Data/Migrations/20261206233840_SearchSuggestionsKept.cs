@@ -79,7 +79,8 @@ namespace JobBoard.Web.Data.Migrations
                     postings integer[] NOT NULL,
                     PRIMARY KEY (kind, term)
                 );
-                CREATE INDEX ix_search_suggestions_term ON search_suggestions USING gin (term gin_trgm_ops);
+                -- Without a pending list, so that searches and saves never read through one: new terms are rare.
+                CREATE INDEX ix_search_suggestions_term ON search_suggestions USING gin (term gin_trgm_ops) WITH (fastupdate = off);
 
                 CREATE VIEW search_suggestions_source AS
                 SELECT kind, term, array_agg(open_until ORDER BY open_until) AS open_until, array_agg(postings ORDER BY open_until) AS postings
@@ -104,7 +105,7 @@ namespace JobBoard.Web.Data.Migrations
                 -- What some place rows count, by closing date, as search_suggestions_source counts all of them. A
                 -- posting's rows come and go together, so counting its distinct places among the changed rows is exact.
                 CREATE FUNCTION search_suggestion_counts(changed posting_search_places[])
-                RETURNS TABLE (kind char(1), term text, open_until date, postings integer) LANGUAGE sql AS $$
+                RETURNS TABLE (kind char(1), term text, open_until date, postings integer) LANGUAGE sql IMMUTABLE AS $$
                     SELECT 't'::char(1), title, coalesce(valid_through, 'infinity'), count(*)::int
                     FROM unnest(changed) WHERE position = 0
                     GROUP BY 1, 2, 3
@@ -116,20 +117,27 @@ namespace JobBoard.Web.Data.Migrations
 
                 -- Counts place rows in (direction 1) or out (-1): each term's counts by date are merged under its row's
                 -- lock, so that concurrent saves add up; a date whose count reaches zero goes, and a term with none
-                -- left. Terms are written in order, so that two saves never wait for each other crosswise.
-                CREATE FUNCTION search_suggestions_add(changed posting_search_places[], direction integer) RETURNS void LANGUAGE sql AS $$
+                -- left. Terms are written in order, so that two saves never wait for each other crosswise. Terms are
+                -- found by the primary key: the planner would otherwise take the trigram index for term equality.
+                -- PL/pgSQL keeps the statements' plans for the session; a SQL function would plan them on every save.
+                CREATE FUNCTION search_suggestions_add(changed posting_search_places[], direction integer) RETURNS void
+                LANGUAGE plpgsql SET enable_bitmapscan = off AS $$
+                BEGIN
                     INSERT INTO search_suggestions AS s (kind, term, open_until, postings)
-                    SELECT kind, term, array_agg(open_until ORDER BY open_until), array_agg(direction * postings ORDER BY open_until)
-                    FROM search_suggestion_counts(changed)
-                    GROUP BY kind, term
-                    ORDER BY kind, term
+                    SELECT c.kind, c.term, array_agg(c.open_until ORDER BY c.open_until), array_agg(direction * c.postings ORDER BY c.open_until)
+                    FROM search_suggestion_counts(changed) c
+                    GROUP BY c.kind, c.term
+                    ORDER BY c.kind, c.term
                     ON CONFLICT (kind, term) DO UPDATE SET (open_until, postings) = (
                         SELECT coalesce(array_agg(d ORDER BY d), '{}'), coalesce(array_agg(n ORDER BY d), '{}')
                         FROM (SELECT d, sum(n)::int AS n
                               FROM unnest(s.open_until || excluded.open_until, s.postings || excluded.postings) AS u(d, n)
                               GROUP BY d HAVING sum(n) > 0) merged);
-                    DELETE FROM search_suggestions s USING (SELECT DISTINCT kind, term FROM search_suggestion_counts(changed)) c
-                    WHERE s.kind = c.kind AND s.term = c.term AND NOT (cardinality(s.postings) > 0 AND 0 < ALL (s.postings));
+                    IF direction < 0 THEN
+                        DELETE FROM search_suggestions s USING (SELECT DISTINCT c.kind, c.term FROM search_suggestion_counts(changed) c) c
+                        WHERE s.kind = c.kind AND s.term = c.term AND NOT (cardinality(s.postings) > 0 AND 0 < ALL (s.postings));
+                    END IF;
+                END
                 $$;
 
                 CREATE FUNCTION search_suggestions_count() RETURNS trigger LANGUAGE plpgsql AS $$
