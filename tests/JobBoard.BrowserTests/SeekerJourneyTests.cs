@@ -133,6 +133,59 @@ public sealed partial class SeekerJourneyTests(BrowserBoard board)
         session.Problems.Should().BeEmpty();
     }
 
+    [Fact]
+    public async Task The_search_form_sends_only_what_was_filled_in_and_the_salary_currency_follows_the_place()
+    {
+        await using var session = await board.OpenAsync();
+        var page = session.Page;
+        var searches = new List<string>();
+        page.Request += (_, request) =>
+        {
+            if (request.Url.Contains("/jobs?", StringComparison.Ordinal))
+            {
+                searches.Add(request.Url);
+            }
+        };
+
+        await page.GotoAsync("/jobs");
+        (await page.Locator("#currency option").First.TextContentAsync()).Should().Be("USD (default)");
+        await page.Locator("#q").FillAsync("sales");
+        await page.Locator("#location").FillAsync("Bucharest");
+        await page.Locator("summary", new() { HasText = "More filters" }).ClickAsync();
+        await page.Locator("#salaryMin").FillAsync("1000");
+        var form = page.GetByTestId("search-form");
+        await form.GetByRole(AriaRole.Button, new() { Name = "Search", Exact = true }).ClickAsync();
+
+        await page.WaitForURLAsync("**/jobs?q=sales&location=Bucharest&salaryMin=1000");
+        (await page.Locator("h1").InnerTextAsync()).Should().EndWith("paying at least 1,000 RON a year");
+        (await page.Locator("#currency option").First.TextContentAsync()).Should().Be("RON (local)");
+        (await page.Locator("#currency").InputValueAsync()).Should().BeEmpty();
+
+        await page.Locator("#currency").SelectOptionAsync("USD");
+        await form.GetByRole(AriaRole.Button, new() { Name = "Search", Exact = true }).ClickAsync();
+        await page.WaitForURLAsync("**/jobs?q=sales&location=Bucharest&salaryMin=1000&currency=USD");
+        searches.Should().NotContain(url => url.Contains("=&", StringComparison.Ordinal) || url.EndsWith('='), "the form leaves empty fields out itself");
+        session.Problems.Should().BeEmpty();
+    }
+
+    [Fact]
+    public async Task A_radius_search_shows_on_each_card_the_place_that_matched_and_how_far_it_is()
+    {
+        await using var session = await board.OpenAsync();
+        var page = session.Page;
+
+        await page.GotoAsync("/jobs?location=Chicago%2C+IL&radius=100");
+
+        var distances = await page.GetByTestId("distance").AllInnerTextsAsync();
+        distances.Should().NotBeEmpty().And.OnlyContain(d => DistanceFromChicago().IsMatch(d.Trim()));
+        (await page.GetByTestId("place").AllInnerTextsAsync())
+            .Should().OnlyContain(p => p.Trim().EndsWith(", IL", StringComparison.Ordinal) || p.Trim().EndsWith(", IN", StringComparison.Ordinal) || p.Trim().EndsWith(", WI", StringComparison.Ordinal));
+        session.Problems.Should().BeEmpty();
+    }
+
+    [GeneratedRegex(@"^· \d+ km from Chicago$")]
+    private static partial Regex DistanceFromChicago();
+
     [GeneratedRegex(@"/jobs/\d+/[a-z0-9-]+$")]
     private static partial Regex JobUrl();
 }

@@ -27,7 +27,7 @@ internal sealed class SearchRowCopyWriter(NpgsqlConnection connection)
     public const string PlacesCopy = """
         COPY posting_search_places (posting_id, position, earth, city, country_code, region, date_posted, valid_through,
             category_ids, title, work_mode, applicant_countries, skill_ids, latitude, longitude, cell, employment_type,
-            seniority, visa_sponsorship, salary_currency, salary_yearly) FROM STDIN (FORMAT BINARY)
+            seniority, visa_sponsorship, salary_currency, salary_yearly, place_name) FROM STDIN (FORMAT BINARY)
         """;
 
     public const string CategoryPlacesCopy = "COPY posting_category_places (posting_id, position, category_id, earth, valid_through) FROM STDIN (FORMAT BINARY)";
@@ -234,7 +234,7 @@ internal sealed class SearchRowCopyWriter(NpgsqlConnection connection)
         short position = 0;
         foreach (var place in places)
         {
-            copy.Row(21)
+            copy.Row(22)
                 .Int32(search.Id)
                 .Int16(position)
                 .Binary(place is null ? null : search.Earths[position])
@@ -255,10 +255,16 @@ internal sealed class SearchRowCopyWriter(NpgsqlConnection connection)
                 .Text(posting.Seniority?.ToString())
                 .Bool(posting.VisaSponsorship)
                 .Text(posting.Compensation?.Currency)
-                .Numeric(search.SalaryYearly);
+                .Numeric(search.SalaryYearly)
+                .Text(place is null ? null : PlaceName(place));
             position++;
         }
     }
+
+    /// <summary>The view's place_name, the place as suggestions name it: "Chicago, IL" in the US, "Bucharest, Romania" elsewhere.</summary>
+    private static string PlaceName(PostingLocation place) => place.CountryCode == "US" && place.RegionCode is not null
+        ? $"{place.City}, {place.RegionCode}"
+        : $"{place.City}, {place.CountryName ?? place.CountryCode}";
 
     /// <summary>The rows of <c>posting_category_places_source</c>: each place under each category.</summary>
     private static void WriteCategoryPlaces(BinaryCopy copy, SearchRow search)

@@ -166,7 +166,8 @@ public sealed partial class SyntheticBoardBulkLoader(JobBoardDbContext db, TimeP
     /// A connection for bulk work. A crash may lose the last commits, never make them inconsistent, so commits need not
     /// wait for the disk. The search refresh runs thousands of times, each too short for JIT compilation to pay off. Foreign keys are not checked row by row where the role may switch that off (as pg_restore
     /// does): each batch writes a posting and its children in one transaction with ids it reserved, so no child can
-    /// name a missing posting, and a check per row would cost more than the COPY itself.
+    /// name a missing posting, and a check per row would cost more than the COPY itself. The suggestion triggers skip
+    /// its writes (<c>jobboard.bulk_load</c>): the load rebuilds the suggestions once at the end.
     /// </summary>
     private static async Task<NpgsqlConnection> OpenBulkConnectionAsync(NpgsqlDataSource dataSource, string task, CancellationToken cancellationToken)
     {
@@ -176,6 +177,7 @@ public sealed partial class SyntheticBoardBulkLoader(JobBoardDbContext db, TimeP
             SET synchronous_commit = off;
             SET jit = off;
             SELECT set_config('application_name', @name, false);
+            SELECT set_config('jobboard.bulk_load', 'on', false);
             SELECT set_config('session_replication_role', 'replica', false) FROM pg_roles WHERE rolname = current_user AND rolsuper;
             """,
             connection)

@@ -2,6 +2,7 @@ using JobBoard.Domain.Companies;
 using JobBoard.Domain.Postings;
 using JobBoard.Domain.Taxonomy;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
 
 namespace JobBoard.Web.Data;
 
@@ -19,8 +20,34 @@ public sealed class JobBoardDbContext(DbContextOptions<JobBoardDbContext> option
 
     public DbSet<Skill> Skills => Set<Skill>();
 
-    /// <summary>Saves, then brings the search rows (<c>posting_search</c>) of every posting the save touched up to date.</summary>
+    /// <summary>
+    /// Saves, and brings the search rows (<c>posting_search</c> and the rows derived from them, suggestions included) of
+    /// every posting the save touched up to date, in one transaction: the caller's, or one of its own.
+    /// </summary>
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        if (Database.CurrentTransaction is not null)
+        {
+            return await SaveAndRefreshAsync(acceptAllChangesOnSuccess, cancellationToken);
+        }
+
+        // A retried attempt starts again from the same tracked changes, so they are accepted only once it has committed.
+        var saved = await Database.CreateExecutionStrategy().ExecuteAsync(async cancellation =>
+        {
+            await using var transaction = await Database.BeginTransactionAsync(cancellation);
+            var count = await SaveAndRefreshAsync(acceptAllChangesOnSuccess: false, cancellation);
+            await transaction.CommitAsync(cancellation);
+            return count;
+        }, cancellationToken);
+        if (acceptAllChangesOnSuccess)
+        {
+            ChangeTracker.AcceptAllChanges();
+        }
+
+        return saved;
+    }
+
+    private async Task<int> SaveAndRefreshAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken)
     {
         var touched = TouchedPostings();
         var saved = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
@@ -60,7 +87,7 @@ public sealed class JobBoardDbContext(DbContextOptions<JobBoardDbContext> option
             switch (entry.Entity)
             {
                 case JobPosting posting:
-                    touched.Postings.Add(posting);
+                    touched.Postings.Add(Entry(posting));
                     break;
                 case PostingLocation location:
                     touched.PostingIds.Add(location.PostingId);
@@ -82,7 +109,8 @@ public sealed class JobBoardDbContext(DbContextOptions<JobBoardDbContext> option
 
     private sealed class TouchedEntities
     {
-        public List<JobPosting> Postings { get; } = [];
+        /// <summary>Entries, not entities: until the changes are accepted, a new posting's id is only in its entry.</summary>
+        public List<EntityEntry<JobPosting>> Postings { get; } = [];
 
         public HashSet<int> PostingIds { get; } = [];
 
@@ -90,7 +118,7 @@ public sealed class JobBoardDbContext(DbContextOptions<JobBoardDbContext> option
 
         public (int[] PostingIds, int[] CompanyIds) Resolve()
         {
-            PostingIds.UnionWith(Postings.Select(p => p.Id));
+            PostingIds.UnionWith(Postings.Select(p => p.Property(e => e.Id).CurrentValue));
             PostingIds.Remove(0);
             return ([.. PostingIds], [.. Companies.Select(c => c.Id).Distinct()]);
         }

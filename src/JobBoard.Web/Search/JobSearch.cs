@@ -86,35 +86,38 @@ public sealed class JobSearch(JobBoardDbContext db, TimeProvider clock, IMemoryC
             }
 
             var location = ResolveLocation(request, filter, filterProblems);
-            filter.Apply(request, categories, filterProblems);
+            filter.Apply(request, CountryCurrency.For(request.Currency, location), categories, filterProblems);
             return (filter, location, filterProblems);
         }
         if (location is { Found: false })
         {
-            var places = await SuggestAsync(connection, 'p', request.Location!, cancellationToken);
+            var places = await SuggestAsync(connection, 'p', request.Location!, today, cancellationToken);
             return JobSearchResult.Nothing(request, problems, location, places);
         }
 
-        var found = await FindAsync(connection, filter, request, hasWords, cancellationToken);
+        var currency = CountryCurrency.For(request.Currency, location);
+        var found = await FindAsync(connection, filter, request, currency, hasWords, cancellationToken);
         var total = Math.Min(found.Counted, _countLimit);
         var lastPage = Math.Max(1, (Math.Min(total, JobSearchRequest.MaxResults) + request.Limit - 1) / request.Limit);
         if (request.Page > lastPage)
         {
             // A page past the end (an old link, a shrunken search) shows the last page rather than nothing.
             request = request with { Page = lastPage };
-            found = await FindAsync(connection, filter, request, hasWords, cancellationToken);
+            found = await FindAsync(connection, filter, request, currency, hasWords, cancellationToken);
         }
 
         var facets = await FacetsAsync(found.Tallies, categories, () => ReloadCategoriesAsync(cancellationToken));
         var ids = found.Page;
         var highlights = hasWords && ids.Count > 0 ? await HighlightsAsync(connection, ids, request.Q!, cancellationToken) : [];
         var cards = await CardsAsync(ids, cancellationToken);
-        var hits = ids.Where(cards.ContainsKey).Select(id => cards[id] with { HighlightHtml = highlights.GetValueOrDefault(id) }).ToList();
+        var hits = ids.Where(cards.ContainsKey)
+            .Select(id => cards[id] with { HighlightHtml = highlights.GetValueOrDefault(id), Near = NearestPlace(cards[id], request, location) })
+            .ToList();
 
         IReadOnlyList<string> titleSuggestions = [];
         if (total == 0 && hasWords)
         {
-            titleSuggestions = await SuggestAsync(connection, 't', request.Q!, cancellationToken);
+            titleSuggestions = await SuggestAsync(connection, 't', request.Q!, today, cancellationToken);
         }
 
         return new JobSearchResult(request, total, found.Counted <= _countLimit, hits, facets, location, titleSuggestions, [], problems);
@@ -140,6 +143,13 @@ public sealed class JobSearch(JobBoardDbContext db, TimeProvider clock, IMemoryC
             var rows = await db.Database.SqlQuery<SearchKeyRow>($"SELECT id, kind, value FROM search_keys").ToListAsync(cancellationToken);
             return new SearchKeys(rows.ToDictionary(k => (k.Kind, k.Value), k => k.Id), loadedAt);
         })!;
+
+    /// <summary>The currencies of the countries the board has postings in, and the default one, for the salary filter's list.</summary>
+    public async Task<IReadOnlyList<string>> CurrenciesAsync(CancellationToken cancellationToken)
+    {
+        var keys = await SearchKeysAsync(cancellationToken);
+        return [.. keys.ValuesOf("country").Select(CountryCurrency.Of).OfType<string>().Append(CountryCurrency.Default).Distinct().Order(StringComparer.Ordinal)];
+    }
 
     private Task<SearchKeys> ReloadSearchKeysAsync(CancellationToken cancellationToken)
     {
@@ -201,7 +211,7 @@ public sealed class JobSearch(JobBoardDbContext db, TimeProvider clock, IMemoryC
     /// words reads the places in the cells around the circle from one index instead (<see cref="SqlFilter.UsesPlaceCells"/>).
     /// </summary>
     private async Task<Found> FindAsync(
-        NpgsqlConnection connection, SqlFilter filter, JobSearchRequest request, bool hasWords, CancellationToken cancellationToken)
+        NpgsqlConnection connection, SqlFilter filter, JobSearchRequest request, string currency, bool hasWords, CancellationToken cancellationToken)
     {
         var sort = request.EffectiveSort == SearchSort.Relevance && !hasWords ? SearchSort.Date : request.EffectiveSort;
         var order = sort == SearchSort.Salary
@@ -265,7 +275,7 @@ public sealed class JobSearch(JobBoardDbContext db, TimeProvider clock, IMemoryC
         command.Parameters.AddWithValue("limit", request.Limit);
         if (sort == SearchSort.Salary && !command.Parameters.Contains("currency"))
         {
-            command.Parameters.AddWithValue("currency", request.Currency);
+            command.Parameters.AddWithValue("currency", currency);
         }
 
         var counted = 0;
@@ -391,20 +401,50 @@ public sealed class JobSearch(JobBoardDbContext db, TimeProvider clock, IMemoryC
             ? []
             : await db.Postings.AsNoTracking().Where(p => ids.Contains(p.Id)).Select(JobCard.FromPosting).ToDictionaryAsync(c => c.Id, cancellationToken);
 
-    /// <summary>Titles or places of open postings that look like what was typed (pg_trgm word similarity).</summary>
-    private static async Task<IReadOnlyList<string>> SuggestAsync(NpgsqlConnection connection, char kind, string typed, CancellationToken cancellationToken)
+    /// <summary>
+    /// In a radius search, the card's place nearest the searched city, which is the one that put it in the circle: a
+    /// posting in Houston and Chicago found around Chicago shows Chicago.
+    /// </summary>
+    private static NearPlace? NearestPlace(JobCard card, JobSearchRequest request, ResolvedLocation? location)
+    {
+        if (location is not { Precision: PlacePrecision.City, Place: { } centre } || card.Places.Count == 0)
+        {
+            return null;
+        }
+
+        var nearest = card.Places.MinBy(p => GeoDistance.Kilometres(centre.Latitude, centre.Longitude, p.Latitude, p.Longitude))!;
+        var kilometres = GeoDistance.Kilometres(centre.Latitude, centre.Longitude, nearest.Latitude, nearest.Longitude);
+        return request.Unit == DistanceUnit.Mi
+            ? new NearPlace(nearest, kilometres / 1.609344, "mi", centre.Name)
+            : new NearPlace(nearest, kilometres, "km", centre.Name);
+    }
+
+    /// <summary>
+    /// Titles or places of open postings that look like what was typed (pg_trgm word similarity), most alike first, then
+    /// the most used; titles that differ only in case are one suggestion, spelt as most postings spell it.
+    /// </summary>
+    private static async Task<IReadOnlyList<string>> SuggestAsync(
+        NpgsqlConnection connection, char kind, string typed, DateOnly today, CancellationToken cancellationToken)
     {
         // Word similarity 0.4 lets one wrong letter in a short word through ("nurce" → "Nurse"); the default 0.6 does not.
+        // SET LOCAL lasts until the end of this command's implicit transaction, so the pooled connection keeps the default.
         const string sql = """
-            SET pg_trgm.word_similarity_threshold = 0.4;
-            SELECT term FROM search_suggestions
-            WHERE kind = @kind AND @typed <% term
-            ORDER BY word_similarity(@typed, term) DESC, postings DESC, term
+            SET LOCAL pg_trgm.word_similarity_threshold = 0.4;
+            SELECT term FROM (
+                SELECT DISTINCT ON (lower(term)) term, similarity, postings FROM (
+                    SELECT term, word_similarity(@typed, term) AS similarity,
+                           (SELECT sum(n) FROM unnest(open_until, postings) AS u(until, n) WHERE until >= @today) AS postings
+                    FROM search_suggestions
+                    -- Closing dates ascend: a term is open while its last one is not past.
+                    WHERE kind = @kind AND @typed <% term AND open_until[cardinality(open_until)] >= @today) open
+                ORDER BY lower(term), postings DESC, term) spelt
+            ORDER BY similarity DESC, postings DESC, term
             LIMIT 5
             """;
         await using var command = new NpgsqlCommand(sql, connection);
         command.Parameters.AddWithValue("kind", NpgsqlDbType.Char, kind.ToString());
         command.Parameters.AddWithValue("typed", typed);
+        command.Parameters.AddWithValue("today", today);
         var terms = new List<string>();
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
@@ -553,7 +593,7 @@ public sealed class JobSearch(JobBoardDbContext db, TimeProvider clock, IMemoryC
             _placeParameters.Add(new NpgsqlParameter(name, values));
         }
 
-        public void Apply(JobSearchRequest request, CategoryDirectory categories, List<string> problems)
+        public void Apply(JobSearchRequest request, string currency, CategoryDirectory categories, List<string> problems)
         {
             if (request.Modes.Count > 0)
             {
@@ -598,7 +638,7 @@ public sealed class JobSearch(JobBoardDbContext db, TimeProvider clock, IMemoryC
             {
                 Add("s.salary_currency = @currency AND s.salary_yearly >= @salaryMin", "salaryMin", salaryMin);
                 _placeConditions.Add("p.salary_currency = @currency AND p.salary_yearly >= @salaryMin");
-                _parameters.Add(new NpgsqlParameter("currency", request.Currency));
+                _parameters.Add(new NpgsqlParameter("currency", currency));
             }
 
             if (request.PostedWithinDays is { } days)
@@ -671,6 +711,9 @@ public sealed record JobSearchResult(
     public int LastPage => Math.Clamp((Math.Min(Total, JobSearchRequest.MaxResults) + Request.Limit - 1) / Request.Limit, 1, int.MaxValue);
 
     public bool HasNextPage => Request.Page < LastPage;
+
+    /// <summary>What the salary filter and the salary sort compared in: the one asked for, else the searched place's.</summary>
+    public string Currency => CountryCurrency.For(Request.Currency, Location);
 
     public static JobSearchResult Nothing(JobSearchRequest request, IReadOnlyList<string> problems, ResolvedLocation? location, IReadOnlyList<string> places) =>
         new(request, 0, true, [], SearchFacets.None, location, [], places, problems);

@@ -1,6 +1,7 @@
 using System.Globalization;
 using JobBoard.Domain.Postings;
 using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Primitives;
 
 namespace JobBoard.Web.Search;
 
@@ -29,6 +30,8 @@ public sealed record JobSearchRequest
     public const double DefaultRadiusKm = 40;
     public const double MaxRadiusKm = 500;
     public const int MaxQueryLength = 200;
+    public const decimal MaxSalary = 99_999_999;
+    public const int MaxPostedDays = 3650;
 
     /// <summary>Only the first thousand results of a search are paged through; a narrower search finds the rest.</summary>
     public const int MaxResults = 1000;
@@ -50,7 +53,7 @@ public sealed record JobSearchRequest
         new("category", SearchParameterKind.Text, "Category slug (as in the facets); any of several.", Repeatable: true),
         new("level", SearchParameterKind.Text, "Seniority; any of several.", Repeatable: true, Values: [.. Enum.GetValues<Seniority>().Select(l => l.ToString().ToLowerInvariant())]),
         new("salaryMin", SearchParameterKind.Amount, "Postings paying at least this a year (the top of their range), in the currency."),
-        new("currency", SearchParameterKind.Text, "ISO 4217 code of salaryMin; USD by default. Postings paid in another currency do not match a salary filter."),
+        new("currency", SearchParameterKind.Text, "ISO 4217 code of salaryMin and of the salary sort. By default the currency of the searched place's country (RON for Bucharest), USD without a place. Postings paid in another currency do not match a salary filter."),
         new("posted", SearchParameterKind.WholeNumber, "Posted within this many days."),
         new("visa", SearchParameterKind.TrueOrFalse, "Only postings that sponsor visas."),
         new("sort", SearchParameterKind.Text, "relevance (with words, the default: relevance with a boost for recent postings), date (newest first, the default without words) or salary (the highest yearly pay in the currency first).", Values: ["relevance", "date", "salary"]),
@@ -78,7 +81,8 @@ public sealed record JobSearchRequest
     /// <summary>A yearly amount in <see cref="Currency"/>: postings paying at least this (the top of their range) a year.</summary>
     public decimal? SalaryMin { get; init; }
 
-    public string Currency { get; init; } = "USD";
+    /// <summary>The currency the user chose; null follows the searched place (<see cref="SearchCurrency"/>).</summary>
+    public string? Currency { get; init; }
 
     /// <summary>Posted within this many days.</summary>
     public int? PostedWithinDays { get; init; }
@@ -112,12 +116,15 @@ public sealed record JobSearchRequest
     {
         ArgumentNullException.ThrowIfNull(query);
         var problems = new List<string>();
+        query = WithoutControlCharacters(query, problems);
 
         var q = Text(query, "q");
         if (q is { Length: > MaxQueryLength })
         {
-            q = q[..MaxQueryLength];
-            problems.Add($"Only the first {MaxQueryLength} characters of the search words are used.");
+            q = WholeWords(q, MaxQueryLength);
+            problems.Add(q is null
+                ? $"The search words run past {MaxQueryLength} characters without a space, so they are left out."
+                : $"Only the words within the first {MaxQueryLength} characters are searched for.");
         }
 
         var unit = DistanceUnit.Km;
@@ -137,7 +144,8 @@ public sealed record JobSearchRequest
         if (Text(query, "radius") is { } radiusText)
         {
             var maxRadius = unit == DistanceUnit.Mi ? MaxRadiusKm / 1.609344 : MaxRadiusKm;
-            if (double.TryParse(radiusText, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) && value > 0 && double.IsFinite(value))
+            // A figure too big for a double parses as infinity: too large, not "not a number".
+            if (double.TryParse(radiusText, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) && value > 0)
             {
                 radius = Math.Min(value, Math.Floor(maxRadius));
                 if (value > maxRadius)
@@ -154,9 +162,14 @@ public sealed record JobSearchRequest
         decimal? salaryMin = null;
         if (Text(query, "salaryMin") is { } salaryText)
         {
-            if (decimal.TryParse(salaryText, NumberStyles.Number, CultureInfo.InvariantCulture, out var salary) && salary >= 0 && salary < 100_000_000)
+            var isDecimal = decimal.TryParse(salaryText, NumberStyles.Number, CultureInfo.InvariantCulture, out var salary);
+            if (isDecimal && salary is >= 0 and <= MaxSalary)
             {
                 salaryMin = salary;
+            }
+            else if (isDecimal ? salary > MaxSalary : IsNumberAbove(salaryText, (double)MaxSalary))
+            {
+                problems.Add($"The minimum salary \"{salaryText}\" is too large; at most {MaxSalary.ToString("N0", CultureInfo.InvariantCulture)} a year.");
             }
             else
             {
@@ -164,7 +177,7 @@ public sealed record JobSearchRequest
             }
         }
 
-        var currency = "USD";
+        string? currency = null;
         if (Text(query, "currency") is { } currencyText)
         {
             if (currencyText.Length == 3 && currencyText.All(char.IsAsciiLetter))
@@ -180,13 +193,18 @@ public sealed record JobSearchRequest
         int? posted = null;
         if (Text(query, "posted") is { } postedText)
         {
-            if (int.TryParse(postedText, NumberStyles.None, CultureInfo.InvariantCulture, out var days) && days is > 0 and <= 3650)
+            switch (WholeNumber(postedText, out var days))
             {
-                posted = days;
-            }
-            else
-            {
-                problems.Add($"\"posted\" is a number of days; \"{postedText}\" is not.");
+                case NumberText.Whole when days is > 0 and <= MaxPostedDays:
+                    posted = days;
+                    break;
+                case NumberText.Whole when days > MaxPostedDays:
+                case NumberText.TooLarge:
+                    problems.Add($"\"posted\" is at most {MaxPostedDays} days; \"{postedText}\" is too large.");
+                    break;
+                default:
+                    problems.Add($"\"posted\" is a number of days; \"{postedText}\" is not.");
+                    break;
             }
         }
 
@@ -229,9 +247,11 @@ public sealed record JobSearchRequest
         var page = 1;
         if (Text(query, "page") is { } pageText)
         {
-            if (int.TryParse(pageText, NumberStyles.None, CultureInfo.InvariantCulture, out var requested) && requested > 0)
+            // A page past the last one shows the last one, however far past it is.
+            var pageNumber = WholeNumber(pageText, out var requested);
+            if (pageNumber == NumberText.TooLarge || (pageNumber == NumberText.Whole && requested > 0))
             {
-                page = Math.Min(requested, Math.Max(1, MaxResults / limit));
+                page = pageNumber == NumberText.TooLarge ? Math.Max(1, MaxResults / limit) : Math.Min(requested, Math.Max(1, MaxResults / limit));
             }
             else
             {
@@ -301,7 +321,7 @@ public sealed record JobSearchRequest
         }
 
         Add("salaryMin", SalaryMin?.ToString(CultureInfo.InvariantCulture));
-        Add("currency", SalaryMin is not null && Currency != "USD" ? Currency : null);
+        Add("currency", Currency);
         Add("posted", PostedWithinDays?.ToString(CultureInfo.InvariantCulture));
         Add("visa", VisaSponsorship ? "true" : null);
         if (includeSort)
@@ -325,6 +345,87 @@ public sealed record JobSearchRequest
 
     private static Seniority? ParseLevel(string? value) =>
         Enum.TryParse<Seniority>(value, ignoreCase: true, out var level) && Enum.IsDefined(level) && !value!.All(char.IsAsciiDigit) ? level : null;
+
+    /// <summary>
+    /// The query without the values that hold a control character (a NUL byte, an escape), each named in a problem:
+    /// no search means one, PostgreSQL cannot store a NUL and XML cannot carry most of them. Tabs and line breaks are
+    /// white space and stay.
+    /// </summary>
+    private static IQueryCollection WithoutControlCharacters(IQueryCollection query, List<string> problems)
+    {
+        if (!query.Any(p => p.Value.Any(v => FirstControlCharacter(v) >= 0)))
+        {
+            return query;
+        }
+
+        var kept = new Dictionary<string, StringValues>(StringComparer.OrdinalIgnoreCase);
+        foreach (var (key, values) in query)
+        {
+            var clean = new List<string?>();
+            foreach (var value in values)
+            {
+                if (FirstControlCharacter(value) is var at and >= 0)
+                {
+                    var code = ((int)value![at]).ToString("X4", CultureInfo.InvariantCulture);
+                    problems.Add($"\"{Printable(key)}\" contains a control character (U+{code}), so it is left out.");
+                }
+                else
+                {
+                    clean.Add(value);
+                }
+            }
+
+            kept[key] = new StringValues([.. clean]);
+        }
+
+        return new QueryCollection(kept);
+    }
+
+    private static int FirstControlCharacter(string? value)
+    {
+        for (var i = 0; value is not null && i < value.Length; i++)
+        {
+            if (char.IsControl(value[i]) && value[i] is not ('\t' or '\n' or '\r'))
+            {
+                return i;
+            }
+        }
+
+        return -1;
+    }
+
+    private static string Printable(string key) => string.Concat(key.Where(c => !char.IsControl(c)));
+
+    /// <summary>The longest run of whole words of <paramref name="text"/> within <paramref name="length"/> characters; null if the first word is longer.</summary>
+    private static string? WholeWords(string text, int length)
+    {
+        for (var end = length; end > 0; end--)
+        {
+            if (char.IsWhiteSpace(text[end]))
+            {
+                return text[..end].TrimEnd();
+            }
+        }
+
+        return null;
+    }
+
+    private enum NumberText
+    {
+        NotANumber,
+        Whole,
+        TooLarge,
+    }
+
+    /// <summary>A whole number of days or pages; digits beyond what an int holds are too large rather than not a number.</summary>
+    private static NumberText WholeNumber(string text, out int value) =>
+        int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out value) ? NumberText.Whole
+        : text.Length > 0 && text.All(char.IsAsciiDigit) ? NumberText.TooLarge
+        : NumberText.NotANumber;
+
+    /// <summary>A number above <paramref name="limit"/> however it is written, even past what a decimal holds ("1e40").</summary>
+    private static bool IsNumberAbove(string text, double limit) =>
+        double.TryParse(text, NumberStyles.Float | NumberStyles.AllowThousands, CultureInfo.InvariantCulture, out var number) && number > limit;
 
     private static string? Text(IQueryCollection query, string key) =>
         query[key].LastOrDefault(v => !string.IsNullOrWhiteSpace(v))?.Trim();

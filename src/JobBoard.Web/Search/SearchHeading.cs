@@ -49,7 +49,7 @@ public static class SearchHeading
 
         if (request.SalaryMin is { } salary)
         {
-            filters.Add($"paying at least {Display.Money(salary, request.Currency)} a year");
+            filters.Add($"paying at least {Display.Money(salary, result.Currency)} a year");
         }
 
         if (request.PostedWithinDays is { } days)

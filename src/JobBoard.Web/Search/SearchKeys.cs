@@ -35,6 +35,9 @@ public sealed class SearchKeys(IReadOnlyDictionary<(string Kind, string Value), 
 
     public int Find(string kind, string value) => ids.GetValueOrDefault((kind, value), Nothing);
 
+    /// <summary>The values of one kind of key ("country": the countries postings are in).</summary>
+    public IEnumerable<string> ValuesOf(string kind) => ids.Keys.Where(k => k.Kind == kind).Select(k => k.Value);
+
     public int Region(string countryCode, string region) => Find("region", $"{countryCode}:{region}");
 
     public static int Category(int categoryId) => CategoryBase + categoryId;

@@ -101,6 +101,7 @@ public sealed class SyntheticBulkLoadTests(JobBoardApp app) : IAsyncLifetime
     [InlineData("posting_search_places")]
     [InlineData("posting_category_places")]
     [InlineData("posting_category_lists")]
+    [InlineData("search_suggestions")]
     public async Task Each_recommendation_table_holds_exactly_what_its_view_computes(string table)
     {
         (await ScalarAsync<long>($"SELECT count(*) FROM {table}")).Should().BePositive();

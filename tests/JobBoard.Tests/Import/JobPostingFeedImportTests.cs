@@ -91,6 +91,20 @@ public sealed class JobPostingFeedImportTests(JobBoardApp app) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Imported_titles_and_places_are_suggested_and_a_reimport_under_a_new_title_replaces_the_old_one()
+    {
+        var expired = Posting("Seasonal Nurse", "SN-1");
+        expired["datePosted"] = "2020-01-02";
+        expired["validThrough"] = "2020-01-31T23:59:59Z";
+        await ImportAsync(new JsonArray(Posting("Registered Nurse", "RN-1"), expired));
+        (await SuggestionsAsync()).Should().Equal("p Chicago, IL {1}", "t Registered Nurse {1}");
+
+        await ImportAsync(new JsonArray(Posting("Charge Nurse", "RN-1")));
+
+        (await SuggestionsAsync()).Should().Equal("p Chicago, IL {1}", "t Charge Nurse {1}");
+    }
+
+    [Fact]
     public async Task A_posting_past_its_closing_date_imports_as_expired_published_as_of_its_date()
     {
         var old = Posting("Seasonal Nurse", "SN-1");
@@ -400,6 +414,10 @@ public sealed class JobPostingFeedImportTests(JobBoardApp app) : IAsyncLifetime
         ["currency"] = currency,
         ["value"] = new JsonObject { ["@type"] = "QuantitativeValue", ["minValue"] = minimum, ["maxValue"] = maximum, ["unitText"] = unit },
     };
+
+    private Task<List<string>> SuggestionsAsync() => app.ExecuteDbContextAsync(db => db.Database
+        .SqlQuery<string>($"SELECT kind || ' ' || term || ' ' || postings::text AS \"Value\" FROM search_suggestions ORDER BY kind, term")
+        .ToListAsync());
 
     private async Task<(int ExitCode, string Output, string Errors)> ImportAsync(JsonNode feed)
     {

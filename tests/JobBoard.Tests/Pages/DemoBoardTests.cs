@@ -151,6 +151,18 @@ public sealed class DemoBoardTests(JobBoardApp app) : IAsyncLifetime
     }
 
     [Theory]
+    [InlineData("q=nurce", "title", "Nurse")]
+    [InlineData("q=salse", "title", "Sales")]
+    [InlineData("location=Chicgo", "place", "Chicago, IL")]
+    public async Task A_mistyped_search_suggests_what_the_demo_board_has(string query, string kind, string suggested)
+    {
+        var (_, page) = await app.GetPageAsync($"/jobs?{query}");
+
+        page.QuerySelector("[data-testid=total]")!.Text().Should().StartWith("0 jobs");
+        page.QuerySelectorAll($"[data-testid={kind}-suggestions] a").Select(a => a.TextContent).Should().Contain(s => s.Contains(suggested));
+    }
+
+    [Theory]
     [InlineData(SeedAds.ChicagoTitle, "Director lead")]
     [InlineData(SeedAds.BucharestTitle, "Key Account Manager -Oncology")]
     public async Task A_seed_ads_JSON_LD_reads_back_with_its_apply_route_company_pay_places_categories_skills_and_education(string title, string jsonLdTitle)

@@ -41,6 +41,14 @@ public sealed class ConnectionStateTests(JobBoardApp app) : IAsyncLifetime
         result.Total.Should().Be(2);
         (await PlanModeAsync(connection)).Should().Be("auto", "the search's force_custom_plan is undone");
 
+        var typo = await scope.ServiceProvider.GetRequiredService<JobSearch>()
+            .SearchAsync(JobSearchRequest.From(new QueryCollection(QueryHelpers.ParseQuery("q=nurce"))), CancellationToken.None);
+        typo.TitleSuggestions.Should().Equal("Staff Nurse", "Ward Nurse");
+        await using (var show = new NpgsqlCommand("SHOW pg_trgm.word_similarity_threshold", connection))
+        {
+            ((string?)await show.ExecuteScalarAsync()).Should().Be("0.6", "the suggestions' lower threshold lasted only for their query");
+        }
+
         var recommendations = await scope.ServiceProvider.GetRequiredService<RecommendedJobs>().ForPostingsAsync([staff.Id], 10, CancellationToken.None);
         recommendations.Select(r => r.Card.Id).Should().Equal(ward.Id);
         (await PlanModeAsync(connection)).Should().Be("auto", "the list's force_generic_plan is undone");

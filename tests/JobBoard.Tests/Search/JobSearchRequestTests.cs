@@ -54,5 +54,66 @@ public sealed class JobSearchRequestTests
         request.Categories.Should().Equal("sales", "healthcare");
     }
 
+    [Fact]
+    public void Words_past_200_characters_are_cut_before_the_word_that_crosses_the_limit()
+    {
+        var request = Parse("q=" + Uri.EscapeDataString(string.Concat(Enumerable.Repeat("nurse ", 40))));
+
+        request.Q.Should().HaveLength(197).And.EndWith(" nurse");
+        request.Q!.Split(' ').Should().OnlyContain(word => word == "nurse");
+        request.Problems.Should().Equal("Only the words within the first 200 characters are searched for.");
+    }
+
+    [Fact]
+    public void A_single_word_longer_than_200_characters_is_left_out_whole()
+    {
+        var request = Parse("q=" + new string('x', 250));
+
+        request.Q.Should().BeNull();
+        request.Problems.Should().Equal("The search words run past 200 characters without a space, so they are left out.");
+    }
+
+    [Theory]
+    [InlineData("salaryMin=100000000", "The minimum salary \"100000000\" is too large; at most 99,999,999 a year.")]
+    [InlineData("salaryMin=99999999999999999999999999999999999", "The minimum salary \"99999999999999999999999999999999999\" is too large; at most 99,999,999 a year.")]
+    [InlineData("salaryMin=1e40", "The minimum salary \"1e40\" is too large; at most 99,999,999 a year.")]
+    [InlineData("salaryMin=lots", "The minimum salary \"lots\" is not an amount.")]
+    [InlineData("salaryMin=-5", "The minimum salary \"-5\" is not an amount.")]
+    [InlineData("salaryMin=1e2", "The minimum salary \"1e2\" is not an amount.")]
+    [InlineData("posted=99999", "\"posted\" is at most 3650 days; \"99999\" is too large.")]
+    [InlineData("posted=99999999999", "\"posted\" is at most 3650 days; \"99999999999\" is too large.")]
+    [InlineData("posted=soon", "\"posted\" is a number of days; \"soon\" is not.")]
+    [InlineData("radius=1e400", "The radius is at most 500 km.")]
+    public void An_amount_too_large_says_too_large_and_one_that_is_no_amount_says_so(string query, string problem) =>
+        Parse(query).Problems.Should().Equal(problem);
+
+    [Fact]
+    public void A_page_number_too_large_for_a_number_shows_the_last_page_like_any_page_past_the_end()
+    {
+        var request = Parse("page=99999999999999");
+
+        request.Problems.Should().BeEmpty();
+        request.Page.Should().Be(JobSearchRequest.MaxResults / JobSearchRequest.PageSize);
+    }
+
+    [Fact]
+    public void Without_a_currency_asked_for_the_search_follows_the_place_and_writes_no_currency_into_its_url()
+    {
+        var request = Parse("location=Bucharest&salaryMin=5000");
+
+        request.Currency.Should().BeNull();
+        request.ToQueryString().Should().Be("?location=Bucharest&salaryMin=5000");
+        Parse("location=Bucharest&salaryMin=5000&currency=eur").ToQueryString().Should().Be("?location=Bucharest&salaryMin=5000&currency=EUR");
+    }
+
+    [Theory]
+    [InlineData("RO", "RON")]
+    [InlineData("US", "USD")]
+    [InlineData("DE", "EUR")]
+    [InlineData("GB", "GBP")]
+    [InlineData("ZZ", null)]
+    public void A_countrys_currency_comes_from_the_region_data(string country, string? currency) =>
+        CountryCurrency.Of(country).Should().Be(currency);
+
     private static IReadOnlyList<string> Values(string name) => JobSearchRequest.Parameters.Single(p => p.Name == name).Values!;
 }

@@ -12,6 +12,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using static JobBoard.Tests.Infrastructure.Html;
 using static JobBoard.Tests.Infrastructure.TestPostings;
 
 namespace JobBoard.Tests.Search;
@@ -135,6 +136,74 @@ public sealed class JobSearchTests(JobBoardApp app) : IAsyncLifetime
         (await TitlesAsync("location=Brooklyn&radius=2")).Should().BeEquivalentTo("Nurse in Brooklyn", "Nurse in Staten Island", "Nurse in Manhattan");
         (await TitlesAsync("location=New+York&radius=2")).Should().BeEquivalentTo("Nurse in Brooklyn", "Nurse in Staten Island", "Nurse in Manhattan");
         (await TitlesAsync("location=Ploiesti&radius=1")).Should().Equal("Nurse in Ploiesti");
+    }
+
+    [Fact]
+    public async Task A_radius_searchs_cards_name_the_place_that_matched_and_its_distance()
+    {
+        var houston = new PlaceInput("Houston", "Texas", "TX", "US", "United States", 29.76328, -95.36327);
+        var elkGrove = new PlaceInput("Elk Grove Village", "Illinois", "IL", "US", "United States", 42.00392, -87.97035);
+        await app.InsertAsync(
+            Published(Company(), Job("Field Director") with { WorkMode = WorkMode.FieldBased, Locations = [houston, elkGrove] }),
+            Published(Company("B"), Job("Staff Nurse")));
+        var kilometres = GeoDistance.Kilometres(Chicago.Latitude, Chicago.Longitude, elkGrove.Latitude, elkGrove.Longitude);
+
+        var near = await CardPlacesAsync("/jobs?location=Chicago");
+        var inMiles = await CardPlacesAsync("/jobs?location=Chicago&unit=mi");
+        var anywhere = await CardPlacesAsync("/jobs");
+
+        near.Should().BeEquivalentTo(new[]
+        {
+            ("Field Director", "Elk Grove Village, IL +1", $"{Math.Round(kilometres):0} km from Chicago"),
+            ("Staff Nurse", "Chicago, IL", (string?)null),
+        });
+        inMiles.Should().Contain(("Field Director", "Elk Grove Village, IL +1", $"{Math.Round(kilometres / 1.609344):0} mi from Chicago"));
+        anywhere.Should().Contain(("Field Director", "Houston, TX +1", null), "without a place searched the card names the posting's first place");
+    }
+
+    [Fact]
+    public async Task Forty_repetitions_of_a_word_still_find_it()
+    {
+        await app.InsertAsync(Published(Company(), Job("Registered Nurse")));
+
+        (await TitlesAsync("q=" + Uri.EscapeDataString(string.Concat(Enumerable.Repeat("nurse ", 40))))).Should().Equal("Registered Nurse");
+    }
+
+    [Fact]
+    public async Task A_minimum_salary_compares_postings_in_the_currency_of_the_place_searched_unless_another_is_picked()
+    {
+        await app.InsertAsync(
+            Published(Company(), Job("Key Account Manager") with
+            {
+                Locations = [Bucharest],
+                Compensation = Compensation.Create("RON", 150_000m, 180_000m, PayPeriod.Year).Value,
+            }),
+            Published(Company("B"), Job("Staff Nurse") with { Compensation = Compensation.Create("USD", 150_000m, 180_000m, PayPeriod.Year).Value }));
+
+        (await TitlesAsync("location=Bucharest&salaryMin=100000")).Should().Equal("Key Account Manager");
+        (await TitlesAsync("location=Romania&salaryMin=100000&sort=salary")).Should().Equal("Key Account Manager");
+        (await TitlesAsync("location=Bucharest&salaryMin=100000&currency=USD")).Should().BeEmpty();
+        (await TitlesAsync("location=Chicago&salaryMin=100000")).Should().Equal("Staff Nurse");
+        (await TitlesAsync("salaryMin=100000")).Should().Equal(["Staff Nurse"], "without a place the currency is USD");
+
+        var (_, page) = await app.GetPageAsync("/jobs?location=Bucharest&salaryMin=100000");
+        page.QuerySelector("h1")!.Text().Should().Contain("paying at least 100,000 RON a year");
+        var currency = page.QuerySelector("select#currency")!;
+        currency.QuerySelectorAll("option").Select(o => (o.GetAttribute("value"), o.TextContent)).Should().Equal(
+            ("", "RON (local)"), ("RON", "RON"), ("USD", "USD"));
+        currency.QuerySelector("option[selected]").Should().BeNull("the currency follows the place until one is picked");
+        page.QuerySelector("input#currency").Should().BeNull("the currency is picked from a list, not typed");
+        var (_, picked) = await app.GetPageAsync("/jobs?location=Bucharest&salaryMin=100000&currency=EUR");
+        picked.QuerySelector("select#currency option[selected]")!.GetAttribute("value").Should().Be("EUR");
+    }
+
+    [Fact]
+    public async Task The_search_form_leaves_out_the_fields_left_empty()
+    {
+        var (response, _) = await app.GetPageAsync("/jobs?q=nurse&location=&radius=&sort=&salaryMin=&currency=&posted=&mode=remote&mode=");
+
+        response.StatusCode.Should().Be(HttpStatusCode.Redirect);
+        response.Headers.Location!.OriginalString.Should().Be("/jobs?q=nurse&mode=remote");
     }
 
     [Fact]
@@ -363,7 +432,6 @@ public sealed class JobSearchTests(JobBoardApp app) : IAsyncLifetime
     public async Task No_results_suggest_titles_and_places_that_exist_despite_typos()
     {
         await app.InsertAsync(Published(Company(), Job("Registered Nurse")));
-        await app.ExecuteDbContextAsync(db => db.Database.ExecuteSqlRawAsync("SELECT search_suggestions_refresh()"));
 
         var (_, typo) = await app.GetPageAsync("/jobs?q=nurce");
         var (_, place) = await app.GetPageAsync("/jobs?location=Chicagoo");
@@ -438,6 +506,15 @@ public sealed class JobSearchTests(JobBoardApp app) : IAsyncLifetime
             .Should().Equal("onsite", "hybrid", "remote", "field");
         paths.GetProperty("/api/v1/jobs/{id}").GetProperty("get").GetProperty("responses").GetProperty("200")
             .GetProperty("content").TryGetProperty("application/ld+json", out _).Should().BeTrue();
+    }
+
+    private async Task<List<(string Title, string Place, string? Distance)>> CardPlacesAsync(string url)
+    {
+        var (_, page) = await app.GetPageAsync(url);
+        return [.. page.QuerySelectorAll("[data-testid=job-card]").Select(card => (
+            card.QuerySelector("h3")!.Text(),
+            Fold(card.QuerySelector("[data-testid=place]")!.Text().TrimStart('·', ' ') + " " + (card.QuerySelector("[data-testid=more-places]")?.Text() ?? string.Empty)),
+            card.QuerySelector("[data-testid=distance]")?.Text().TrimStart('·', ' ')))];
     }
 
     private async Task<List<string>> TitlesAsync(string query)

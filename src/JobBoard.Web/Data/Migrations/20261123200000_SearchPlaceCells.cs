@@ -15,18 +15,8 @@ namespace JobBoard.Web.Data.Migrations
     /// </summary>
     public partial class SearchPlaceCells : Migration
     {
-        /// <inheritdoc />
-        protected override void Up(MigrationBuilder migrationBuilder)
-        {
-            migrationBuilder.Sql("""
-                ALTER TABLE posting_search_places
-                    ADD COLUMN cell integer,
-                    ADD COLUMN employment_type varchar(20),
-                    ADD COLUMN seniority varchar(20),
-                    ADD COLUMN visa_sponsorship boolean,
-                    ADD COLUMN salary_currency varchar(3),
-                    ADD COLUMN salary_yearly numeric(16,2);
-
+        /// <summary>The place rows' source as this migration defines it (a later migration's Down restores it).</summary>
+        internal const string PlacesSourceView = """
                 CREATE OR REPLACE VIEW posting_search_places_source AS
                 SELECT s.posting_id,
                        (row_number() OVER (PARTITION BY s.posting_id ORDER BY l.position) - 1)::smallint AS position,
@@ -56,6 +46,21 @@ namespace JobBoard.Web.Data.Migrations
                 FROM posting_search s
                 JOIN job_postings p ON p.id = s.posting_id
                 LEFT JOIN posting_locations l ON l.posting_id = s.posting_id;
+                """;
+
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.Sql($$"""
+                ALTER TABLE posting_search_places
+                    ADD COLUMN cell integer,
+                    ADD COLUMN employment_type varchar(20),
+                    ADD COLUMN seniority varchar(20),
+                    ADD COLUMN visa_sponsorship boolean,
+                    ADD COLUMN salary_currency varchar(3),
+                    ADD COLUMN salary_yearly numeric(16,2);
+
+                {{PlacesSourceView}}
 
                 -- Existing rows, set-based.
                 UPDATE posting_search_places l

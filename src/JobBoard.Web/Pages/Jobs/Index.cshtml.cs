@@ -1,5 +1,6 @@
 using JobBoard.Domain.Postings;
 using JobBoard.Web.Search;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.RateLimiting;
 
@@ -21,12 +22,36 @@ public sealed class IndexModel(JobSearch search) : PageModel
 
     public string Heading { get; private set; } = "Jobs";
 
-    public async Task OnGetAsync(CancellationToken cancellationToken)
+    /// <summary>The currencies the salary filter offers: those of the countries with postings, and the one asked for.</summary>
+    public IReadOnlyList<string> Currencies { get; private set; } = [];
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
+        if (WithoutEmptyParameters(Request.Query) is { } filled)
+        {
+            // The search form sends every field, filled or not (search-form.js leaves the empty ones out where scripts
+            // run): the search's own address names only what was asked.
+            return Redirect("/jobs" + QueryString.Create(filled).ToUriComponent());
+        }
+
         Search = JobSearchRequest.From(Request.Query);
         Result = await search.SearchAsync(Search, cancellationToken);
         Categories = await search.CategoriesAsync(cancellationToken);
         Heading = SearchHeading.Describe(Search, Result, Categories);
+        var currencies = await search.CurrenciesAsync(cancellationToken);
+        Currencies = Search.Currency is { } chosen && !currencies.Contains(chosen) ? [.. currencies.Append(chosen).Order(StringComparer.Ordinal)] : currencies;
+        return Page();
+    }
+
+    /// <summary>The query's non-empty values, in order, when it has empty ones; null when it has none.</summary>
+    private static List<KeyValuePair<string, string?>>? WithoutEmptyParameters(IQueryCollection query)
+    {
+        if (!query.Any(p => p.Value.Any(string.IsNullOrWhiteSpace)))
+        {
+            return null;
+        }
+
+        return [.. query.SelectMany(p => p.Value.Where(v => !string.IsNullOrWhiteSpace(v)).Select(v => KeyValuePair.Create(p.Key, v)))];
     }
 
     public string SearchUrl(JobSearchRequest request, int? page = 1) => "/jobs" + request.ToQueryString(page);

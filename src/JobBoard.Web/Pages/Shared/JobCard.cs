@@ -35,7 +35,18 @@ public sealed record JobCard(
 
     public string Url => $"/jobs/{Id}/{Slug}";
 
-    public PostingLocation? MainPlace => Places.Count > 0 ? Places[0] : null;
+    /// <summary>For a radius search: the posting's place nearest the searched one, which the card shows first.</summary>
+    public NearPlace? Near { get; init; }
+
+    /// <summary>The place the card names: the one a radius search matched, else the posting's main place.</summary>
+    public PostingLocation? MainPlace => Near?.Place ?? (Places.Count > 0 ? Places[0] : null);
 
     public int PlaceCount => Places.Count;
+}
+
+/// <summary>A posting's place that a radius search matched, and how far it is from the place searched around.</summary>
+public sealed record NearPlace(PostingLocation Place, double Distance, string Unit, string From)
+{
+    /// <summary>"22 km from Chicago"; null within a kilometre or mile, where the place is the one searched for.</summary>
+    public string? Description => Math.Round(Distance) < 1 ? null : $"{Math.Round(Distance):0} {Unit} from {From}";
 }
