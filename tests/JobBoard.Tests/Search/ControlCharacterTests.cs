@@ -46,6 +46,14 @@ public sealed class ControlCharacterTests(JobBoardApp app) : IAsyncLifetime
                     var response = await client.GetAsync(new Uri(url, UriKind.Relative));
                     var body = await response.Content.ReadAsStringAsync();
 
+                    if (endpoint == "/api/v1/jobs" && parameter == "limit")
+                    {
+                        // The API refuses any limit that is not a whole number in its range, as it does on every endpoint.
+                        response.StatusCode.Should().Be(HttpStatusCode.BadRequest, url);
+                        Message(body).Should().StartWith("\"limit\" is a whole number from 1 to 50", url);
+                        continue;
+                    }
+
                     response.StatusCode.Should().Be(HttpStatusCode.OK, url);
                     var (total, problems) = Read(endpoint, body);
                     problems.Should().Contain($"\"{parameter}\" contains a control character (U+{(int)control[0]:X4}), so it is left out.", url);
@@ -83,7 +91,8 @@ public sealed class ControlCharacterTests(JobBoardApp app) : IAsyncLifetime
                 ((int)response.StatusCode).Should().BeLessThan(500, url);
                 if ((int)response.StatusCode is >= 300 and < 400)
                 {
-                    response.Headers.Location!.OriginalString.Should().Be($"/jobs/{id}/{slug}", "{0} goes to the posting's own address", url);
+                    response.Headers.Location!.OriginalString.Should().BeOneOf(
+                        [$"/jobs/{id}/{slug}", $"/companies/{_posting.Company.Slug}"], "{0} goes to the posting's or the company's own address", url);
                 }
                 else if ((int)response.StatusCode >= 400)
                 {
