@@ -180,13 +180,13 @@ public sealed record JobSearchRequest
         string? currency = null;
         if (Text(query, "currency") is { } currencyText)
         {
-            if (currencyText.Length == 3 && currencyText.All(char.IsAsciiLetter))
+            if (CountryCurrency.IsCurrency(currencyText))
             {
                 currency = currencyText.ToUpperInvariant();
             }
             else
             {
-                problems.Add($"\"{currencyText}\" is not a currency code such as USD or EUR.");
+                problems.Add($"\"{currencyText}\" is not a currency code such as USD, EUR or RON, so it is left out.");
             }
         }
 
