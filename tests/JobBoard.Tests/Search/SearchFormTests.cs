@@ -54,6 +54,25 @@ public sealed class SearchFormTests(JobBoardApp app) : IAsyncLifetime
         page.QuerySelector("select#currency option[selected]")!.GetAttribute("value").Should().Be("RON");
     }
 
+    [Theory]
+    [InlineData("location=Chicago&radius=7", "7", "7 km|10 km|25 km|40 km (default)|50 km|100 km|200 km")]
+    [InlineData("location=Chicago&radius=12.5", "12.5", "10 km|12.5 km|25 km|40 km (default)|50 km|100 km|200 km")]
+    [InlineData("location=Chicago&radius=100", "100", "10 km|25 km|40 km (default)|50 km|100 km|200 km")]
+    [InlineData("location=Chicago&radius=40", "", "10 km|25 km|40 km (default)|50 km|100 km|200 km")]
+    [InlineData("location=Chicago", "", "10 km|25 km|40 km (default)|50 km|100 km|200 km")]
+    [InlineData("location=Chicago&radius=7&unit=mi", "7", "7 mi|10 mi|25 mi (default)|40 mi|50 mi|100 mi|200 mi")]
+    [InlineData("location=Chicago&unit=mi", "", "10 mi|25 mi (default)|40 mi|50 mi|100 mi|200 mi")]
+    [InlineData("location=Chicago&radius=9000", "500", "10 km|25 km|40 km (default)|50 km|100 km|200 km|500 km")]
+    public async Task The_radius_list_shows_the_radius_in_effect_and_each_distance_once(string query, string selected, string entries)
+    {
+        var (_, page) = await app.GetPageAsync("/jobs?" + query);
+
+        var options = page.QuerySelectorAll("select#radius option");
+        string.Join('|', options.Select(o => o.Text())).Should().Be(entries);
+        options.Where(o => o.HasAttribute("selected")).Select(o => o.GetAttribute("value")).Should().Equal([selected], "the next search from the form keeps this radius");
+        options.Where(o => o.GetAttribute("value") == string.Empty).Select(o => o.Text()).Should().ContainSingle().Which.Should().EndWith("(default)");
+    }
+
     private async Task<JsonDocument> ApiAsync(string query)
     {
         var response = await app.CreateClient().GetAsync(new Uri($"/api/v1/jobs?{query}", UriKind.Relative));
