@@ -1,0 +1,33 @@
+using Microsoft.Playwright;
+
+namespace JobBoard.BrowserTests;
+
+/// <summary>What the browser itself does with the search forms: what it lets through, what it sends, what it labels.</summary>
+[Collection(BrowserTestsDefinition.Name)]
+public sealed class SearchFormTests(BrowserBoard board)
+{
+    // A search the browser refuses to send never arrives; waiting the default 30 s for it only slows the failure.
+    private static readonly PageWaitForURLOptions Sent = new() { Timeout = 10_000 };
+
+    [Fact]
+    public async Task Any_whole_minimum_salary_is_sent_and_one_too_large_gets_the_servers_message()
+    {
+        await using var session = await board.OpenAsync();
+        var page = session.Page;
+        var form = page.GetByTestId("search-form");
+
+        await page.GotoAsync("/jobs");
+        await page.Locator("summary", new() { HasText = "More filters" }).ClickAsync();
+        await page.Locator("#salaryMin").FillAsync("55500");
+        await form.GetByRole(AriaRole.Button, new() { Name = "Search", Exact = true }).ClickAsync();
+        await page.WaitForURLAsync("**/jobs?salaryMin=55500", Sent);
+        (await page.Locator("h1").InnerTextAsync()).Should().Be("Jobs — paying at least $55,500 a year");
+
+        await page.Locator("#salaryMin").FillAsync("999999999999999");
+        await form.GetByRole(AriaRole.Button, new() { Name = "Search", Exact = true }).ClickAsync();
+        await page.WaitForURLAsync("**/jobs?salaryMin=999999999999999", Sent);
+        (await page.GetByTestId("problems").InnerTextAsync()).Should().Be("The minimum salary \"999999999999999\" is too large; at most 99,999,999 a year.");
+        (await page.Locator("h1").InnerTextAsync()).Should().Be("All jobs");
+        session.Problems.Should().BeEmpty();
+    }
+}
