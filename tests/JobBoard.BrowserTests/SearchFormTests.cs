@@ -30,4 +30,28 @@ public sealed class SearchFormTests(BrowserBoard board)
         (await page.Locator("h1").InnerTextAsync()).Should().Be("All jobs");
         session.Problems.Should().BeEmpty();
     }
+
+    [Fact]
+    public async Task The_header_search_with_nothing_typed_goes_to_the_jobs_page_without_a_query()
+    {
+        await using var session = await board.OpenAsync();
+        var page = session.Page;
+        var visited = new List<string>();
+        page.Request += (_, request) =>
+        {
+            if (request.IsNavigationRequest)
+            {
+                visited.Add(request.Url);
+            }
+        };
+
+        await page.GotoAsync("/");
+        await page.Locator("header form[role=search]").GetByRole(AriaRole.Button, new() { Name = "Search" }).ClickAsync();
+        await page.WaitForURLAsync(url => new Uri(url).AbsolutePath == "/jobs", Sent);
+
+        page.Url.Should().Be(new Uri(board.BaseAddress, "/jobs").ToString());
+        visited.Should().Equal(new Uri(board.BaseAddress, "/").ToString(), new Uri(board.BaseAddress, "/jobs").ToString());
+        (await page.Locator("h1").InnerTextAsync()).Should().Be("All jobs");
+        session.Problems.Should().BeEmpty();
+    }
 }
