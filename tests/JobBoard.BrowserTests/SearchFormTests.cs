@@ -32,6 +32,31 @@ public sealed class SearchFormTests(BrowserBoard board)
     }
 
     [Fact]
+    public async Task Editing_the_place_makes_the_local_currency_neutral_until_the_place_is_searched()
+    {
+        await using var session = await board.OpenAsync();
+        var page = session.Page;
+        var local = page.Locator("#currency option").First;
+
+        await page.GotoAsync("/jobs?location=Bucharest");
+        (await local.TextContentAsync()).Should().Be("RON (local)");
+
+        await page.Locator("#location").FillAsync("Chicago");
+        (await local.TextContentAsync()).Should().Be("Local currency", "Bucharest's currency is not Chicago's");
+        await page.Locator("#location").FillAsync("");
+        (await local.TextContentAsync()).Should().Be("USD (default)", "without a place the salary is in USD");
+        await page.Locator("#location").FillAsync("Bucharest");
+        (await local.TextContentAsync()).Should().Be("RON (local)");
+
+        await page.Locator("#location").FillAsync("Chicago");
+        await page.GetByTestId("search-form").GetByRole(AriaRole.Button, new() { Name = "Search", Exact = true }).ClickAsync();
+        await page.WaitForURLAsync("**/jobs?location=Chicago", Sent);
+        (await local.TextContentAsync()).Should().Be("USD (local)");
+        (await page.Locator("#currency").InputValueAsync()).Should().BeEmpty("the currency still follows the place");
+        session.Problems.Should().BeEmpty();
+    }
+
+    [Fact]
     public async Task The_header_search_with_nothing_typed_goes_to_the_jobs_page_without_a_query()
     {
         await using var session = await board.OpenAsync();

@@ -25,3 +25,29 @@ document.addEventListener('submit', function (event) {
     }
 });
 
+// The currency list's first entry names the currency of the place searched ("RON (local)"). While the place field says
+// something else that currency is not known yet, so the entry reads "Local currency" until the search is made.
+function relabelLocalCurrency(field) {
+    var option = field.form && field.form.querySelector('select[name=currency] option[data-place]');
+    if (!option) {
+        return;
+    }
+    if (!option.hasAttribute('data-searched')) {
+        option.setAttribute('data-searched', option.text);
+    }
+    var place = field.value.trim();
+    option.text = place === option.getAttribute('data-place') ? option.getAttribute('data-searched')
+        : place === '' ? option.getAttribute('data-no-place')
+        : 'Local currency';
+}
+
+document.addEventListener('input', function (event) {
+    if (event.target instanceof HTMLInputElement && event.target.name === 'location') {
+        relabelLocalCurrency(event.target);
+    }
+});
+
+// A page restored from the back-forward cache keeps what was typed without an input event.
+window.addEventListener('pageshow', function () {
+    Array.prototype.forEach.call(document.querySelectorAll('input[name=location]'), relabelLocalCurrency);
+});
