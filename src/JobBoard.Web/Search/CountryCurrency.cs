@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Collections.Frozen;
 using System.Globalization;
 
 namespace JobBoard.Web.Search;
@@ -14,6 +15,13 @@ public static class CountryCurrency
 
     private static readonly ConcurrentDictionary<string, string?> Known = new(StringComparer.OrdinalIgnoreCase);
 
+    // .NET lists no ISO 4217 table of its own; the currencies of the world's countries are the ones a salary is paid in.
+    private static readonly FrozenSet<string> Currencies = CultureInfo.GetCultures(CultureTypes.SpecificCultures)
+        .Select(culture => new RegionInfo(culture.Name).ISOCurrencySymbol)
+        .Where(code => code.Length == 3 && code.All(char.IsAsciiLetterUpper))
+        .Append(Default)
+        .ToFrozenSet(StringComparer.OrdinalIgnoreCase);
+
     /// <summary>The ISO 4217 code of an ISO 3166 country's currency; null for a code the region data does not know.</summary>
     public static string? Of(string countryCode) => Known.GetOrAdd(countryCode, static code =>
     {
@@ -26,6 +34,9 @@ public static class CountryCurrency
             return null;
         }
     });
+
+    /// <summary>Whether <paramref name="code"/> is an ISO 4217 code, in any case, of a country's currency.</summary>
+    public static bool IsCurrency(string code) => Currencies.Contains(code);
 
     /// <summary>What a search's salary filter and salary sort compare in: the chosen currency, else the place's.</summary>
     public static string For(string? chosen, ResolvedLocation? location) =>

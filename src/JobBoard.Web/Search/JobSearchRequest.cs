@@ -28,6 +28,7 @@ public sealed record JobSearchRequest
     public const int PageSize = 20;
     public const int MaxLimit = 50;
     public const double DefaultRadiusKm = 40;
+    public const double DefaultRadiusMi = 25;
     public const double MaxRadiusKm = 500;
     public const int MaxQueryLength = 200;
     public const decimal MaxSalary = 99_999_999;
@@ -46,7 +47,7 @@ public sealed record JobSearchRequest
     [
         new("q", SearchParameterKind.Text, $"Words to find, in web-search syntax: \"a phrase\", or, -exclude. Stemmed (nurse finds nursing), accents ignored; at most {MaxQueryLength} characters."),
         new("location", SearchParameterKind.Text, "A city, region or country (\"Chicago, IL\", \"Prahova\", \"Romania\"); places resolve through the gazetteer, and a city is searched within the radius."),
-        new("radius", SearchParameterKind.Amount, $"Distance around the location, in the unit: {DefaultRadiusKm:0} km or 25 mi by default, at most {MaxRadiusKm:0} km."),
+        new("radius", SearchParameterKind.Amount, $"Distance around the location, in the unit: {DefaultRadiusKm:0} km or {DefaultRadiusMi:0} mi by default, at most {MaxRadiusKm:0} km."),
         new("unit", SearchParameterKind.Text, "The radius's unit.", Values: ["km", "mi"]),
         new("mode", SearchParameterKind.Text, "Work mode; any of several.", Repeatable: true, Values: [.. Enum.GetValues<WorkMode>().Select(ModeSlug)]),
         new("type", SearchParameterKind.Text, "Employment type; any of several.", Repeatable: true, Values: [.. Enum.GetValues<EmploymentType>().Select(TypeSlug)]),
@@ -104,7 +105,12 @@ public sealed record JobSearchRequest
 
     public bool HasWords => !string.IsNullOrWhiteSpace(Q);
 
-    public double RadiusKm => (Radius ?? (Unit == DistanceUnit.Mi ? 25 : DefaultRadiusKm)) * (Unit == DistanceUnit.Mi ? 1.609344 : 1);
+    /// <summary>The radius searched, in <see cref="Unit"/>: the one asked for, else the unit's default.</summary>
+    public double EffectiveRadius => Radius ?? DefaultRadius(Unit);
+
+    public double RadiusKm => EffectiveRadius * (Unit == DistanceUnit.Mi ? 1.609344 : 1);
+
+    public static double DefaultRadius(DistanceUnit unit) => unit == DistanceUnit.Mi ? DefaultRadiusMi : DefaultRadiusKm;
 
     public int Offset => (Page - 1) * Limit;
 
@@ -180,13 +186,13 @@ public sealed record JobSearchRequest
         string? currency = null;
         if (Text(query, "currency") is { } currencyText)
         {
-            if (currencyText.Length == 3 && currencyText.All(char.IsAsciiLetter))
+            if (CountryCurrency.IsCurrency(currencyText))
             {
                 currency = currencyText.ToUpperInvariant();
             }
             else
             {
-                problems.Add($"\"{currencyText}\" is not a currency code such as USD or EUR.");
+                problems.Add($"\"{currencyText}\" is not a currency code such as USD, EUR or RON, so it is left out.");
             }
         }
 

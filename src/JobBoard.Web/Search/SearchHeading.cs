@@ -21,9 +21,8 @@ public static class SearchHeading
         if (result.Location is { Found: true } location)
         {
             var unit = request.Unit == DistanceUnit.Mi ? "mi" : "km";
-            var radius = request.Radius ?? (request.Unit == DistanceUnit.Mi ? 25 : JobSearchRequest.DefaultRadiusKm);
             title += location.Precision == PlacePrecision.City
-                ? $" within {radius.ToString(CultureInfo.InvariantCulture)} {unit} of {location.Description}"
+                ? $" within {request.EffectiveRadius.ToString(CultureInfo.InvariantCulture)} {unit} of {location.Description}"
                 : $" in {location.Description}";
         }
         else if (result.Location is { } unknown)

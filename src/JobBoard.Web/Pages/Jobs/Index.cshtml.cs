@@ -10,7 +10,8 @@ namespace JobBoard.Web.Pages.Jobs;
 [EnableRateLimiting(SearchRateLimit.Policy)]
 public sealed class IndexModel(JobSearch search) : PageModel
 {
-    public static readonly int[] Radii = [10, 25, 40, 50, 100, 200];
+    /// <summary>The distances the radius list offers, in either unit; each unit's default is among them.</summary>
+    public static readonly double[] Radii = [10, 25, 40, 50, 100, 200];
 
     public static readonly int[] PostedWithin = [1, 3, 7, 14, 30];
 
@@ -53,6 +54,12 @@ public sealed class IndexModel(JobSearch search) : PageModel
 
         return [.. query.SelectMany(p => p.Value.Where(v => !string.IsNullOrWhiteSpace(v)).Select(v => KeyValuePair.Create(p.Key, v)))];
     }
+
+    /// <summary>
+    /// The radius list: the usual distances and the one in effect (<c>radius=7</c> from a link), each once, so that the
+    /// next search from the form keeps the radius the results were found with.
+    /// </summary>
+    public IReadOnlyList<double> RadiusChoices => [.. Radii.Append(Search.EffectiveRadius).Distinct().Order()];
 
     public string SearchUrl(JobSearchRequest request, int? page = 1) => "/jobs" + request.ToQueryString(page);
 
