@@ -345,7 +345,8 @@ public sealed class RecommendationScorer(
             var floor = sameRegion ? RecommendationWeights.SameRegion : sameCountry ? RecommendationWeights.SameCountry : 0;
             if (nearby >= floor && km < RecommendationWeights.NearbyLimitKm)
             {
-                return new Proximity(nearby, $"{Math.Round(km).ToString("N0", CultureInfo.InvariantCulture)} km from {subject.CityName()}");
+                // Measured from the subject's own place (Brooklyn, not New York City), so the reason names that place.
+                return new Proximity(nearby, $"{Math.Round(km).ToString("N0", CultureInfo.InvariantCulture)} km from {subject.City}");
             }
 
             return floor switch

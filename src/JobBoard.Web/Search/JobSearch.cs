@@ -110,8 +110,9 @@ public sealed class JobSearch(JobBoardDbContext db, TimeProvider clock, IMemoryC
         var ids = found.Page;
         var highlights = hasWords && ids.Count > 0 ? await HighlightsAsync(connection, ids, request.Q!, cancellationToken) : [];
         var cards = await CardsAsync(ids, cancellationToken);
+        var city = location is { Precision: PlacePrecision.City, Place: { } centre } ? SearchedCity.Around(centre, request.RadiusKm) : null;
         var hits = ids.Where(cards.ContainsKey)
-            .Select(id => cards[id] with { HighlightHtml = highlights.GetValueOrDefault(id), Near = NearestPlace(cards[id], request, location) })
+            .Select(id => cards[id] with { HighlightHtml = highlights.GetValueOrDefault(id), Near = NearestPlace(cards[id], request, city) })
             .ToList();
 
         IReadOnlyList<string> titleSuggestions = [];
@@ -182,10 +183,10 @@ public sealed class JobSearch(JobBoardDbContext db, TimeProvider clock, IMemoryC
         switch (match.Precision)
         {
             case PlacePrecision.City:
-                // A city's districts are the city: a district is searched as its city, and the circle takes in all of it.
-                var city = place.DistrictOf ?? place;
-                filter.WithinRadius(city.Latitude, city.Longitude, Math.Max(request.RadiusKm, Gazetteer.Default.ExtentKm(city)) * 1000);
-                return new ResolvedLocation(request.Location, city, match.Precision, true);
+                // A city's districts are the city: a district is searched as its city, whose own places count at any radius.
+                var city = SearchedCity.Around(place, request.RadiusKm);
+                filter.WithinRadius(city);
+                return new ResolvedLocation(request.Location, city.Centre, match.Precision, true);
             case PlacePrecision.Region:
                 filter.InRegion(place.CountryCode, place.Region);
                 return new ResolvedLocation(request.Location, place, match.Precision, true);
@@ -402,21 +403,23 @@ public sealed class JobSearch(JobBoardDbContext db, TimeProvider clock, IMemoryC
             : await db.Postings.AsNoTracking().Where(p => ids.Contains(p.Id)).Select(JobCard.FromPosting).ToDictionaryAsync(c => c.Id, cancellationToken);
 
     /// <summary>
-    /// In a radius search, the card's place nearest the searched city, which is the one that put it in the circle: a
-    /// posting in Houston and Chicago found around Chicago shows Chicago.
+    /// In a radius search, the card's place that put it there: a place of the searched city (one of its districts), else
+    /// the one nearest the centre. A posting in Houston and Chicago found around Chicago shows Chicago.
     /// </summary>
-    private static NearPlace? NearestPlace(JobCard card, JobSearchRequest request, ResolvedLocation? location)
+    private static NearPlace? NearestPlace(JobCard card, JobSearchRequest request, SearchedCity? city)
     {
-        if (location is not { Precision: PlacePrecision.City, Place: { } centre } || card.Places.Count == 0)
+        if (city is null || card.Places.Count == 0)
         {
             return null;
         }
 
-        var nearest = card.Places.MinBy(p => GeoDistance.Kilometres(centre.Latitude, centre.Longitude, p.Latitude, p.Longitude))!;
-        var kilometres = GeoDistance.Kilometres(centre.Latitude, centre.Longitude, nearest.Latitude, nearest.Longitude);
+        var centre = city.Centre;
+        var own = card.Places.FirstOrDefault(city.Contains);
+        var place = own ?? card.Places.MinBy(p => GeoDistance.Kilometres(centre.Latitude, centre.Longitude, p.Latitude, p.Longitude))!;
+        var kilometres = GeoDistance.Kilometres(centre.Latitude, centre.Longitude, place.Latitude, place.Longitude);
         return request.Unit == DistanceUnit.Mi
-            ? new NearPlace(nearest, kilometres / 1.609344, "mi", centre.Name)
-            : new NearPlace(nearest, kilometres, "km", centre.Name);
+            ? new NearPlace(place, kilometres / 1.609344, "mi", centre.Name, own is not null)
+            : new NearPlace(place, kilometres, "km", centre.Name, own is not null);
     }
 
     /// <summary>
@@ -472,6 +475,7 @@ public sealed class JobSearch(JobBoardDbContext db, TimeProvider clock, IMemoryC
         private readonly List<int[]> _anyOf = [];
         private bool _hasWords;
         private IReadOnlyList<int>? _placeCells;
+        private bool _cityBeyondRadius;
 
         /// <summary>A filter named a value no key was found for (it may be newer than the keys read).</summary>
         public bool MissedKey { get; private set; }
@@ -502,11 +506,11 @@ public sealed class JobSearch(JobBoardDbContext db, TimeProvider clock, IMemoryC
             SELECT p.posting_id, p.date_posted, p.work_mode, p.employment_type, p.seniority, p.category_ids, p.salary_currency, p.salary_yearly
             FROM posting_search_places p
             WHERE p.cell = ANY (@cells) AND {string.Join("\n  AND ", _placeConditions)}
-              AND {Haversine("p.latitude", "p.longitude")} <= @haversine
+              AND {PlaceFound("p")}
               AND (p.position = 0 OR NOT EXISTS (
                   SELECT 1 FROM posting_search_places e
                   WHERE e.posting_id = p.posting_id AND e.position < p.position AND e.latitude IS NOT NULL
-                    AND {Haversine("e.latitude", "e.longitude")} <= @haversine))
+                    AND {PlaceFound("e")}))
             """;
 
         public void MatchWords(string q)
@@ -515,24 +519,53 @@ public sealed class JobSearch(JobBoardDbContext db, TimeProvider clock, IMemoryC
             Add("s.document @@ websearch_to_tsquery('jobboard', @q)", "q", q);
         }
 
-        public void WithinRadius(double latitude, double longitude, double metres)
+        public void WithinRadius(SearchedCity city)
         {
-            // The grid cells around the point find the candidates in the index; the great-circle distance (on
-            // earthdistance's sphere) to the row's own places trims them to the circle. Most postings have one place,
-            // which is checked without unnesting the arrays.
-            KeyGroup(SearchKeys.CellsAround(latitude, longitude, metres));
-            _placeCells = SearchKeys.FineCellsAround(latitude, longitude, metres);
-            _conditions.Add($"""
+            // The grid cells around the centre find the candidates in the index, out to the city's own farthest places;
+            // the great-circle distance (on earthdistance's sphere) to the row's own places trims them to the circle,
+            // unless a place is the city itself. Most postings have one place, which is checked without unnesting the arrays.
+            var (latitude, longitude) = (city.Centre.Latitude, city.Centre.Longitude);
+            KeyGroup(SearchKeys.CellsAround(latitude, longitude, city.ReachKm * 1000));
+            _placeCells = SearchKeys.FineCellsAround(latitude, longitude, city.ReachKm * 1000);
+            var withinRadius = $"""
                 CASE WHEN cardinality(s.latitudes) = 1 THEN {Haversine("s.latitudes[1]", "s.longitudes[1]")} <= @haversine
                      ELSE EXISTS (SELECT 1 FROM unnest(s.latitudes, s.longitudes) AS pt(lat, lon)
                                   WHERE {Haversine("pt.lat", "pt.lon")} <= @haversine) END
-                """);
+                """;
+            _cityBeyondRadius = city.ReachesBeyondRadius;
+            // The bound on position makes the city test a probe of the primary key for the few rows outside the radius:
+            // correlated by equality alone, PostgreSQL would hash every place row of the table instead.
+            _conditions.Add(_cityBeyondRadius
+                ? $"""
+                    ({withinRadius}
+                     OR EXISTS (SELECT 1 FROM posting_search_places c
+                                WHERE c.posting_id = s.posting_id AND c.position < cardinality(s.latitudes) AND {InCity("c")}))
+                    """
+                : withinRadius);
             _parameters.Add(new NpgsqlParameter("lat", latitude));
             _parameters.Add(new NpgsqlParameter("lon", longitude));
             _parameters.Add(new NpgsqlParameter("cosLat", Math.Cos(latitude * Math.PI / 180)));
-            _parameters.Add(new NpgsqlParameter("haversine", SearchKeys.HaversineWithin(metres)));
+            _parameters.Add(new NpgsqlParameter("haversine", SearchKeys.HaversineWithin(city.RadiusKm * 1000)));
+            if (_cityBeyondRadius)
+            {
+                _parameters.Add(new NpgsqlParameter("cityReach", SearchKeys.HaversineWithin(city.ReachKm * 1000)));
+                _parameters.Add(new NpgsqlParameter("cityCountry", city.Centre.CountryCode));
+                _parameters.Add(new NpgsqlParameter("cityRegion", city.Region));
+                _parameters.Add(new NpgsqlParameter("cityNames", city.Names.ToArray()));
+            }
+
             _placeParameters.Add(new NpgsqlParameter("cells", _placeCells?.ToArray() ?? []));
         }
+
+        /// <summary>A place row (by its alias) within the radius, or one of the searched city's own places (<see cref="SearchedCity.Contains"/>).</summary>
+        private string PlaceFound(string place) =>
+            _cityBeyondRadius
+                ? $"({Haversine($"{place}.latitude", $"{place}.longitude")} <= @haversine OR {InCity(place)})"
+                : $"{Haversine($"{place}.latitude", $"{place}.longitude")} <= @haversine";
+
+        private static string InCity(string place) =>
+            $"({place}.city = ANY (@cityNames) AND {place}.country_code = @cityCountry AND coalesce({place}.region, '') = @cityRegion"
+            + $" AND {Haversine($"{place}.latitude", $"{place}.longitude")} <= @cityReach)";
 
         /// <summary>
         /// The haversine of the angle between a point and the centre (sin²(Δφ/2) + cos φ₀ cos φ sin²(Δλ/2)): a point is

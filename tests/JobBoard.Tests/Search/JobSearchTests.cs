@@ -115,10 +115,11 @@ public sealed class JobSearchTests(JobBoardApp app) : IAsyncLifetime
         (await TitlesAsync("location=Bucharest&radius=10")).Should().Equal("Field Director");
     }
 
+    private static PlaceInput At(string text) => PlaceInput.From(Gazetteer.Default.Resolve(text) ?? throw new InvalidOperationException(text));
+
     [Fact]
     public async Task A_citys_districts_are_the_city_whatever_the_radius()
     {
-        PlaceInput At(string text) => PlaceInput.From(Gazetteer.Default.Resolve(text)!);
         await app.InsertAsync(
             Published(Company(), Job("Nurse in Bucharest") with { Locations = [At("Bucharest, Romania")] }),
             Published(Company("B"), Job("Nurse in Sector 2") with { Locations = [At("Sector 2, Bucharest")] }),
@@ -136,6 +137,79 @@ public sealed class JobSearchTests(JobBoardApp app) : IAsyncLifetime
         (await TitlesAsync("location=Brooklyn&radius=2")).Should().BeEquivalentTo("Nurse in Brooklyn", "Nurse in Staten Island", "Nurse in Manhattan");
         (await TitlesAsync("location=New+York&radius=2")).Should().BeEquivalentTo("Nurse in Brooklyn", "Nurse in Staten Island", "Nurse in Manhattan");
         (await TitlesAsync("location=Ploiesti&radius=1")).Should().Equal("Nurse in Ploiesti");
+    }
+
+    [Fact]
+    public async Task A_neighbouring_town_is_found_only_within_the_radius_however_far_the_citys_districts_reach()
+    {
+        await app.InsertAsync(
+            Published(Company(), Job("Nurse in Manhattan") with { Locations = [At("New York, NY")] }),
+            Published(Company("B"), Job("Nurse in Brooklyn") with { Locations = [At("Brooklyn, NY")] }),
+            Published(Company("C"), Job("Nurse in Staten Island") with { Locations = [At("Staten Island, NY")] }),
+            Published(Company("D"), Job("Nurse in Hoboken") with { Locations = [At("Hoboken, NJ")] }),
+            Published(Company("E"), Job("Nurse in Jersey City") with { Locations = [At("Jersey City, NJ")] }),
+            Published(Company("F"), Job("Nurse in Newark") with { Locations = [At("Newark, NJ")] }),
+            Published(Company("G"), Job("Nurse in Bucharest") with { Locations = [At("Bucharest, Romania")] }),
+            Published(Company("H"), Job("Nurse in Sector 4") with { Locations = [At("Sector 4, Bucharest")] }),
+            Published(Company("I"), Job("Nurse in Voluntari") with { Locations = [At("Voluntari, Romania")] }),
+            Published(Company("J"), Job("Nurse in Chicago") with { Locations = [At("Chicago, IL")] }),
+            Published(Company("K"), Job("Nurse in Oak Park") with { Locations = [At("Oak Park, IL")] }),
+            Published(Company("L"), Job("Nurse in Newark and Brooklyn") with { WorkMode = WorkMode.FieldBased, Locations = [At("Newark, NJ"), At("Brooklyn, NY")] }));
+        string[] newYorkCity = ["Nurse in Manhattan", "Nurse in Brooklyn", "Nurse in Staten Island", "Nurse in Newark and Brooklyn"];
+        Kilometres("New York, NY", "Hoboken, NJ").Should().BeInRange(3, 5);
+        Kilometres("New York, NY", "Jersey City, NJ").Should().BeInRange(5.5, 10);
+        Kilometres("New York, NY", "Newark, NJ").Should().BeInRange(12, 19);
+        Kilometres("Bucharest, Romania", "Voluntari, Romania").Should().BeInRange(5, 10);
+        Kilometres("Chicago, IL", "Oak Park, IL").Should().BeInRange(10, 20);
+
+        // Both the index-only path (no words) and the full-text path (words) decide the same, and count what they list.
+        foreach (var words in new[] { string.Empty, "&q=nurse" })
+        {
+            await ShouldFindAsync($"location=New+York&radius=1{words}", newYorkCity);
+            await ShouldFindAsync($"location=Brooklyn&radius=1{words}", newYorkCity);
+            await ShouldFindAsync($"location=New+York&radius=5{words}", [.. newYorkCity, "Nurse in Hoboken"]);
+            await ShouldFindAsync($"location=New+York&radius=20{words}", [.. newYorkCity, "Nurse in Hoboken", "Nurse in Jersey City", "Nurse in Newark"]);
+            await ShouldFindAsync($"location=Bucharest&radius=1{words}", ["Nurse in Bucharest", "Nurse in Sector 4"]);
+            await ShouldFindAsync($"location=Bucharest&radius=10{words}", ["Nurse in Bucharest", "Nurse in Sector 4", "Nurse in Voluntari"]);
+            await ShouldFindAsync($"location=Chicago&radius=1{words}", ["Nurse in Chicago"]);
+            await ShouldFindAsync($"location=Chicago&radius=25{words}", ["Nurse in Chicago", "Nurse in Oak Park"]);
+        }
+    }
+
+    [Fact]
+    public async Task A_card_of_the_searched_citys_own_place_shows_no_distance()
+    {
+        await app.InsertAsync(
+            Published(Company(), Job("Nurse in Sector 4") with { Locations = [At("Sector 4, Bucharest")] }),
+            Published(Company("B"), Job("Nurse in Voluntari") with { Locations = [At("Voluntari, Romania")] }),
+            Published(Company("C"), Job("Nurse in Brooklyn") with { Locations = [At("Brooklyn, NY")] }),
+            Published(Company("D"), Job("Nurse in Newark and Staten Island") with { WorkMode = WorkMode.FieldBased, Locations = [At("Newark, NJ"), At("Staten Island, NY")] }),
+            Published(Company("E"), Job("Nurse in Newark") with { Locations = [At("Newark, NJ")] }));
+
+        (await CardPlacesAsync("/jobs?location=Bucharest&radius=10")).Should().BeEquivalentTo(new[]
+        {
+            ("Nurse in Sector 4", "Sector 4, Bucharest", (string?)null),
+            ("Nurse in Voluntari", "Voluntari, Ilfov", $"{Math.Round(Kilometres("Bucharest, Romania", "Voluntari, Romania")):0} km from Bucharest"),
+        });
+        (await CardPlacesAsync("/jobs?location=Brooklyn&radius=20")).Should().BeEquivalentTo(new[]
+        {
+            ("Nurse in Brooklyn", "Brooklyn, NY", (string?)null),
+            ("Nurse in Newark and Staten Island", "Staten Island, NY +1", null),
+            ("Nurse in Newark", "Newark, NJ", $"{Math.Round(Kilometres("New York, NY", "Newark, NJ")):0} km from New York City"),
+        });
+    }
+
+    private static double Kilometres(string from, string to) =>
+        GeoDistance.Kilometres(Gazetteer.Default.Resolve(from)!, Gazetteer.Default.Resolve(to)!);
+
+    /// <summary>The search lists exactly these postings, and its total and facet counts agree with the list.</summary>
+    private async Task ShouldFindAsync(string query, string[] titles)
+    {
+        using var json = await ApiAsync(query);
+        var root = json.RootElement;
+        root.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("title").GetString()).Should().BeEquivalentTo(titles, query);
+        root.GetProperty("total").GetInt32().Should().Be(titles.Length, query);
+        Counts(root.GetProperty("facets").GetProperty("mode")).Values.Sum().Should().Be(titles.Length, "the facets count what is listed: {0}", query);
     }
 
     [Fact]

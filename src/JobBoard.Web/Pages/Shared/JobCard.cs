@@ -44,9 +44,12 @@ public sealed record JobCard(
     public int PlaceCount => Places.Count;
 }
 
-/// <summary>A posting's place that a radius search matched, and how far it is from the place searched around.</summary>
-public sealed record NearPlace(PostingLocation Place, double Distance, string Unit, string From)
+/// <summary>
+/// A posting's place that a radius search matched, how far it is from the place searched around, and whether it is that
+/// city itself (or one of its districts).
+/// </summary>
+public sealed record NearPlace(PostingLocation Place, double Distance, string Unit, string From, bool InCity)
 {
-    /// <summary>"22 km from Chicago"; null within a kilometre or mile, where the place is the one searched for.</summary>
-    public string? Description => Math.Round(Distance) < 1 ? null : $"{Math.Round(Distance):0} {Unit} from {From}";
+    /// <summary>"22 km from Chicago"; null for the city searched (Brooklyn around New York City) or within a kilometre or mile.</summary>
+    public string? Description => InCity || Math.Round(Distance) < 1 ? null : $"{Math.Round(Distance):0} {Unit} from {From}";
 }

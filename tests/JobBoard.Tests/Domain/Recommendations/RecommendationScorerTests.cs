@@ -73,6 +73,19 @@ public sealed class RecommendationScorerTests
         cambridge.LocationScore.Should().BeLessThan(1);
     }
 
+    [Fact]
+    public void A_distance_from_a_district_names_the_district_it_was_measured_from()
+    {
+        var brooklyn = Subject(["Brooklyn, NY"], [Sales]);
+        var brooklynPlace = brooklyn.Places[0];
+        var newark = Place("Newark, NJ");
+        var km = GeoDistance.Kilometres(brooklynPlace.Latitude, brooklynPlace.Longitude, newark.Latitude, newark.Longitude);
+
+        Score(brooklyn, Candidate(["Newark, NJ"])).Reasons[0].Should().Be($"{Math.Round(km):0} km from Brooklyn");
+        Score(brooklyn, Candidate(["Manhattan, NY"])).Reasons[0].Should().Be("Same city: New York City");
+        Score(Subject(["Sector 4, Bucharest"], [Sales]), Candidate(["Voluntari, Romania"])).Reasons[0].Should().MatchRegex(@"^\d+ km from Sector 4$");
+    }
+
     [Theory]
     [InlineData("Bucharest, Romania", "Sector 2, Bucharest", "Same city: Bucharest")]
     [InlineData("Bucharest, Romania", "Sector 3, Bucharest", "Same city: Bucharest")]
