@@ -87,6 +87,7 @@ try
     builder.Services.AddScoped<DemoDataLoader>();
     builder.Services.AddScoped<JobSearch>();
     builder.Services.AddScoped<RecommendedJobs>();
+    builder.Services.AddSingleton<CategoryEvidenceCounts>();
     builder.Services.AddRazorPages();
     builder.Services.AddOpenApi(options => options.AddDocumentTransformer((document, _, _) =>
     {

@@ -17,7 +17,7 @@ namespace JobBoard.Web.Recommendations;
 /// ranked by <see cref="RecommendationScorer"/>. Results are cached for a minute, so a new, closed or edited posting shows
 /// within that.
 /// </summary>
-public sealed class RecommendedJobs(JobBoardDbContext db, TimeProvider clock, IMemoryCache cache, JobSearch search)
+public sealed class RecommendedJobs(JobBoardDbContext db, TimeProvider clock, IMemoryCache cache, JobSearch search, CategoryEvidenceCounts categoryEvidence)
 {
     public const int DefaultLimit = 10;
     public const int MaxLimit = 50;
@@ -87,7 +87,7 @@ public sealed class RecommendedJobs(JobBoardDbContext db, TimeProvider clock, IM
         }
 
         var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
-        var evidence = await CategoryEvidenceAsync(cancellationToken);
+        var evidence = await categoryEvidence.CurrentAsync(cancellationToken);
         var categories = await search.CategoriesAsync(cancellationToken);
         var keys = await search.SearchKeysAsync(cancellationToken);
         var best = new Dictionary<int, ScoredRecommendation>();
@@ -298,26 +298,6 @@ public sealed class RecommendedJobs(JobBoardDbContext db, TimeProvider clock, IM
 
         return candidates;
     }
-
-    /// <summary>
-    /// Each category's rarity and breadth (<see cref="CategoryEvidence"/>), from how many postings carry each pair of
-    /// categories, recounted every ten minutes.
-    /// </summary>
-    private Task<IReadOnlyDictionary<int, CategoryEvidence>> CategoryEvidenceAsync(CancellationToken cancellationToken) =>
-        cache.GetOrCreateAsync("recommendations:category-evidence", async entry =>
-        {
-            entry.AbsoluteExpirationRelativeToNow = TimeSpan.FromMinutes(10);
-            entry.SetSize(1).SetPriority(CacheItemPriority.NeverRemove);
-            var pairs = await db.Database
-                .SqlQuery<CategoryPair>($"""
-                    SELECT a AS category_id, b AS other_id, count(*)::int AS postings, (SELECT count(*)::int FROM posting_search) AS total
-                    FROM posting_search, unnest(category_ids) a, unnest(category_ids) b GROUP BY a, b
-                    """)
-                .ToListAsync(cancellationToken);
-            return CategoryEvidence.From(pairs.Count > 0 ? pairs[0].Total : 0, pairs.Select(p => (p.CategoryId, p.OtherId, p.Postings)));
-        })!;
-
-    private sealed record CategoryPair(int CategoryId, int OtherId, int Postings, int Total);
 
     private sealed record CandidateRows(WorkMode WorkMode, string[] ApplicantCountries, int[] CategoryIds, int[] SkillIds, int AgeDays)
     {
