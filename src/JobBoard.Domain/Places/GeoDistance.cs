@@ -6,6 +6,9 @@ public static class GeoDistance
     /// <summary>The IUGG mean Earth radius.</summary>
     public const double EarthRadiusKilometres = 6371.0088;
 
+    /// <summary>The international mile.</summary>
+    public const double KilometresPerMile = 1.609344;
+
     /// <summary>Haversine distance between two points given in degrees.</summary>
     public static double Kilometres(double lat1, double lon1, double lat2, double lon2)
     {

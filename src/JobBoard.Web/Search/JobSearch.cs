@@ -418,7 +418,7 @@ public sealed class JobSearch(JobBoardDbContext db, TimeProvider clock, IMemoryC
         var place = own ?? card.Places.MinBy(p => GeoDistance.Kilometres(centre.Latitude, centre.Longitude, p.Latitude, p.Longitude))!;
         var kilometres = GeoDistance.Kilometres(centre.Latitude, centre.Longitude, place.Latitude, place.Longitude);
         return request.Unit == DistanceUnit.Mi
-            ? new NearPlace(place, kilometres / 1.609344, "mi", centre.Name, own is not null)
+            ? new NearPlace(place, kilometres / GeoDistance.KilometresPerMile, "mi", centre.Name, own is not null)
             : new NearPlace(place, kilometres, "km", centre.Name, own is not null);
     }
 

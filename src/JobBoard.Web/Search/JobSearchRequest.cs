@@ -1,4 +1,5 @@
 using System.Globalization;
+using JobBoard.Domain.Places;
 using JobBoard.Domain.Postings;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Primitives;
@@ -108,7 +109,7 @@ public sealed record JobSearchRequest
     /// <summary>The radius searched, in <see cref="Unit"/>: the one asked for, else the unit's default.</summary>
     public double EffectiveRadius => Radius ?? DefaultRadius(Unit);
 
-    public double RadiusKm => EffectiveRadius * (Unit == DistanceUnit.Mi ? 1.609344 : 1);
+    public double RadiusKm => EffectiveRadius * (Unit == DistanceUnit.Mi ? GeoDistance.KilometresPerMile : 1);
 
     public static double DefaultRadius(DistanceUnit unit) => unit == DistanceUnit.Mi ? DefaultRadiusMi : DefaultRadiusKm;
 
@@ -149,7 +150,7 @@ public sealed record JobSearchRequest
         double? radius = null;
         if (Text(query, "radius") is { } radiusText)
         {
-            var maxRadius = unit == DistanceUnit.Mi ? MaxRadiusKm / 1.609344 : MaxRadiusKm;
+            var maxRadius = unit == DistanceUnit.Mi ? MaxRadiusKm / GeoDistance.KilometresPerMile : MaxRadiusKm;
             // A figure too big for a double parses as infinity: too large, not "not a number".
             if (double.TryParse(radiusText, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) && value > 0)
             {
