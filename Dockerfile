@@ -3,6 +3,7 @@ FROM mcr.microsoft.com/dotnet/sdk:10.0 AS build
 WORKDIR /src
 COPY global.json Directory.Build.props Directory.Packages.props .editorconfig ./
 COPY src/JobBoard.Domain/JobBoard.Domain.csproj src/JobBoard.Domain/
+COPY src/JobBoard.Data/JobBoard.Data.csproj src/JobBoard.Data/
 COPY src/JobBoard.Web/JobBoard.Web.csproj src/JobBoard.Web/
 RUN dotnet restore src/JobBoard.Web/JobBoard.Web.csproj
 COPY src/ src/

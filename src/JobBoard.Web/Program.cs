@@ -1,3 +1,4 @@
+using JobBoard.Data;
 using JobBoard.Web;
 using JobBoard.Web.Api;
 using JobBoard.Web.Data;

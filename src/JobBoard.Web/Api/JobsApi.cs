@@ -1,8 +1,8 @@
 using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
 using System.Text.Json.Nodes;
+using JobBoard.Data;
 using JobBoard.Domain.Postings;
-using JobBoard.Web.Data;
 using JobBoard.Web.Feeds;
 using JobBoard.Web.Pages.Jobs;
 using JobBoard.Web.Pages.Shared;

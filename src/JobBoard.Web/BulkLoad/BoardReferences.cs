@@ -1,6 +1,6 @@
+using JobBoard.Data;
 using JobBoard.Domain.Companies;
 using JobBoard.Domain.Taxonomy;
-using JobBoard.Web.Data;
 using JobBoard.Web.DemoData;
 
 namespace JobBoard.Web.BulkLoad;

@@ -1,9 +1,9 @@
 using System.Diagnostics;
 using System.Runtime.ExceptionServices;
 using System.Threading.Channels;
+using JobBoard.Data;
 using JobBoard.Domain.Places;
 using JobBoard.Domain.Postings;
-using JobBoard.Web.Data;
 using JobBoard.Web.DemoData;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;

@@ -1,3 +1,4 @@
+using JobBoard.Data;
 using JobBoard.Web.BulkLoad;
 using JobBoard.Web.DemoData;
 using Microsoft.EntityFrameworkCore;

@@ -1,4 +1,4 @@
-using JobBoard.Web.Data;
+using JobBoard.Data;
 
 namespace JobBoard.Web.Feeds;
 

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
 using System.Xml;
-using JobBoard.Web.Data;
+using JobBoard.Data;
 using Microsoft.EntityFrameworkCore;
 
 namespace JobBoard.Web.Feeds;

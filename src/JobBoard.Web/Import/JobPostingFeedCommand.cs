@@ -1,5 +1,5 @@
 using System.Data.Common;
-using JobBoard.Web.Data;
+using JobBoard.Data;
 using Microsoft.EntityFrameworkCore.Storage;
 
 namespace JobBoard.Web.Import;

@@ -1,8 +1,8 @@
 using System.Text.Json;
+using JobBoard.Data;
 using JobBoard.Domain.Common;
 using JobBoard.Domain.Companies;
 using JobBoard.Domain.Postings;
-using JobBoard.Web.Data;
 using Microsoft.EntityFrameworkCore;
 
 namespace JobBoard.Web.Import;

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using JobBoard.Data;
 using JobBoard.Web.Data;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;

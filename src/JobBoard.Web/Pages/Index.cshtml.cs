@@ -1,5 +1,5 @@
+using JobBoard.Data;
 using JobBoard.Domain.Postings;
-using JobBoard.Web.Data;
 using JobBoard.Web.Pages.Shared;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;

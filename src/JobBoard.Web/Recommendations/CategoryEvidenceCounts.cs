@@ -1,5 +1,5 @@
+using JobBoard.Data;
 using JobBoard.Domain.Recommendations;
-using JobBoard.Web.Data;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Caching.Memory;
 

@@ -1,7 +1,7 @@
 using System.Data;
+using JobBoard.Data;
 using JobBoard.Domain.Postings;
 using JobBoard.Domain.Recommendations;
-using JobBoard.Web.Data;
 using JobBoard.Web.Pages.Shared;
 using JobBoard.Web.Search;
 using Microsoft.EntityFrameworkCore;

@@ -1,9 +1,9 @@
 using System.Net;
+using JobBoard.Data;
 using JobBoard.Domain.Places;
 using JobBoard.Domain.Postings;
 using JobBoard.Tests.Infrastructure;
 using JobBoard.Web.BulkLoad;
-using JobBoard.Web.Data;
 using JobBoard.Web.DemoData;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;

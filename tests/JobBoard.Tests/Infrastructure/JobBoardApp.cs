@@ -1,4 +1,4 @@
-using JobBoard.Web.Data;
+using JobBoard.Data;
 using JobBoard.Web.Pages.Jobs;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;

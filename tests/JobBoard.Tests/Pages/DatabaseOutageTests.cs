@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Sockets;
+using JobBoard.Data;
 using JobBoard.Tests.Infrastructure;
 using JobBoard.Web.Data;
 using Microsoft.AspNetCore.Hosting;

@@ -1,9 +1,9 @@
 using System.Globalization;
 using System.Net;
 using System.Text.Json;
+using JobBoard.Data;
 using JobBoard.Domain.Postings;
 using JobBoard.Tests.Infrastructure;
-using JobBoard.Web.Data;
 using JobBoard.Web.DemoData;
 using JobBoard.Web.Import;
 using JobBoard.Web.Pages.Jobs;

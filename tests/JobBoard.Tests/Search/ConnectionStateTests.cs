@@ -1,5 +1,5 @@
+using JobBoard.Data;
 using JobBoard.Tests.Infrastructure;
-using JobBoard.Web.Data;
 using JobBoard.Web.Recommendations;
 using JobBoard.Web.Search;
 using Microsoft.AspNetCore.Http;

@@ -1,10 +1,10 @@
 using System.Net;
 using System.Text.Json;
+using JobBoard.Data;
 using JobBoard.Domain.Places;
 using JobBoard.Domain.Postings;
 using JobBoard.Domain.Taxonomy;
 using JobBoard.Tests.Infrastructure;
-using JobBoard.Web.Data;
 using JobBoard.Web.Search;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.WebUtilities;

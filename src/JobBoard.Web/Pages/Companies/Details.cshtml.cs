@@ -1,6 +1,6 @@
+using JobBoard.Data;
 using JobBoard.Domain.Common;
 using JobBoard.Domain.Companies;
-using JobBoard.Web.Data;
 using JobBoard.Web.Pages.Shared;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;

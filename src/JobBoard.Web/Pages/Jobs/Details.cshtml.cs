@@ -1,5 +1,5 @@
+using JobBoard.Data;
 using JobBoard.Domain.Postings;
-using JobBoard.Web.Data;
 using JobBoard.Web.Recommendations;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
