@@ -1,3 +1,5 @@
+using System.Collections.Concurrent;
+using System.Text.RegularExpressions;
 using JobBoard.Tests.Infrastructure;
 using JobBoard.Web.DemoData;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -91,6 +93,7 @@ public sealed class BrowserSession : IAsyncDisposable
 {
     private readonly IBrowserContext _context;
     private readonly List<string> _problems = [];
+    private readonly ConcurrentDictionary<IRequest, string> _inFlight = new();
 
     public BrowserSession(IBrowserContext context, IPage page)
     {
@@ -104,7 +107,13 @@ public sealed class BrowserSession : IAsyncDisposable
             }
         };
         page.PageError += (_, error) => _problems.Add($"script: {error}");
-        page.RequestFailed += (_, request) => _problems.Add($"request failed: {request.Url}");
+        page.Request += (_, request) => _inFlight[request] = request.Url;
+        page.RequestFinished += (_, request) => _inFlight.TryRemove(request, out string? _);
+        page.RequestFailed += (_, request) =>
+        {
+            _inFlight.TryRemove(request, out string? _);
+            _problems.Add($"request failed: {request.Url}");
+        };
         page.Response += (_, response) =>
         {
             if (response.Status >= 400 && response.Request.ResourceType != "document")
@@ -118,6 +127,27 @@ public sealed class BrowserSession : IAsyncDisposable
 
     /// <summary>Console errors (a blocked script or style is one), uncaught script errors and failed requests so far.</summary>
     public IReadOnlyList<string> Problems => _problems;
+
+    /// <summary>
+    /// Clicks a link and waits until the page it leads to has its document (DOMContentLoaded: what the tests read is
+    /// there by then; the load event also waits for every image and style), failing with the requests still unanswered
+    /// when it does not come.
+    /// </summary>
+    public async Task FollowAsync(ILocator link, Regex url)
+    {
+        // A link from one posting to another matches the pattern before it is followed: wait for a new address.
+        var from = Page.Url;
+        await link.ClickAsync();
+        try
+        {
+            await Page.WaitForURLAsync(address => address != from && url.IsMatch(address), new() { WaitUntil = WaitUntilState.DOMContentLoaded });
+        }
+        catch (TimeoutException timeout)
+        {
+            throw new TimeoutException(
+                $"{timeout.Message}\nAt {Page.Url}; requests still unanswered: {string.Join(", ", _inFlight.Values)}", timeout);
+        }
+    }
 
     public ValueTask DisposeAsync() => _context.DisposeAsync();
 }

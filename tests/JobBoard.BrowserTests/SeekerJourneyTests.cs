@@ -31,8 +31,7 @@ public sealed partial class SeekerJourneyTests(BrowserBoard board)
         var title = await card.Locator("h3").InnerTextAsync();
         title.Should().NotBe(firstOnPageOne);
 
-        await card.Locator("h3 a").ClickAsync();
-        await page.WaitForURLAsync(JobUrl());
+        await session.FollowAsync(card.Locator("h3 a"), JobUrl());
         (await page.Locator("h1").InnerTextAsync()).Should().Be(title);
         (await page.Locator("main").InnerTextAsync()).Should().Contain("Job information");
         var apply = page.GetByTestId("apply");
@@ -52,9 +51,7 @@ public sealed partial class SeekerJourneyTests(BrowserBoard board)
         await page.Locator("#nav-q").FillAsync("Oncology");
         await page.Locator("#nav-q").PressAsync("Enter");
         await page.WaitForURLAsync("**/jobs?q=Oncology");
-        await page.GetByRole(AriaRole.Link, new() { Name = SeedAds.BucharestTitle, Exact = true }).ClickAsync();
-
-        await page.WaitForURLAsync(JobUrl());
+        await session.FollowAsync(page.GetByRole(AriaRole.Link, new() { Name = SeedAds.BucharestTitle, Exact = true }), JobUrl());
         var text = await page.Locator("main").InnerTextAsync();
         text.Should().Contain("Native-level fluency in Romanian").And.Contain("Value Propositions").And.Contain("82,502 employees");
         (await page.GetByRole(AriaRole.Link, new() { Name = "Novartis" }).First.GetAttributeAsync("href")).Should().Be("/companies/novartis");
@@ -74,8 +71,7 @@ public sealed partial class SeekerJourneyTests(BrowserBoard board)
         await page.GetByRole(AriaRole.Link, new() { Name = "Browse jobs" }).ClickAsync();
         await page.WaitForURLAsync("**/jobs");
 
-        await page.GetByTestId("job-card").First.Locator("h3 a").ClickAsync();
-        await page.WaitForURLAsync(JobUrl());
+        await session.FollowAsync(page.GetByTestId("job-card").First.Locator("h3 a"), JobUrl());
         var overflow = await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth - window.innerWidth");
         overflow.Should().BeLessThanOrEqualTo(0, "nothing on the ad page scrolls sideways on a phone");
         session.Problems.Should().BeEmpty();
@@ -119,15 +115,13 @@ public sealed partial class SeekerJourneyTests(BrowserBoard board)
         await page.WaitForURLAsync("**mode=*");
         (await page.GetByTestId("facet-mode").Locator("a[aria-pressed=true]").InnerTextAsync()).Should().Be(facetName);
         (await page.GetByTestId("total").InnerTextAsync()).Should().NotBeNullOrEmpty();
-        await page.GetByTestId("job-card").First.Locator("h3 a").ClickAsync();
-        await page.WaitForURLAsync(JobUrl());
+        await session.FollowAsync(page.GetByTestId("job-card").First.Locator("h3 a"), JobUrl());
 
         var recommended = page.GetByTestId("recommended-job");
         (await recommended.CountAsync()).Should().BeGreaterThan(0);
         (await recommended.First.GetByTestId("reasons").InnerTextAsync()).Should().NotBeNullOrWhiteSpace();
         var title = await recommended.First.Locator("h3").InnerTextAsync();
-        await recommended.First.Locator("h3 a").ClickAsync();
-        await page.WaitForURLAsync(JobUrl());
+        await session.FollowAsync(recommended.First.Locator("h3 a"), JobUrl());
         (await page.Locator("h1").InnerTextAsync()).Should().Be(title);
         total.Should().MatchRegex(@"^\d+ jobs?");
         session.Problems.Should().BeEmpty();
