@@ -45,7 +45,7 @@ public static class SchemaDefinitions
     }
 
     /// <summary>The text of one of <see cref="Files"/>.</summary>
-    public static string Read(string file)
+    private static string Read(string file)
     {
         using var stream = typeof(SchemaDefinitions).Assembly.GetManifestResourceStream($"JobBoard.Data.Sql.{file}")
             ?? throw new ArgumentException($"No definition file {file}.", nameof(file));
@@ -85,7 +85,7 @@ public static class SchemaDefinitions
     }
 
     /// <summary>Applies the files if any differs from what the database last got; whether it did, and whether it rebuilt the derived rows.</summary>
-    internal static async Task<(bool Applied, bool Rebuilt)> ApplyAsync(JobBoardDbContext db, CancellationToken cancellationToken)
+    private static async Task<(bool Applied, bool Rebuilt)> ApplyAsync(JobBoardDbContext db, CancellationToken cancellationToken)
     {
         var files = Files.Select(f => (Name: f, Text: Read(f))).ToList();
         var checksums = files.ToDictionary(f => f.Name, f => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(f.Text))));

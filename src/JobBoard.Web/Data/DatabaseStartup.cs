@@ -45,7 +45,7 @@ public sealed partial class DatabaseStartup(JobBoardDbContext db, DemoDataLoader
     [LoggerMessage(Level = LogLevel.Warning, Message = "The database was made by the migrations before the baseline of December 2026: took it for the baseline")]
     private static partial void LogPreBaseline(ILogger logger);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "The derived tables' definitions (Sql/DerivedTables.sql, Sql/SearchSources.sql) changed: made them again and refilled them from the postings")]
+    [LoggerMessage(Level = LogLevel.Information, Message = "The derived tables' definitions (Sql/DerivedTables.sql, Sql/SearchSources.sql) were new or changed: made the tables and filled them from the postings")]
     private static partial void LogRebuilt(ILogger logger);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "A bulk load was interrupted: carried out the {Count} index builds and autovacuum resets it had put off")]
