@@ -2,8 +2,6 @@ using JobBoard.Data;
 using JobBoard.Web.BulkLoad;
 using JobBoard.Web.DemoData;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Infrastructure;
-using Microsoft.EntityFrameworkCore.Migrations;
 using Npgsql;
 
 namespace JobBoard.Web.Data;
@@ -15,10 +13,16 @@ public sealed partial class DatabaseStartup(JobBoardDbContext db, DemoDataLoader
     {
         if (configuration.GetValue("Database:Migrate", true))
         {
-            // Creating the history table first spares a fresh database the provider's logged "relation does not
-            // exist" error, which is harmless but reads like a failure (npgsql/efcore.pg#3407).
-            await db.GetService<IHistoryRepository>().CreateIfNotExistsAsync(cancellationToken);
-            await db.Database.MigrateAsync(cancellationToken);
+            var upgrade = await SchemaDefinitions.UpgradeAsync(db, cancellationToken);
+            if (upgrade.ReplacedPreBaselineHistory)
+            {
+                LogPreBaseline(logger);
+            }
+
+            if (upgrade.RebuiltDerivedRows)
+            {
+                LogRebuilt(logger);
+            }
         }
 
         // A bulk load killed half way leaves indexes dropped and autovacuum paused; this start puts them back.
@@ -37,6 +41,12 @@ public sealed partial class DatabaseStartup(JobBoardDbContext db, DemoDataLoader
             await demoData.LoadIfEmptyAsync(configuration.GetValue("DemoData:SyntheticPostings", SyntheticBoard.DefaultCount), cancellationToken);
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The database was made by the migrations before the baseline of December 2026: took it for the baseline")]
+    private static partial void LogPreBaseline(ILogger logger);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "The derived tables' definitions (Sql/DerivedTables.sql, Sql/SearchSources.sql) were new or changed: made the tables and filled them from the postings")]
+    private static partial void LogRebuilt(ILogger logger);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "A bulk load was interrupted: carried out the {Count} index builds and autovacuum resets it had put off")]
     private static partial void LogRestored(ILogger logger, int count);

@@ -247,7 +247,7 @@ public sealed class SyntheticBulkLoadTests(JobBoardApp app) : IAsyncLifetime
         var options = new DbContextOptionsBuilder<JobBoardDbContext>().UseNpgsql(reference).UseSnakeCaseNamingConvention().Options;
         await using (var db = new JobBoardDbContext(options))
         {
-            await db.Database.MigrateAsync();
+            await SchemaDefinitions.UpgradeAsync(db, CancellationToken.None);
         }
 
         var loaded = await ListAsync(app.ConnectionString, SchemaQuery, []);

@@ -1,4 +1,4 @@
-﻿using System;
+using System;
 using Microsoft.EntityFrameworkCore.Migrations;
 using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 
@@ -6,12 +6,25 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 
 namespace JobBoard.Data.Migrations
 {
-    /// <inheritdoc />
-    public partial class InitialSchema : Migration
+    /// <summary>
+    /// The tables of the EF model, the extensions the search definitions need, the long texts of a posting compressed
+    /// with lz4 and <c>bulk_load_deferred</c>: all that the eleven migrations before it (November to December 2026)
+    /// made, squashed. The views, functions, triggers and derived tables are not here: they are the files in
+    /// <c>Sql/</c>, applied after the migrations by <see cref="SchemaDefinitions"/>.
+    /// </summary>
+    public partial class Baseline : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.Sql("""
+                CREATE EXTENSION IF NOT EXISTS unaccent;
+                CREATE EXTENSION IF NOT EXISTS pg_trgm;
+                CREATE EXTENSION IF NOT EXISTS cube;
+                CREATE EXTENSION IF NOT EXISTS earthdistance;
+                CREATE EXTENSION IF NOT EXISTS btree_gist;
+                """);
+
             migrationBuilder.CreateTable(
                 name: "categories",
                 columns: table => new
@@ -300,11 +313,34 @@ namespace JobBoard.Data.Migrations
                 table: "skills",
                 column: "slug",
                 unique: true);
+
+            // lz4 compresses and decompresses several times faster than the default pglz for about the same size
+            // (docs/benchmarks.md); a server built without lz4 keeps pglz.
+            migrationBuilder.Sql("""
+                DO $$
+                BEGIN
+                    ALTER TABLE job_postings ALTER COLUMN summary SET COMPRESSION lz4, ALTER COLUMN core_responsibilities SET COMPRESSION lz4,
+                        ALTER COLUMN responsibilities SET COMPRESSION lz4, ALTER COLUMN benefits SET COMPRESSION lz4,
+                        ALTER COLUMN requirements SET COMPRESSION lz4, ALTER COLUMN sections SET COMPRESSION lz4;
+                EXCEPTION WHEN feature_not_supported THEN
+                    RAISE NOTICE 'job_postings keeps its compression: %', SQLERRM;
+                END $$;
+
+                -- What a bulk load has put off (indexes dropped, autovacuum paused) and not yet restored: one statement per
+                -- row that restores it. A killed load leaves its rows, and the next start carries them out.
+                CREATE TABLE bulk_load_deferred (
+                    name text PRIMARY KEY,
+                    statement text NOT NULL,
+                    method text NOT NULL
+                );
+                """);
         }
 
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.Sql("DROP TABLE bulk_load_deferred;");
+
             migrationBuilder.DropTable(
                 name: "company_sections");
 

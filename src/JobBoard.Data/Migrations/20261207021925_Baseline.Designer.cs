@@ -12,8 +12,8 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace JobBoard.Data.Migrations
 {
     [DbContext(typeof(JobBoardDbContext))]
-    [Migration("20261123120709_SearchIndex")]
-    partial class SearchIndex
+    [Migration("20261207021925_Baseline")]
+    partial class Baseline
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
