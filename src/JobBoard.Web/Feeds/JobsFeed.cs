@@ -6,7 +6,7 @@ using System.Xml.Linq;
 using JobBoard.Data;
 using JobBoard.Domain.Places;
 using JobBoard.Domain.Postings;
-using JobBoard.Web.Pages.Shared;
+using JobBoard.Web.Listings;
 using JobBoard.Web.Search;
 using Microsoft.EntityFrameworkCore;
 

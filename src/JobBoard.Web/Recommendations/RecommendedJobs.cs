@@ -2,7 +2,7 @@ using System.Data;
 using JobBoard.Data;
 using JobBoard.Domain.Postings;
 using JobBoard.Domain.Recommendations;
-using JobBoard.Web.Pages.Shared;
+using JobBoard.Web.Listings;
 using JobBoard.Web.Search;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Caching.Memory;

@@ -6,7 +6,7 @@ using System.Text;
 using JobBoard.Data;
 using JobBoard.Domain.Places;
 using JobBoard.Domain.Postings;
-using JobBoard.Web.Pages.Shared;
+using JobBoard.Web.Listings;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Caching.Memory;
 using Npgsql;

@@ -7,7 +7,7 @@ using JobBoard.Tests.Infrastructure;
 using JobBoard.Web.DemoData;
 using JobBoard.Web.Import;
 using JobBoard.Web.Pages.Jobs;
-using JobBoard.Web.Pages.Shared;
+using JobBoard.Web.Listings;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
