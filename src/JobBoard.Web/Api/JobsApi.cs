@@ -200,7 +200,7 @@ public static class JobsApi
             return problem;
         }
 
-        var request = JobSearchRequest.From(context.Request.Query, JobSearchRequest.MaxLimit);
+        var request = JobSearchRequestParser.Parse(context.Request.Query, JobSearchRequest.MaxLimit);
         var result = await search.SearchAsync(request, cancellationToken);
         var origin = context.Request.Origin();
         var next = result.Total > 0 && result.HasNextPage ? $"{origin}/api/v1/jobs{NextQuery(request)}" : null;

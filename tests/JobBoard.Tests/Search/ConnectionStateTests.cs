@@ -37,12 +37,12 @@ public sealed class ConnectionStateTests(JobBoardApp app) : IAsyncLifetime
         var connection = (NpgsqlConnection)db.Database.GetDbConnection();
 
         var result = await scope.ServiceProvider.GetRequiredService<JobSearch>()
-            .SearchAsync(JobSearchRequest.From(new QueryCollection(QueryHelpers.ParseQuery("q=nurse"))), CancellationToken.None);
+            .SearchAsync(JobSearchRequestParser.Parse(new QueryCollection(QueryHelpers.ParseQuery("q=nurse"))), CancellationToken.None);
         result.Total.Should().Be(2);
         (await PlanModeAsync(connection)).Should().Be("auto", "the search's force_custom_plan is undone");
 
         var typo = await scope.ServiceProvider.GetRequiredService<JobSearch>()
-            .SearchAsync(JobSearchRequest.From(new QueryCollection(QueryHelpers.ParseQuery("q=nurce"))), CancellationToken.None);
+            .SearchAsync(JobSearchRequestParser.Parse(new QueryCollection(QueryHelpers.ParseQuery("q=nurce"))), CancellationToken.None);
         typo.TitleSuggestions.Should().Equal("Staff Nurse", "Ward Nurse");
         await using (var show = new NpgsqlCommand("SHOW pg_trgm.word_similarity_threshold", connection))
         {
