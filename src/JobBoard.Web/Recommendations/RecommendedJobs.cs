@@ -236,7 +236,7 @@ public sealed class RecommendedJobs(JobBoardDbContext db, TimeProvider clock, IM
 
         // Each candidate's features come from its own narrow rows in posting_search_places: the posting's on every row
         // (its title only at position 0), one row per place. The places are compared by RecommendationScorer,
-        // the titles by TitleTrigrams as pg_trgm would: similarity() on every row took about a seventh of PostgreSQL's time.
+        // the titles by TitleTrigrams as pg_trgm would, which spares PostgreSQL a similarity() per row (docs/benchmarks.md).
         var sql = $"""
             WITH candidates AS ({string.Join("\nUNION\n", branches)})
             SELECT l.posting_id, l.position, l.latitude, l.longitude, l.city, l.region, l.country_code, l.work_mode,
