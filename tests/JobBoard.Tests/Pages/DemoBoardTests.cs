@@ -6,7 +6,6 @@ using JobBoard.Domain.Postings;
 using JobBoard.Tests.Infrastructure;
 using JobBoard.Web.DemoData;
 using JobBoard.Web.Import;
-using JobBoard.Web.Pages.Jobs;
 using JobBoard.Web.Listings;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
