@@ -5,30 +5,32 @@ using Npgsql;
 namespace JobBoard.Data;
 
 /// <summary>
-/// The context's own connection for hand-written SQL whose best plan depends on its parameters (searches): opened if
-/// it was not (and closed again when disposed), with every statement planned for its own values. Prepared statements
-/// otherwise switch to one generic plan after five runs, and a plan made for a rare word is a disaster for a common one.
-/// The setting is undone when this is disposed: connections go back to the pool without Npgsql's reset (see
-/// Program.cs), so nothing else is left planning every statement.
+/// The context's own connection for hand-written SQL whose best plan depends on its parameters (searches), in a
+/// transaction whose statements are each planned for their own values: prepared statements otherwise switch to one
+/// generic plan after five runs, and a plan made for a rare word is a disaster for a common one. The setting is
+/// <c>SET LOCAL</c>, so it ends with the transaction, which disposing this rolls back (nothing is written): connections go
+/// back to the pool without Npgsql's reset, and the next user of this one gets PostgreSQL's default. The connection is
+/// opened if it was not, and then closed again. EF queries of the context run inside the transaction too.
 /// </summary>
 /// <remarks>
-/// Recommendation lists want the opposite setting and set it themselves (<c>RecommendedJobs</c>), in the
-/// same round trip as their first statement: done here, as a statement of its own, it cost them about 15% of their
-/// throughput under load (interleaved runs, 2 cores), because every round trip is dear on a small virtual machine.
+/// Recommendation lists want generic plans and set them themselves (<c>RecommendedJobs</c>), in the same round trip as
+/// their first statement, because every round trip is dear on a small machine (docs/benchmarks.md).
 /// </remarks>
 public sealed class CustomPlanConnection : IAsyncDisposable
 {
     private readonly bool _opened;
+    private readonly NpgsqlTransaction _transaction;
 
-    private CustomPlanConnection(NpgsqlConnection connection, bool opened)
+    private CustomPlanConnection(NpgsqlConnection connection, NpgsqlTransaction transaction, bool opened)
     {
         Connection = connection;
+        _transaction = transaction;
         _opened = opened;
     }
 
     public NpgsqlConnection Connection { get; }
 
-    public static async Task<CustomPlanConnection> OpenAsync(DbContext db, CancellationToken cancellationToken)
+    public static async Task<CustomPlanConnection> BeginAsync(DbContext db, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(db);
         var connection = (NpgsqlConnection)db.Database.GetDbConnection();
@@ -38,16 +40,32 @@ public sealed class CustomPlanConnection : IAsyncDisposable
             await connection.OpenAsync(cancellationToken);
         }
 
-        var session = new CustomPlanConnection(connection, opened);
+        NpgsqlTransaction? transaction = null;
         try
         {
-            await using var customPlans = new NpgsqlCommand("SET plan_cache_mode = force_custom_plan", connection);
+            // Npgsql sends BEGIN with the next statement, so the transaction costs no round trip of its own.
+            transaction = await connection.BeginTransactionAsync(cancellationToken);
+            await using var customPlans = new NpgsqlCommand("SET LOCAL plan_cache_mode = force_custom_plan", connection, transaction);
             await customPlans.ExecuteNonQueryAsync(cancellationToken);
-            return session;
+            return new CustomPlanConnection(connection, transaction, opened);
         }
         catch
         {
-            await session.DisposeAsync();
+            try
+            {
+                if (transaction is not null)
+                {
+                    await transaction.DisposeAsync();
+                }
+            }
+            finally
+            {
+                if (opened)
+                {
+                    await connection.CloseAsync();
+                }
+            }
+
             throw;
         }
     }
@@ -56,11 +74,7 @@ public sealed class CustomPlanConnection : IAsyncDisposable
     {
         try
         {
-            if (Connection.State == ConnectionState.Open)
-            {
-                await using var defaultPlans = new NpgsqlCommand("RESET plan_cache_mode", Connection);
-                await defaultPlans.ExecuteNonQueryAsync();
-            }
+            await _transaction.DisposeAsync();
         }
         finally
         {

@@ -86,6 +86,7 @@ try
     });
     builder.Services.AddScoped<DatabaseStartup>();
     builder.Services.AddScoped<DemoDataLoader>();
+    builder.Services.AddScoped<BoardDirectories>();
     builder.Services.AddScoped<JobSearch>();
     builder.Services.AddScoped<RecommendedJobs>();
     builder.Services.AddSingleton<CategoryEvidenceCounts>();

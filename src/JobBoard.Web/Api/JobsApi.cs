@@ -4,8 +4,7 @@ using System.Text.Json.Nodes;
 using JobBoard.Data;
 using JobBoard.Domain.Postings;
 using JobBoard.Web.Feeds;
-using JobBoard.Web.Pages.Jobs;
-using JobBoard.Web.Pages.Shared;
+using JobBoard.Web.Listings;
 using JobBoard.Web.Recommendations;
 using JobBoard.Web.Search;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -201,7 +200,7 @@ public static class JobsApi
             return problem;
         }
 
-        var request = JobSearchRequest.From(context.Request.Query, JobSearchRequest.MaxLimit);
+        var request = JobSearchRequestParser.Parse(context.Request.Query, JobSearchRequest.MaxLimit);
         var result = await search.SearchAsync(request, cancellationToken);
         var origin = context.Request.Origin();
         var next = result.Total > 0 && result.HasNextPage ? $"{origin}/api/v1/jobs{NextQuery(request)}" : null;

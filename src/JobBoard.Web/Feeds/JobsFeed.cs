@@ -6,7 +6,7 @@ using System.Xml.Linq;
 using JobBoard.Data;
 using JobBoard.Domain.Places;
 using JobBoard.Domain.Postings;
-using JobBoard.Web.Pages.Shared;
+using JobBoard.Web.Listings;
 using JobBoard.Web.Search;
 using Microsoft.EntityFrameworkCore;
 
@@ -24,10 +24,10 @@ public static class JobsFeed
     private static readonly XNamespace Atom = "http://www.w3.org/2005/Atom";
 
     public static async Task WriteAsync(
-        HttpContext context, JobSearch search, JobBoardDbContext db, TimeProvider clock, CancellationToken cancellationToken)
+        HttpContext context, JobSearch search, BoardDirectories directories, JobBoardDbContext db, TimeProvider clock, CancellationToken cancellationToken)
     {
         var query = context.Request.Query;
-        var asked = JobSearchRequest.From(query, JobSearchRequest.MaxLimit) with { Page = 1 };
+        var asked = JobSearchRequestParser.Parse(query, JobSearchRequest.MaxLimit) with { Page = 1 };
         // The site pages 20 at a time; a feed gives 50 unless a valid "limit" asks for fewer.
         var limitAsked = int.TryParse(query["limit"], NumberStyles.None, CultureInfo.InvariantCulture, out var limitValue) && limitValue > 0;
         var request = asked with
@@ -37,7 +37,7 @@ public static class JobsFeed
         };
         var result = await search.SearchAsync(request, cancellationToken);
         var categories = await CategoryNamesAsync(db, result.Hits, cancellationToken);
-        var title = SearchHeading.Describe(request, result, await search.CategoriesAsync(cancellationToken));
+        var title = SearchHeading.Describe(request, result, await directories.CategoriesAsync(cancellationToken));
 
         var origin = context.Request.Origin();
         var searchQuery = asked.ToQueryString();

@@ -1,6 +1,6 @@
 using JobBoard.Data;
 using JobBoard.Domain.Postings;
-using JobBoard.Web.Pages.Shared;
+using JobBoard.Web.Listings;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Caching.Memory;

@@ -2,6 +2,7 @@ using JobBoard.Data;
 using JobBoard.Domain.Recommendations;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Caching.Memory;
+using Npgsql;
 
 namespace JobBoard.Web.Recommendations;
 
@@ -44,13 +45,16 @@ public sealed partial class CategoryEvidenceCounts(
             var db = scope.ServiceProvider.GetRequiredService<JobBoardDbContext>();
             // One row per posting (position 0 of its place rows) from the narrow place table, grouped by category list
             // first: the same counts as over posting_search, whose rows carry the posting's whole search document.
+            var sql = $"""
+                WITH lists AS (
+                    SELECT category_ids, count(*)::int AS postings FROM posting_search_places p
+                    WHERE p.position = 0 AND {PostingVisibility.OpenSearchRow("p")} GROUP BY category_ids)
+                SELECT a AS category_id, b AS other_id, sum(postings)::int AS postings, (SELECT sum(postings)::int FROM lists) AS total
+                FROM lists, unnest(category_ids) a, unnest(category_ids) b GROUP BY a, b
+                """;
+            var today = new NpgsqlParameter(PostingVisibility.TodayParameter, DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime));
             var pairs = await db.Database
-                .SqlQuery<CategoryPair>($"""
-                    WITH lists AS (
-                        SELECT category_ids, count(*)::int AS postings FROM posting_search_places WHERE position = 0 GROUP BY category_ids)
-                    SELECT a AS category_id, b AS other_id, sum(postings)::int AS postings, (SELECT sum(postings)::int FROM lists) AS total
-                    FROM lists, unnest(category_ids) a, unnest(category_ids) b GROUP BY a, b
-                    """)
+                .SqlQueryRaw<CategoryPair>(sql, today)
                 .ToListAsync(CancellationToken.None);
             var counted = new Counted(
                 CategoryEvidence.From(pairs.Count > 0 ? pairs[0].Total : 0, pairs.Select(p => (p.CategoryId, p.OtherId, p.Postings))),

@@ -2,7 +2,7 @@ using System.Data;
 using JobBoard.Data;
 using JobBoard.Domain.Postings;
 using JobBoard.Domain.Recommendations;
-using JobBoard.Web.Pages.Shared;
+using JobBoard.Web.Listings;
 using JobBoard.Web.Search;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Caching.Memory;
@@ -17,7 +17,7 @@ namespace JobBoard.Web.Recommendations;
 /// ranked by <see cref="RecommendationScorer"/>. Results are cached for a minute, so a new, closed or edited posting shows
 /// within that.
 /// </summary>
-public sealed class RecommendedJobs(JobBoardDbContext db, TimeProvider clock, IMemoryCache cache, JobSearch search, CategoryEvidenceCounts categoryEvidence)
+public sealed class RecommendedJobs(JobBoardDbContext db, TimeProvider clock, IMemoryCache cache, BoardDirectories directories, CategoryEvidenceCounts categoryEvidence)
 {
     public const int DefaultLimit = 10;
     public const int MaxLimit = 50;
@@ -53,32 +53,33 @@ public sealed class RecommendedJobs(JobBoardDbContext db, TimeProvider clock, IM
     private async Task<IReadOnlyList<Recommendation>?> ListAsync(IReadOnlyCollection<int> postingIds, int limit, CancellationToken cancellationToken)
     {
         limit = Math.Clamp(limit, 1, MaxLimit);
-        // One connection for the whole list, so that its statements follow each other without a trip through the pool.
+        // What comes from the cache first (or from reads of its own), so that the list's statements then follow each
+        // other on one connection without a trip through the pool.
+        var evidence = await categoryEvidence.CurrentAsync(cancellationToken);
+        var categories = await directories.CategoriesAsync(cancellationToken);
+        var keys = await directories.SearchKeysAsync(cancellationToken);
+
         // Every statement of a list is an index-driven nearest-neighbour or range scan or a lookup by key whatever the
         // values, so a generic plan serves each. Left to choose, PostgreSQL plans them every time: a generic plan guesses
-        // ten elements for each array parameter, and so looks dearer than one made for the actual values. The setting
-        // travels with the first statement and is undone after the last (connections return to the pool as they are).
+        // ten elements for each array parameter, and so looks dearer than one made for the actual values. The setting is
+        // SET LOCAL in the list's own transaction, sent with its first statement (as is BEGIN), and ends when the
+        // transaction is rolled back at the end (nothing is written): connections return to the pool as they are.
         await db.Database.OpenConnectionAsync(cancellationToken);
         var connection = (NpgsqlConnection)db.Database.GetDbConnection();
         try
         {
-            return await ListAsync(connection, postingIds, limit, cancellationToken);
+            await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+            return await ListAsync(connection, postingIds, limit, evidence, categories, keys, cancellationToken);
         }
         finally
         {
-            try
-            {
-                await using var defaultPlans = new NpgsqlCommand("RESET plan_cache_mode", connection);
-                await defaultPlans.ExecuteNonQueryAsync(CancellationToken.None);
-            }
-            finally
-            {
-                await db.Database.CloseConnectionAsync();
-            }
+            await db.Database.CloseConnectionAsync();
         }
     }
 
-    private async Task<IReadOnlyList<Recommendation>?> ListAsync(NpgsqlConnection connection, IReadOnlyCollection<int> postingIds, int limit, CancellationToken cancellationToken)
+    private async Task<IReadOnlyList<Recommendation>?> ListAsync(
+        NpgsqlConnection connection, IReadOnlyCollection<int> postingIds, int limit, IReadOnlyDictionary<int, CategoryEvidence> evidence,
+        CategoryDirectory categories, SearchKeys keys, CancellationToken cancellationToken)
     {
         var subjects = await SubjectsAsync(connection, postingIds, cancellationToken);
         if (subjects.Count == 0)
@@ -87,9 +88,6 @@ public sealed class RecommendedJobs(JobBoardDbContext db, TimeProvider clock, IM
         }
 
         var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
-        var evidence = await categoryEvidence.CurrentAsync(cancellationToken);
-        var categories = await search.CategoriesAsync(cancellationToken);
-        var keys = await search.SearchKeysAsync(cancellationToken);
         var best = new Dictionary<int, ScoredRecommendation>();
         var positions = new Dictionary<int, int[]>();
         foreach (var (subject, title, skillNames) in subjects)
@@ -143,7 +141,7 @@ public sealed class RecommendedJobs(JobBoardDbContext db, TimeProvider clock, IM
             """;
         await using var batch = new NpgsqlBatch(connection)
         {
-            BatchCommands = { new NpgsqlBatchCommand("SET plan_cache_mode = force_generic_plan"), new NpgsqlBatchCommand(sql) },
+            BatchCommands = { new NpgsqlBatchCommand("SET LOCAL plan_cache_mode = force_generic_plan"), new NpgsqlBatchCommand(sql) },
         };
         batch.BatchCommands[1].Parameters.AddWithValue("ids", postingIds.ToArray());
         var subjects = new List<(RecommendationSubject, string, Dictionary<int, string>)>();
@@ -173,7 +171,7 @@ public sealed class RecommendedJobs(JobBoardDbContext db, TimeProvider clock, IM
     {
         var hasCategories = subject.CategoryIds.Count > 0;
         var branches = new List<string>();
-        static string Open(string alias) => $"({alias}.valid_through IS NULL OR {alias}.valid_through >= @today) AND {alias}.posting_id <> ALL (@exclude)";
+        static string Open(string alias) => $"{PostingVisibility.OpenSearchRow(alias)} AND {alias}.posting_id <> ALL (@exclude)";
         if (subject.Places.Count > 0)
         {
             // The subject's places as earthdistance points, worked out here: ll_to_earth is an SQL function PostgreSQL
@@ -238,7 +236,7 @@ public sealed class RecommendedJobs(JobBoardDbContext db, TimeProvider clock, IM
 
         // Each candidate's features come from its own narrow rows in posting_search_places: the posting's on every row
         // (its title only at position 0), one row per place. The places are compared by RecommendationScorer,
-        // the titles by TitleTrigrams as pg_trgm would: similarity() on every row took about a seventh of PostgreSQL's time.
+        // the titles by TitleTrigrams as pg_trgm would, which spares PostgreSQL a similarity() per row (docs/benchmarks.md).
         var sql = $"""
             WITH candidates AS ({string.Join("\nUNION\n", branches)})
             SELECT l.posting_id, l.position, l.latitude, l.longitude, l.city, l.region, l.country_code, l.work_mode,
@@ -249,7 +247,7 @@ public sealed class RecommendedJobs(JobBoardDbContext db, TimeProvider clock, IM
             """;
 
         await using var command = new NpgsqlCommand(sql, connection);
-        command.Parameters.AddWithValue("today", today);
+        command.Parameters.AddWithValue(PostingVisibility.TodayParameter, today);
         command.Parameters.AddWithValue("exclude", exclude);
         command.Parameters.AddWithValue("categories", subject.CategoryIds.ToArray());
         command.Parameters.AddWithValue("remoteKeys", subject.Countries.Select(country => keys.Find("remote", country)).ToArray());

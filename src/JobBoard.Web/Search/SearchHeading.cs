@@ -1,7 +1,7 @@
 using System.Globalization;
 using JobBoard.Domain.Places;
 using JobBoard.Domain.Postings;
-using JobBoard.Web.Pages.Shared;
+using JobBoard.Web.Listings;
 
 namespace JobBoard.Web.Search;
 

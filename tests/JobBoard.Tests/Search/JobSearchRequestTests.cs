@@ -9,7 +9,7 @@ namespace JobBoard.Tests.Search;
 public sealed class JobSearchRequestTests
 {
     private static JobSearchRequest Parse(string query) =>
-        JobSearchRequest.From(new QueryCollection(QueryHelpers.ParseQuery(query)), JobSearchRequest.MaxLimit);
+        JobSearchRequestParser.Parse(new QueryCollection(QueryHelpers.ParseQuery(query)), JobSearchRequest.MaxLimit);
 
     [Fact]
     public void Every_parameter_a_search_writes_into_its_url_is_listed_and_every_listed_one_is_written()

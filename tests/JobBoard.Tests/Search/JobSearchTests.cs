@@ -313,8 +313,9 @@ public sealed class JobSearchTests(JobBoardApp app) : IAsyncLifetime
         foreach (var query in new[] { "q=nurse", string.Empty, "q=nurse&location=United+States&mode=onsite&mode=remote", "location=Chicago&radius=50" })
         {
             using var scope = app.Services.CreateScope();
-            var search = new JobSearch(scope.ServiceProvider.GetRequiredService<JobBoardDbContext>(), TimeProvider.System, new MemoryCache(new MemoryCacheOptions()), configuration);
-            var result = await search.SearchAsync(JobSearchRequest.From(new QueryCollection(QueryHelpers.ParseQuery(query))), CancellationToken.None);
+            var db = scope.ServiceProvider.GetRequiredService<JobBoardDbContext>();
+            var search = new JobSearch(db, TimeProvider.System, new BoardDirectories(db, TimeProvider.System, new MemoryCache(new MemoryCacheOptions())), configuration);
+            var result = await search.SearchAsync(JobSearchRequestParser.Parse(new QueryCollection(QueryHelpers.ParseQuery(query))), CancellationToken.None);
 
             result.Total.Should().Be(3, query);
             result.TotalIsExact.Should().BeFalse(query);

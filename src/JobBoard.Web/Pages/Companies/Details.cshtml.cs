@@ -1,7 +1,7 @@
 using JobBoard.Data;
 using JobBoard.Domain.Common;
 using JobBoard.Domain.Companies;
-using JobBoard.Web.Pages.Shared;
+using JobBoard.Web.Listings;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;

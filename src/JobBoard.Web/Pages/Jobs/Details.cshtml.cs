@@ -1,5 +1,6 @@
 using JobBoard.Data;
 using JobBoard.Domain.Postings;
+using JobBoard.Web.Listings;
 using JobBoard.Web.Recommendations;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;

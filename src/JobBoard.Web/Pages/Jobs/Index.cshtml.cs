@@ -8,7 +8,7 @@ namespace JobBoard.Web.Pages.Jobs;
 
 /// <summary>Search and browse: <c>/jobs?q=&amp;location=&amp;radius=&amp;mode=&amp;type=&amp;category=&amp;level=&amp;salaryMin=&amp;posted=&amp;visa=&amp;sort=&amp;page=</c>.</summary>
 [EnableRateLimiting(SearchRateLimit.Policy)]
-public sealed class IndexModel(JobSearch search) : PageModel
+public sealed class IndexModel(JobSearch search, BoardDirectories directories) : PageModel
 {
     /// <summary>The distances the radius list offers, in either unit; each unit's default is among them.</summary>
     public static readonly double[] Radii = [10, 25, 40, 50, 100, 200];
@@ -35,11 +35,11 @@ public sealed class IndexModel(JobSearch search) : PageModel
             return Redirect("/jobs" + QueryString.Create(filled).ToUriComponent());
         }
 
-        Search = JobSearchRequest.From(Request.Query);
+        Search = JobSearchRequestParser.Parse(Request.Query);
         Result = await search.SearchAsync(Search, cancellationToken);
-        Categories = await search.CategoriesAsync(cancellationToken);
+        Categories = await directories.CategoriesAsync(cancellationToken);
         Heading = SearchHeading.Describe(Search, Result, Categories);
-        var currencies = await search.CurrenciesAsync(cancellationToken);
+        var currencies = await directories.CurrenciesAsync(cancellationToken);
         Currencies = Search.Currency is { } chosen && !currencies.Contains(chosen) ? [.. currencies.Append(chosen).Order(StringComparer.Ordinal)] : currencies;
         return Page();
     }

@@ -5,9 +5,8 @@ using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using JobBoard.Domain.Postings;
-using JobBoard.Web.Pages.Shared;
 
-namespace JobBoard.Web.Pages.Jobs;
+namespace JobBoard.Web.Listings;
 
 /// <summary>The schema.org JobPosting of a posting, as Google for Jobs reads it.</summary>
 public static class JobPostingJsonLd

@@ -1,7 +1,7 @@
 using System.Linq.Expressions;
 using JobBoard.Domain.Postings;
 
-namespace JobBoard.Web.Pages.Shared;
+namespace JobBoard.Web.Listings;
 
 /// <summary>A posting as lists show it: title, company, place, when, a salary if the ad gives one, and a snippet.</summary>
 public sealed record JobCard(

@@ -1,7 +1,7 @@
 using JobBoard.Domain.Postings;
 using Microsoft.EntityFrameworkCore;
 
-namespace JobBoard.Web.Pages.Jobs;
+namespace JobBoard.Web.Listings;
 
 public static class PostingForDisplay
 {

@@ -1,8 +1,7 @@
 using JobBoard.Domain.Companies;
 using JobBoard.Domain.Postings;
-using JobBoard.Web.Pages.Shared;
 
-namespace JobBoard.Web.Pages.Jobs;
+namespace JobBoard.Web.Listings;
 
 public enum OutlineStyle
 {

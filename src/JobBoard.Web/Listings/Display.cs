@@ -1,7 +1,7 @@
 using System.Globalization;
 using JobBoard.Domain.Postings;
 
-namespace JobBoard.Web.Pages.Shared;
+namespace JobBoard.Web.Listings;
 
 /// <summary>How posting facts read on a page: paragraphs, snippets, salaries, dates.</summary>
 public static class Display
