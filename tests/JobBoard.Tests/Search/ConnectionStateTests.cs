@@ -17,12 +17,8 @@ namespace JobBoard.Tests.Search;
 /// (an ordinary page query) must get PostgreSQL's default again.
 /// </summary>
 [Collection(WebTestsDefinition.Name)]
-public sealed class ConnectionStateTests(JobBoardApp app) : IAsyncLifetime
+public sealed class ConnectionStateTests(JobBoardApp app) : WebTest(app)
 {
-    public Task InitializeAsync() => app.ResetAsync();
-
-    public Task DisposeAsync() => Task.CompletedTask;
-
     [Fact]
     public async Task Searches_and_recommendations_leave_the_connection_with_the_default_plan_mode()
     {
