@@ -41,6 +41,12 @@ public static class HtmlText
     public static string ToPlainText(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
+        if (text.AsSpan().IndexOfAny('<', '&') < 0)
+        {
+            // Nothing to parse: most titles, names and places.
+            return FromPlainText(text);
+        }
+
         var document = Parser.ParseDocument(WithoutCDataMarkers(text));
         if (!HasMarkup(document))
         {
