@@ -1,3 +1,4 @@
+using System.Data.Common;
 using JobBoard.Data;
 using JobBoard.Web;
 using JobBoard.Web.Api;
@@ -30,26 +31,30 @@ try
         ?? throw new InvalidOperationException(
             "No database configured: set ConnectionStrings__JobBoard, or start the board with ./jobboard.sh run.");
 
-    // Pages run the same few queries over and over: prepared once per connection, PostgreSQL stops re-planning them,
-    // which costs more than running them. Set "Max Auto Prepare" in the connection string to override.
+    // Connection settings the board wants unless its connection string sets them itself: the "Database" section of
+    // appsettings.json (README "Configuration"; the measurements behind each default are in docs/benchmarks.md).
     var database = new NpgsqlConnectionStringBuilder(connectionString);
-    if (database.MaxAutoPrepare == 0)
+    var settings = builder.Configuration.GetSection("Database");
+    // NpgsqlConnectionStringBuilder.ContainsKey is true of every keyword Npgsql knows; the string as written says what is set.
+    var written = new DbConnectionStringBuilder { ConnectionString = connectionString };
+    bool Sets(string keyword) => written.Keys.Cast<string>().Any(key =>
+        key.Replace(" ", string.Empty, StringComparison.Ordinal).Equals(keyword, StringComparison.OrdinalIgnoreCase));
+
+    // Pages run the same few queries over and over: prepared once per connection, they are no longer planned each time.
+    if (!Sets("MaxAutoPrepare"))
     {
-        database.MaxAutoPrepare = 100;
+        database.MaxAutoPrepare = settings.GetValue("MaxAutoPrepare", 100);
     }
 
-    // Npgsql resets every connection it hands out again with seven statements parsed afresh each time: about 0.2 ms of
-    // PostgreSQL's time for each connection a request takes, against 3.5 ms for a whole list of recommendations. Nothing
-    // here leaves session state behind but plan_cache_mode, and the code that sets it undoes it (CustomPlanConnection,
-    // RecommendedJobs). Set "No Reset On Close=false" in the connection string to have the reset back.
-    if (!database.ContainsKey("No Reset On Close"))
+    // Npgsql's reset of each connection it hands out again costs PostgreSQL more than it saves: no code here leaves
+    // session state on a connection (ConnectionStateTests).
+    if (!Sets("NoResetOnClose"))
     {
-        database.NoResetOnClose = true;
+        database.NoResetOnClose = settings.GetValue("NoResetOnClose", true);
     }
 
-    // A search over a million rows has a plan cost that switches JIT compilation on, which then takes longer than the
-    // query. Set "Options=-c jit=on" in the connection string to keep it.
-    if (database.Options?.Contains("jit", StringComparison.Ordinal) != true)
+    // A search over a million rows crosses PostgreSQL's JIT cost threshold, and compiling took longer than the query.
+    if (!settings.GetValue("Jit", false) && database.Options?.Contains("jit", StringComparison.Ordinal) != true)
     {
         database.Options = $"{database.Options} -c jit=off".Trim();
     }
@@ -62,8 +67,8 @@ try
 
     builder.Services.AddSingleton(TimeProvider.System);
     // Bounded: each entry (a recommendation list, a directory of categories or keys) counts as one, and under a crawl
-    // the lists asked for in a minute would otherwise all stay, about 10,000 at 170 a second. When full, expired and
-    // least recently used lists go first; the directories every request needs are never evicted.
+    // the lists asked for in a minute would otherwise all stay (docs/benchmarks.md). When full, expired and least
+    // recently used lists go first; the directories every request needs are never evicted.
     builder.Services.AddMemoryCache(options => options.SizeLimit = builder.Configuration.GetValue("Caching:Entries", 4_000));
     // Public posting pages are served from memory for a minute (Caching:PostingPageSeconds; 0 turns it off): a posting
     // page is read far more often than its posting changes, and its recommendations are cached for as long. The store is

@@ -38,14 +38,8 @@ public static class SearchRateLimit
             };
             options.AddPolicy(Policy, context => perMinute == 0
                 ? RateLimitPartition.GetNoLimiter(string.Empty)
-                : RateLimitPartition.GetTokenBucketLimiter(context.Connection.RemoteIpAddress?.ToString() ?? string.Empty, _ => new TokenBucketRateLimiterOptions
-                {
-                    TokenLimit = Math.Max(1, perMinute / 2),
-                    TokensPerPeriod = 1,
-                    ReplenishmentPeriod = TimeSpan.FromMinutes(1) / perMinute,
-                    QueueLimit = 0,
-                    AutoReplenishment = true,
-                }));
+                : RateLimitPartition.Get(context.Connection.RemoteIpAddress?.ToString() ?? string.Empty, _ => new TokenBucket(
+                    context.RequestServices.GetRequiredService<TimeProvider>(), Math.Max(1, perMinute / 2), TimeSpan.FromMinutes(1) / perMinute)));
         });
     }
 }

@@ -1,16 +1,19 @@
-using System.Net;
 using System.Text;
-using System.Text.RegularExpressions;
+using AngleSharp.Dom;
+using AngleSharp.Html.Parser;
 
 namespace JobBoard.Web.Import;
 
 /// <summary>
 /// The plain text of the HTML that feeds write descriptions in, as the board stores an ad's text: paragraphs separated
 /// by blank lines, list items and <c>&lt;br&gt;</c> on lines of their own, entities decoded, scripts and styles
-/// dropped, and no markup left. Text without tags keeps its own line breaks.
+/// dropped, and no markup left. The HTML is read by AngleSharp as a browser reads it (unclosed and misnested tags,
+/// entities without their semicolon); text without markup keeps its own line breaks.
 /// </summary>
-public static partial class HtmlText
+public static class HtmlText
 {
+    private static readonly HtmlParser Parser = new();
+
     // Elements whose content is not text a reader sees.
     private static readonly HashSet<string> HiddenElements = new(StringComparer.OrdinalIgnoreCase)
     {
@@ -26,35 +29,78 @@ public static partial class HtmlText
 
     private static readonly HashSet<string> LineElements = new(StringComparer.OrdinalIgnoreCase)
     {
-        "li", "dt", "dd", "tr", "caption", "option",
+        "br", "li", "dt", "dd", "tr", "caption", "option",
     };
 
     private static readonly HashSet<string> CellElements = new(StringComparer.OrdinalIgnoreCase) { "td", "th" };
+
+    private const string CDataStart = "<![CDATA[";
+    private const string CDataEnd = "]]>";
 
     /// <summary>The text as paragraphs ("\n\n") of lines ("\n"); empty when nothing readable is left.</summary>
     public static string ToPlainText(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
-        if (!HasTags(text))
+        if (text.AsSpan().IndexOfAny('<', '&') < 0)
+        {
+            // Nothing to parse: most titles, names and places.
+            return FromPlainText(text);
+        }
+
+        var document = Parser.ParseDocument(WithoutCDataMarkers(text));
+        if (!HasMarkup(document))
         {
             // Some feeds escape their HTML twice ("&lt;p&gt;"): once decoded it is markup like any other.
-            var decoded = WebUtility.HtmlDecode(text);
-            if (!HasTags(decoded))
+            var decoded = document.Body?.TextContent ?? string.Empty;
+            document = Parser.ParseDocument(decoded);
+            if (!HasMarkup(document))
             {
                 return FromPlainText(decoded);
             }
-
-            text = decoded;
         }
 
-        return new Converter(text).Convert();
+        var output = new TextBuilder();
+        Write(document.Body ?? document.DocumentElement, output, inListItem: false, preformatted: false);
+        return output.ToString();
     }
 
     /// <summary>The text on one line, for titles and names ("Nurse &amp;amp; Carer" is "Nurse &amp; Carer").</summary>
     public static string ToLine(string text) =>
         string.Join(' ', ToPlainText(text).Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
 
-    private static bool HasTags(string text) => text.Contains('<', StringComparison.Ordinal) && Tag().IsMatch(text);
+    /// <summary>
+    /// Feeds made from XML wrap their HTML in CDATA sections, which HTML knows only inside SVG and MathML (elsewhere a
+    /// browser reads one as a comment that ends at the first '&gt;'): what a section wraps is the description.
+    /// </summary>
+    private static string WithoutCDataMarkers(string text)
+    {
+        var start = text.IndexOf(CDataStart, StringComparison.Ordinal);
+        if (start < 0)
+        {
+            return text;
+        }
+
+        var unwrapped = new StringBuilder(text.Length);
+        var from = 0;
+        while (start >= 0)
+        {
+            var end = text.IndexOf(CDataEnd, start + CDataStart.Length, StringComparison.Ordinal);
+            if (end < 0)
+            {
+                break;
+            }
+
+            unwrapped.Append(text, from, start - from).Append(text, start + CDataStart.Length, end - start - CDataStart.Length);
+            from = end + CDataEnd.Length;
+            start = text.IndexOf(CDataStart, from, StringComparison.Ordinal);
+        }
+
+        return unwrapped.Append(text, from, text.Length - from).ToString();
+    }
+
+    /// <summary>Whether the text held any tag or comment: the parser gives every text an html, a head and a body.</summary>
+    private static bool HasMarkup(IDocument document) =>
+        document.All.Any(element => element.LocalName is not ("html" or "head" or "body")) || document.Descendants<IComment>().Any();
 
     private static string FromPlainText(string text)
     {
@@ -75,8 +121,62 @@ public static partial class HtmlText
         return output.ToString();
     }
 
-    [GeneratedRegex(@"<(?:/?[a-zA-Z][a-zA-Z0-9:-]*(?:\s[^<>]*)?/?>|!--)")]
-    private static partial Regex Tag();
+    /// <summary>Writes a node's text: block elements break before and after their content, hidden ones write nothing.</summary>
+    private static void Write(INode node, TextBuilder output, bool inListItem, bool preformatted)
+    {
+        if (node is IText text)
+        {
+            WriteText(text.Data, output, preformatted);
+            return;
+        }
+
+        if (node is not IElement element)
+        {
+            // Comments, and what else is no element (CDATA was unwrapped before parsing).
+            return;
+        }
+
+        var name = element.LocalName;
+        if (HiddenElements.Contains(name))
+        {
+            return;
+        }
+
+        // Inside a list item a paragraph or a nested list is still part of the item: a line, not a blank-line break.
+        var around = LineElements.Contains(name) ? Pending.Line
+            : ParagraphElements.Contains(name) ? (inListItem ? Pending.Line : Pending.Paragraph)
+            : CellElements.Contains(name) ? Pending.Space
+            : Pending.None;
+        output.Break(around);
+        var inItem = inListItem || name.Equals("li", StringComparison.OrdinalIgnoreCase);
+        var inPre = preformatted || name.Equals("pre", StringComparison.OrdinalIgnoreCase);
+        foreach (var child in element.ChildNodes)
+        {
+            Write(child, output, inItem, inPre);
+        }
+
+        output.Break(around);
+    }
+
+    private static void WriteText(string text, TextBuilder output, bool preformatted)
+    {
+        if (!preformatted)
+        {
+            output.Append(text, preserveSpaces: false);
+            return;
+        }
+
+        var lines = text.ReplaceLineEndings("\n").Split('\n');
+        for (var i = 0; i < lines.Length; i++)
+        {
+            if (i > 0)
+            {
+                output.Break(Pending.Line);
+            }
+
+            output.Append(lines[i], preserveSpaces: true);
+        }
+    }
 
     private enum Pending
     {
@@ -84,183 +184,6 @@ public static partial class HtmlText
         Space,
         Line,
         Paragraph,
-    }
-
-    /// <summary>Walks the markup once: tags become breaks, text is decoded and its white space folded as a browser does.</summary>
-    private sealed class Converter(string html)
-    {
-        private readonly TextBuilder _output = new();
-        private int _position;
-        private int _listItemDepth;
-        private int _preformattedDepth;
-
-        public string Convert()
-        {
-            var textStart = 0;
-            while (_position < html.Length)
-            {
-                var open = html.IndexOf('<', _position);
-                if (open < 0)
-                {
-                    break;
-                }
-
-                _position = open;
-                if (!TryReadMarkup(out var tagName, out var closing, out var selfClosing))
-                {
-                    // A '<' that starts no tag ("a < b") is text.
-                    _position = open + 1;
-                    continue;
-                }
-
-                AppendText(html[textStart..open]);
-                if (tagName is not null)
-                {
-                    OnTag(tagName, closing, selfClosing);
-                }
-
-                textStart = _position;
-            }
-
-            AppendText(html[textStart..]);
-            return _output.ToString();
-        }
-
-        /// <summary>Reads a tag, comment or declaration at the '&lt;' and moves past it; the name is null for comments.</summary>
-        private bool TryReadMarkup(out string? tagName, out bool closing, out bool selfClosing)
-        {
-            tagName = null;
-            closing = false;
-            selfClosing = false;
-            var next = _position + 1 < html.Length ? html[_position + 1] : '\0';
-            if (next == '!' || next == '?')
-            {
-                var end = html.AsSpan(_position).StartsWith("<!--")
-                    ? IndexAfter("-->", _position + 4)
-                    : IndexAfter(">", _position + 2);
-                _position = end;
-                return true;
-            }
-
-            var nameStart = _position + (next == '/' ? 2 : 1);
-            var nameEnd = nameStart;
-            while (nameEnd < html.Length && (char.IsAsciiLetterOrDigit(html[nameEnd]) || html[nameEnd] is ':' or '-'))
-            {
-                nameEnd++;
-            }
-
-            if (nameEnd == nameStart || !char.IsAsciiLetter(html[nameStart]))
-            {
-                return false;
-            }
-
-            tagName = html[nameStart..nameEnd];
-            closing = next == '/';
-            var quote = '\0';
-            var i = nameEnd;
-            for (; i < html.Length; i++)
-            {
-                var c = html[i];
-                if (quote != '\0')
-                {
-                    quote = c == quote ? '\0' : quote;
-                }
-                else if (c is '"' or '\'')
-                {
-                    quote = c;
-                }
-                else if (c == '>')
-                {
-                    selfClosing = html[i - 1] == '/';
-                    break;
-                }
-            }
-
-            _position = Math.Min(i + 1, html.Length);
-            return true;
-        }
-
-        private void OnTag(string name, bool closing, bool selfClosing)
-        {
-            if (HiddenElements.Contains(name))
-            {
-                if (!closing && !selfClosing)
-                {
-                    // Everything up to the matching end tag is skipped, markup-looking text in a script included.
-                    var end = html.IndexOf("</" + name, _position, StringComparison.OrdinalIgnoreCase);
-                    _position = end < 0 ? html.Length : IndexAfter(">", end);
-                }
-
-                return;
-            }
-
-            if (name.Equals("br", StringComparison.OrdinalIgnoreCase))
-            {
-                _output.Break(Pending.Line);
-            }
-            else if (name.Equals("li", StringComparison.OrdinalIgnoreCase))
-            {
-                _listItemDepth = Math.Max(0, _listItemDepth + (closing ? -1 : 1));
-                _output.Break(Pending.Line);
-            }
-            else if (closing && (name.Equals("ul", StringComparison.OrdinalIgnoreCase) || name.Equals("ol", StringComparison.OrdinalIgnoreCase)))
-            {
-                // HTML lets "</li>" be left out; the list's end closes its items.
-                _listItemDepth = 0;
-                _output.Break(Pending.Paragraph);
-            }
-            else if (LineElements.Contains(name))
-            {
-                _output.Break(Pending.Line);
-            }
-            else if (ParagraphElements.Contains(name))
-            {
-                if (name.Equals("pre", StringComparison.OrdinalIgnoreCase))
-                {
-                    _preformattedDepth = Math.Max(0, _preformattedDepth + (closing ? -1 : 1));
-                }
-
-                // Inside a list item a paragraph is still part of the item: a line, not a blank-line break.
-                _output.Break(_listItemDepth > 0 ? Pending.Line : Pending.Paragraph);
-            }
-            else if (CellElements.Contains(name))
-            {
-                _output.Break(Pending.Space);
-            }
-        }
-
-        private void AppendText(string raw)
-        {
-            if (raw.Length == 0)
-            {
-                return;
-            }
-
-            var text = WebUtility.HtmlDecode(raw);
-            if (_preformattedDepth > 0)
-            {
-                var lines = text.ReplaceLineEndings("\n").Split('\n');
-                for (var i = 0; i < lines.Length; i++)
-                {
-                    if (i > 0)
-                    {
-                        _output.Break(Pending.Line);
-                    }
-
-                    _output.Append(lines[i], preserveSpaces: true);
-                }
-            }
-            else
-            {
-                _output.Append(text, preserveSpaces: false);
-            }
-        }
-
-        private int IndexAfter(string value, int from)
-        {
-            var at = html.IndexOf(value, Math.Min(from, html.Length), StringComparison.Ordinal);
-            return at < 0 ? html.Length : at + value.Length;
-        }
     }
 
     /// <summary>Collects text into trimmed lines and paragraphs; breaks are held until more text comes, so none dangle.</summary>

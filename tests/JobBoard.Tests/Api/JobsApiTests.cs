@@ -8,12 +8,8 @@ namespace JobBoard.Tests.Api;
 
 /// <summary>What the JSON API's endpoints share: the <c>limit</c> they take, and what a posting that is no longer open answers.</summary>
 [Collection(WebTestsDefinition.Name)]
-public sealed class JobsApiTests(JobBoardApp app) : IAsyncLifetime
+public sealed class JobsApiTests(JobBoardApp app) : WebTest(app)
 {
-    public Task InitializeAsync() => app.ResetAsync();
-
-    public Task DisposeAsync() => Task.CompletedTask;
-
     [Theory]
     [InlineData("abc")]
     [InlineData("0")]

@@ -10,15 +10,11 @@ namespace JobBoard.Tests.BulkLoad;
 /// still running.
 /// </summary>
 [Collection(WebTestsDefinition.Name)]
-public sealed class DeferredMaintenanceTests(JobBoardApp app) : IAsyncLifetime
+public sealed class DeferredMaintenanceTests(JobBoardApp app) : WebTest(app)
 {
     private const string Indexes = "SELECT string_agg(indexdef, E'\\n' ORDER BY indexdef) FROM pg_indexes WHERE schemaname = 'public'";
 
     private const string PausedTables = "SELECT count(*) FROM pg_class WHERE reloptions @> '{autovacuum_enabled=false}'";
-
-    public async Task InitializeAsync() => await app.ResetAsync();
-
-    public Task DisposeAsync() => Task.CompletedTask;
 
     [Fact]
     public async Task What_a_killed_load_put_off_is_restored_by_the_next_start_and_not_while_a_load_runs()

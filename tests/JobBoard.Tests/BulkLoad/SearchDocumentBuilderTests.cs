@@ -14,12 +14,8 @@ namespace JobBoard.Tests.BulkLoad;
 /// a word repeated past tsvector's 255 positions, and text long enough to reach its last position, 16,383.
 /// </summary>
 [Collection(WebTestsDefinition.Name)]
-public sealed class SearchDocumentBuilderTests(JobBoardApp app) : IAsyncLifetime
+public sealed class SearchDocumentBuilderTests(JobBoardApp app) : WebTest(app)
 {
-    public async Task InitializeAsync() => await app.ResetAsync();
-
-    public Task DisposeAsync() => Task.CompletedTask;
-
     public static TheoryData<string> Postings => new() { "punctuation", "repeats", "long" };
 
     [Theory]

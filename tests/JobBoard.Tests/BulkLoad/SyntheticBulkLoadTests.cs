@@ -14,7 +14,7 @@ namespace JobBoard.Tests.BulkLoad;
 
 /// <summary><c>seed --synthetic N</c> on the real database: every table filled as the app itself would fill it.</summary>
 [Collection(WebTestsDefinition.Name)]
-public sealed class SyntheticBulkLoadTests(JobBoardApp app) : IAsyncLifetime
+public sealed class SyntheticBulkLoadTests(JobBoardApp app) : WebTest(app)
 {
     private const int Count = 500;
 
@@ -28,18 +28,16 @@ public sealed class SyntheticBulkLoadTests(JobBoardApp app) : IAsyncLifetime
         ORDER BY 1
         """;
 
-    private readonly DateTimeOffset _now = DateTimeOffset.UtcNow;
+    private readonly DateTimeOffset _now = TestPostings.Now;
     private BulkLoadResult _result = null!;
 
     private DateOnly Today => DateOnly.FromDateTime(_now.UtcDateTime);
 
-    public async Task InitializeAsync()
+    public override async Task InitializeAsync()
     {
-        await app.ResetAsync();
+        await base.InitializeAsync();
         _result = await LoadAsync(Options);
     }
-
-    public Task DisposeAsync() => Task.CompletedTask;
 
     [Fact]
     public async Task Every_table_gets_the_rows_the_load_reports()
@@ -281,7 +279,7 @@ public sealed class SyntheticBulkLoadTests(JobBoardApp app) : IAsyncLifetime
     {
         await using var scope = app.Services.CreateAsyncScope();
         var loader = new SyntheticBoardBulkLoader(
-            scope.ServiceProvider.GetRequiredService<JobBoardDbContext>(), new FixedClock(_now), NullLogger<SyntheticBoardBulkLoader>.Instance);
+            scope.ServiceProvider.GetRequiredService<JobBoardDbContext>(), app.Clock, NullLogger<SyntheticBoardBulkLoader>.Instance);
         return await loader.LoadAsync(options, new BulkLoadProgress(), CancellationToken.None);
     }
 

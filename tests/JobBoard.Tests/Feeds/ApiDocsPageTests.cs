@@ -6,12 +6,8 @@ namespace JobBoard.Tests.Feeds;
 
 /// <summary>The API's docs page at /api, rendered from the OpenAPI document.</summary>
 [Collection(WebTestsDefinition.Name)]
-public sealed class ApiDocsPageTests(JobBoardApp app) : IAsyncLifetime
+public sealed class ApiDocsPageTests(JobBoardApp app) : WebTest(app)
 {
-    public Task InitializeAsync() => app.ResetAsync();
-
-    public Task DisposeAsync() => Task.CompletedTask;
-
     [Fact]
     public async Task Lists_each_endpoint_with_its_summary_parameters_and_responses()
     {

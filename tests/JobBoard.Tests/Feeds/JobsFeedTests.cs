@@ -9,13 +9,9 @@ using static JobBoard.Tests.Infrastructure.TestPostings;
 namespace JobBoard.Tests.Feeds;
 
 [Collection(WebTestsDefinition.Name)]
-public sealed class JobsFeedTests(JobBoardApp app) : IAsyncLifetime
+public sealed class JobsFeedTests(JobBoardApp app) : WebTest(app)
 {
     private static readonly XNamespace Atom = "http://www.w3.org/2005/Atom";
-
-    public Task InitializeAsync() => app.ResetAsync();
-
-    public Task DisposeAsync() => Task.CompletedTask;
 
     [Fact]
     public async Task Lists_open_postings_newest_first_and_nothing_else()

@@ -5,12 +5,8 @@ namespace JobBoard.Tests.Feeds;
 
 /// <summary>How every page points to the API docs, and which pages announce a feed to feed readers.</summary>
 [Collection(WebTestsDefinition.Name)]
-public sealed class LayoutLinksTests(JobBoardApp app) : IAsyncLifetime
+public sealed class LayoutLinksTests(JobBoardApp app) : WebTest(app)
 {
-    public Task InitializeAsync() => app.ResetAsync();
-
-    public Task DisposeAsync() => Task.CompletedTask;
-
     [Fact]
     public async Task The_layout_links_the_docs_and_the_home_page_announces_its_feed()
     {

@@ -14,12 +14,8 @@ namespace JobBoard.Tests.Feeds;
 
 /// <summary>Absolute addresses behind a proxy that ends TLS, and whose word for it the app takes.</summary>
 [Collection(WebTestsDefinition.Name)]
-public sealed class ReverseProxyTests(JobBoardApp app) : IAsyncLifetime
+public sealed class ReverseProxyTests(JobBoardApp app) : WebTest(app)
 {
-    public Task InitializeAsync() => app.ResetAsync();
-
-    public Task DisposeAsync() => Task.CompletedTask;
-
     [Fact]
     public async Task Behind_a_trusted_proxy_that_ends_tls_absolute_addresses_say_https()
     {

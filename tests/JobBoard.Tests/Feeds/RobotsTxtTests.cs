@@ -10,12 +10,8 @@ using static JobBoard.Tests.Infrastructure.TestPostings;
 namespace JobBoard.Tests.Feeds;
 
 [Collection(WebTestsDefinition.Name)]
-public sealed class RobotsTxtTests(JobBoardApp app) : IAsyncLifetime
+public sealed class RobotsTxtTests(JobBoardApp app) : WebTest(app)
 {
-    public Task InitializeAsync() => app.ResetAsync();
-
-    public Task DisposeAsync() => Task.CompletedTask;
-
     [Fact]
     public async Task Robots_txt_lets_crawlers_read_the_site_but_not_the_api_or_feeds_and_points_to_the_sitemap()
     {

@@ -7,13 +7,9 @@ using static JobBoard.Tests.Infrastructure.TestPostings;
 namespace JobBoard.Tests.Feeds;
 
 [Collection(WebTestsDefinition.Name)]
-public sealed class SitemapTests(JobBoardApp app) : IAsyncLifetime
+public sealed class SitemapTests(JobBoardApp app) : WebTest(app)
 {
     private static readonly XNamespace Sitemap = "http://www.sitemaps.org/schemas/sitemap/0.9";
-
-    public Task InitializeAsync() => app.ResetAsync();
-
-    public Task DisposeAsync() => Task.CompletedTask;
 
     [Fact]
     public async Task The_index_lists_the_pages_file_and_each_file_of_open_companies_and_postings()

@@ -1,3 +1,5 @@
+using System.Net;
+using JobBoard.Tests.Infrastructure;
 using JobBoard.Web.Import;
 
 namespace JobBoard.Tests.Import;
@@ -83,5 +85,77 @@ public sealed class HtmlTextTests
     public void A_title_reads_as_one_line()
     {
         HtmlText.ToLine("Nurse &amp; Carer\n <b>(Nights)</b>").Should().Be("Nurse & Carer (Nights)");
+    }
+
+    [Fact]
+    public void A_list_inside_a_list_item_stays_with_the_item_and_the_item_goes_on_after_it()
+    {
+        HtmlText.ToPlainText("<ul><li>Nursing<ul><li>Wards</li><li>Clinics</li></ul><p>both shifts</p></li><li>Admin</li></ul><p>After</p>")
+            .Should().Be("Nursing\nWards\nClinics\nboth shifts\nAdmin\n\nAfter");
+    }
+
+    [Fact]
+    public void A_br_inside_inline_tags_still_breaks_the_line()
+    {
+        HtmlText.ToPlainText("<p><strong>Acme Health<br /></strong><em>12 Main St<BR clear=\"all\">Chicago</em></p>")
+            .Should().Be("Acme Health\n12 Main St\nChicago");
+    }
+
+    [Fact]
+    public void Scripts_styles_and_comments_are_dropped_however_they_are_written()
+    {
+        const string html = "<p>One</p><!--> <p>Two</p><SCRIPT type='x'>if (a </b) { '<p>no</p>' }</SCRIPT><style>a > b { }</style>" +
+            "<!-- a comment -- with dashes --><p>Three</p><script>never closed <p>four</p>";
+
+        HtmlText.ToPlainText(html).Should().Be("One\n\nTwo\n\nThree", "<!--> is an empty comment, and an unclosed script runs to the end");
+    }
+
+    [Fact]
+    public void Unclosed_and_misnested_tags_are_read_as_a_browser_reads_them()
+    {
+        HtmlText.ToPlainText("<p>First<p>Second <b>bold <i>both</b> italic</i><div>Block<table><tr><td>A<td>B<tr><td>C</table>Tail <span")
+            .Should().Be("First\n\nSecond bold both italic\n\nBlock\n\nA B\nC\n\nTail");
+    }
+
+    [Fact]
+    public void A_greater_than_sign_inside_an_attribute_ends_no_tag()
+    {
+        HtmlText.ToPlainText("<p title=\"salary > 50k\">Nurse</p><a href=https://x.test/?a>b>link</a> <img alt='a > b'>done")
+            .Should().Be("Nurse\n\nb>link done", "an unquoted value ends at the first '>'");
+    }
+
+    [Fact]
+    public void Cdata_sections_from_xml_feeds_are_read_for_what_they_wrap()
+    {
+        HtmlText.ToPlainText("<![CDATA[<p>Nurse wanted</p><ul><li>Pay > average</li></ul>]]>").Should().Be("Nurse wanted\n\nPay > average");
+        HtmlText.ToPlainText("<p>Before</p><![CDATA[a > b]]><p>After</p>").Should().Be("Before\n\na > b\n\nAfter");
+    }
+
+    [Fact]
+    public void Entities_are_decoded_once_as_a_browser_decodes_them()
+    {
+        HtmlText.ToPlainText("<p>Nurse &amp;amp; Carer&nbsp;&nbsp;&nbsp;wanted &copy 2026 &#150; now &#x1F3E5;</p>")
+            .Should().Be("Nurse &amp; Carer wanted © 2026 – now 🏥", "&#150; is the Windows dash browsers show, &copy needs no semicolon");
+        HtmlText.ToLine("Nurse &amp;amp; Carer").Should().Be("Nurse &amp; Carer", "text escaped twice without markup is decoded once");
+    }
+
+    [Fact]
+    public void Preformatted_text_keeps_its_lines_and_spaces()
+    {
+        HtmlText.ToPlainText("<p>Rota:</p><pre>Mon  07:00\nTue  19:00</pre><p>End</p>").Should().Be("Rota:\n\nMon  07:00\nTue  19:00\n\nEnd");
+    }
+
+    [Theory]
+    [InlineData(SeedAds.Chicago)]
+    [InlineData(SeedAds.Bucharest)]
+    public void A_real_ad_keeps_every_word_on_its_own_lines_as_plain_text_and_as_html(string seed)
+    {
+        var lines = SeedAds.Text(seed).ReplaceLineEndings("\n").Split('\n');
+        var asHtml = string.Concat(lines.Select(line => $"<p>{WebUtility.HtmlEncode(line)}</p>"));
+        var expected = lines.Select(SeedAds.Normalize).Where(line => line.Length > 0).ToList();
+
+        static IEnumerable<string> Lines(string text) => text.Split('\n').Select(SeedAds.Normalize).Where(line => line.Length > 0);
+        Lines(HtmlText.ToPlainText(SeedAds.Text(seed))).Should().Equal(expected);
+        Lines(HtmlText.ToPlainText(asHtml)).Should().Equal(expected);
     }
 }

@@ -11,15 +11,11 @@ namespace JobBoard.Tests.Import;
 
 /// <summary><c>./jobboard.sh import FILE</c> against the real database: what a feed leaves on the board.</summary>
 [Collection(WebTestsDefinition.Name)]
-public sealed class JobPostingFeedImportTests(JobBoardApp app) : IAsyncLifetime
+public sealed class JobPostingFeedImportTests(JobBoardApp app) : WebTest(app)
 {
-    private static readonly DateOnly Today = DateOnly.FromDateTime(DateTime.UtcNow);
-
     private readonly DirectoryInfo _folder = Directory.CreateTempSubdirectory("jobboard-import-");
 
-    public Task InitializeAsync() => app.ResetAsync();
-
-    public Task DisposeAsync()
+    public override Task DisposeAsync()
     {
         _folder.Delete(recursive: true);
         return Task.CompletedTask;
@@ -121,7 +117,7 @@ public sealed class JobPostingFeedImportTests(JobBoardApp app) : IAsyncLifetime
         expired.StatusHistory.Select(h => (h.To, h.At.UtcDateTime.Date)).Should().Equal(
             (PostingStatus.Draft, new DateTime(2020, 1, 2)),
             (PostingStatus.Published, new DateTime(2020, 1, 2)),
-            (PostingStatus.Expired, DateTime.UtcNow.Date));
+            (PostingStatus.Expired, Now.UtcDateTime.Date));
     }
 
     [Fact]
@@ -314,7 +310,7 @@ public sealed class JobPostingFeedImportTests(JobBoardApp app) : IAsyncLifetime
             ValidThrough = Today.AddDays(30),
             Categories = [healthcare, Category.Create("Management & Leadership")],
             Skills = [Skill.Create("Triage"), Skill.Create("EMR")],
-        }, DateTimeOffset.UtcNow);
+        }, Now);
         var remote = Published(company, Content("Remote Triage Nurse") with
         {
             RequisitionReference = "NW-43",
@@ -322,7 +318,7 @@ public sealed class JobPostingFeedImportTests(JobBoardApp app) : IAsyncLifetime
             Locations = [],
             ApplicantCountries = ["US", "CA"],
             Categories = [healthcare],
-        }, DateTimeOffset.UtcNow);
+        }, Now);
         await app.InsertAsync(onSite, remote);
         var exported = new JsonArray();
         foreach (var posting in new[] { onSite, remote })

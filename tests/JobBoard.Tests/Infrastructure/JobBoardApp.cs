@@ -3,22 +3,32 @@ using JobBoard.Web.Pages.Jobs;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.OutputCaching;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Time.Testing;
 using Npgsql;
 
 namespace JobBoard.Tests.Infrastructure;
 
 /// <summary>
 /// The app under test on its own PostgreSQL database, shared by every integration test of a run (one factory per
-/// process: Serilog's bootstrap logger can be frozen only once). Tests reset the data with <see cref="ResetAsync"/>.
+/// process: Serilog's bootstrap logger can be frozen only once). Tests derive from <see cref="WebTest"/>, which resets
+/// the data and the clock before each test.
 /// </summary>
 public class JobBoardApp : WebApplicationFactory<Program>, IAsyncLifetime
 {
     private string _connectionString = string.Empty;
 
     public string ConnectionString => _connectionString;
+
+    /// <summary>
+    /// The app's clock, in place of the system's: it stands at <see cref="TestPostings.Now"/> until a test moves it, so
+    /// "today", closing dates and rate-limit refills do not depend on when the tests run.
+    /// </summary>
+    public FakeTimeProvider Clock { get; } = new(TestPostings.Now);
 
     public async Task InitializeAsync()
     {
@@ -40,14 +50,18 @@ public class JobBoardApp : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("Caching:Entries", "40");
         // The tests search far faster than a person; RateLimitTests turns the limit on for themselves.
         builder.UseSetting("RateLimiting:SearchesPerMinute", "0");
+        builder.ConfigureTestServices(services => services.Replace(ServiceDescriptor.Singleton<TimeProvider>(Clock)));
     }
 
     /// <summary>
-    /// Empties every table but the migrations history, so each test class starts from a blank board, and forgets what
-    /// the app cached about the old one (ids restart, so a cached category would point at another).
+    /// Empties every table but the migrations history, so each test starts from a blank board, forgets what the app
+    /// cached about the old one (ids restart, so a cached category would point at another) and sets the clock back to
+    /// <see cref="TestPostings.Now"/>.
     /// </summary>
     public async Task ResetAsync()
     {
+        // AdjustTime, unlike SetUtcNow, may go back: a test before this one may have moved the clock on.
+        Clock.AdjustTime(TestPostings.Now);
         (Services.GetRequiredService<IMemoryCache>() as MemoryCache)?.Clear();
         await Services.GetRequiredService<IOutputCacheStore>().EvictByTagAsync(DetailsModel.CacheTag, CancellationToken.None);
         await using var connection = new NpgsqlConnection(_connectionString);

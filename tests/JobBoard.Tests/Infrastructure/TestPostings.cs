@@ -6,7 +6,11 @@ namespace JobBoard.Tests.Infrastructure;
 /// <summary>Valid companies and postings with sensible defaults, for tests to vary one thing at a time.</summary>
 public static class TestPostings
 {
+    /// <summary>The moment the app's clock stands at in every test (<see cref="JobBoardApp.Clock"/>).</summary>
     public static readonly DateTimeOffset Now = new(2026, 11, 23, 9, 0, 0, TimeSpan.Zero);
+
+    /// <summary>The app's "today": what decides whether a posting is open, and what "posted N days ago" counts from.</summary>
+    public static readonly DateOnly Today = DateOnly.FromDateTime(Now.UtcDateTime);
 
     public static readonly PlaceInput Chicago = new("Chicago", "Illinois", "IL", "US", "United States", 41.85003, -87.65005);
 

@@ -7,12 +7,8 @@ using static JobBoard.Tests.Infrastructure.TestPostings;
 namespace JobBoard.Tests.Pages;
 
 [Collection(WebTestsDefinition.Name)]
-public sealed class BrowseTests(JobBoardApp app) : IAsyncLifetime
+public sealed class BrowseTests(JobBoardApp app) : WebTest(app)
 {
-    public Task InitializeAsync() => app.ResetAsync();
-
-    public Task DisposeAsync() => Task.CompletedTask;
-
     [Fact]
     public async Task Lists_open_postings_newest_first_and_hides_the_rest()
     {

@@ -5,12 +5,8 @@ using static JobBoard.Tests.Infrastructure.TestPostings;
 namespace JobBoard.Tests.Pages;
 
 [Collection(WebTestsDefinition.Name)]
-public sealed class CompanyDetailsTests(JobBoardApp app) : IAsyncLifetime
+public sealed class CompanyDetailsTests(JobBoardApp app) : WebTest(app)
 {
-    public Task InitializeAsync() => app.ResetAsync();
-
-    public Task DisposeAsync() => Task.CompletedTask;
-
     [Theory]
     [InlineData("/companies/Novartis", "/companies/novartis")]
     [InlineData("/companies/NOVARTIS", "/companies/novartis")]

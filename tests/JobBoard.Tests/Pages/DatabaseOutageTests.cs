@@ -11,12 +11,8 @@ namespace JobBoard.Tests.Pages;
 /// <summary>DESIGN.md §6: the database going away gives a friendly 503 and a failing readiness check, and the app
 /// recovers by itself when it returns. The app talks to PostgreSQL through a TCP relay the test cuts and restores.</summary>
 [Collection(WebTestsDefinition.Name)]
-public sealed class DatabaseOutageTests(JobBoardApp app) : IAsyncLifetime
+public sealed class DatabaseOutageTests(JobBoardApp app) : WebTest(app)
 {
-    public Task InitializeAsync() => app.ResetAsync();
-
-    public Task DisposeAsync() => Task.CompletedTask;
-
     [Fact]
     public async Task A_database_that_goes_away_gives_the_friendly_503_page_and_the_app_recovers_when_it_returns()
     {

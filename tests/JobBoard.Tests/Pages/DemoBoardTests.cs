@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Net;
 using System.Text.Json;
-using JobBoard.Data;
 using JobBoard.Domain.Postings;
 using JobBoard.Tests.Infrastructure;
 using JobBoard.Web.DemoData;
@@ -9,25 +8,22 @@ using JobBoard.Web.Import;
 using JobBoard.Web.Listings;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging.Abstractions;
 
 namespace JobBoard.Tests.Pages;
 
 /// <summary>The demo board as <c>./jobboard.sh run</c> loads it: the seed ads whole on their pages, and a living board around them.</summary>
 [Collection(WebTestsDefinition.Name)]
-public sealed class DemoBoardTests(JobBoardApp app) : IAsyncLifetime
+public sealed class DemoBoardTests(JobBoardApp app) : WebTest(app)
 {
     private const int SyntheticCount = 60;
 
     private int _loaded;
 
-    public async Task InitializeAsync()
+    public override async Task InitializeAsync()
     {
-        await app.ResetAsync();
+        await base.InitializeAsync();
         _loaded = await LoadAsync();
     }
-
-    public Task DisposeAsync() => Task.CompletedTask;
 
     [Theory]
     [InlineData(SeedAds.Chicago, SeedAds.ChicagoTitle)]
@@ -84,7 +80,7 @@ public sealed class DemoBoardTests(JobBoardApp app) : IAsyncLifetime
         var (postings, places) = await app.ExecuteDbContextAsync(async db => (
             await db.Postings.Select(p => new { p.Status, p.ValidThrough, p.DatePosted, History = p.StatusHistory.Count }).ToListAsync(),
             await db.PostingLocations.Select(l => new { l.City, l.CountryCode, l.Latitude, l.Longitude }).ToListAsync()));
-        var today = DateOnly.FromDateTime(DateTime.UtcNow);
+        var today = TestPostings.Today;
 
         _loaded.Should().Be(12 + SyntheticCount);
         postings.Should().HaveCount(12 + SyntheticCount);
@@ -103,9 +99,10 @@ public sealed class DemoBoardTests(JobBoardApp app) : IAsyncLifetime
     {
         await app.ResetAsync();
         var day = new DateOnly(2027, 5, 3);
+        app.Clock.AdjustTime(new DateTimeOffset(day, new TimeOnly(12, 0), TimeSpan.Zero));
         await using (var scope = app.Services.CreateAsyncScope())
         {
-            var loader = new DemoDataLoader(scope.ServiceProvider.GetRequiredService<JobBoardDbContext>(), FixedClock.At(day), NullLogger<DemoDataLoader>.Instance);
+            var loader = scope.ServiceProvider.GetRequiredService<DemoDataLoader>();
             (await loader.LoadIfEmptyAsync(0, CancellationToken.None)).Should().Be(12);
         }
 
@@ -125,7 +122,7 @@ public sealed class DemoBoardTests(JobBoardApp app) : IAsyncLifetime
     public async Task The_Bucharest_ad_was_posted_today_and_says_when_applications_close()
     {
         var page = await DetailsPageAsync(SeedAds.BucharestTitle);
-        var today = DateOnly.FromDateTime(DateTime.UtcNow);
+        var today = TestPostings.Today;
 
         page.QuerySelector(".job-meta time")!.GetAttribute("datetime").Should().Be(today.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
         page.QuerySelector("main")!.Text().Should().Contain($"Apply by {Display.Date(today.AddDays(60))}");

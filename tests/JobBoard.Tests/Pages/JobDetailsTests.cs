@@ -12,12 +12,8 @@ using static JobBoard.Tests.Infrastructure.TestPostings;
 namespace JobBoard.Tests.Pages;
 
 [Collection(WebTestsDefinition.Name)]
-public sealed class JobDetailsTests(JobBoardApp app) : IAsyncLifetime
+public sealed class JobDetailsTests(JobBoardApp app) : WebTest(app)
 {
-    public Task InitializeAsync() => app.ResetAsync();
-
-    public Task DisposeAsync() => Task.CompletedTask;
-
     private static PostingContent Rich() => Content("Key Account Manager") with
     {
         Summary = "First paragraph of the summary.\n\nSecond paragraph.",

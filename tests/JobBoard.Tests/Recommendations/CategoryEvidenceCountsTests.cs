@@ -9,12 +9,8 @@ namespace JobBoard.Tests.Recommendations;
 
 /// <summary>The categories' evidence counted from the open postings once per posting, whatever its number of places.</summary>
 [Collection(WebTestsDefinition.Name)]
-public sealed class CategoryEvidenceCountsTests(JobBoardApp app) : IAsyncLifetime
+public sealed class CategoryEvidenceCountsTests(JobBoardApp app) : WebTest(app)
 {
-    public Task InitializeAsync() => app.ResetAsync();
-
-    public Task DisposeAsync() => Task.CompletedTask;
-
     [Fact]
     public async Task Each_open_posting_counts_once_with_or_without_places()
     {

@@ -16,19 +16,17 @@ namespace JobBoard.Tests.Recommendations;
 /// reader could not apply for under the Bucharest one.
 /// </summary>
 [Collection(WebTestsDefinition.Name)]
-public sealed class DemoBoardRecommendationTests(JobBoardApp app, ITestOutputHelper output) : IAsyncLifetime
+public sealed class DemoBoardRecommendationTests(JobBoardApp app, ITestOutputHelper output) : WebTest(app)
 {
     private const double ChicagoLatitude = 41.85003;
     private const double ChicagoLongitude = -87.65005;
 
-    public async Task InitializeAsync()
+    public override async Task InitializeAsync()
     {
-        await app.ResetAsync();
+        await base.InitializeAsync();
         await using var scope = app.Services.CreateAsyncScope();
         await scope.ServiceProvider.GetRequiredService<DemoDataLoader>().LoadIfEmptyAsync(SyntheticBoard.DefaultCount, CancellationToken.None);
     }
-
-    public Task DisposeAsync() => Task.CompletedTask;
 
     [Fact]
     public async Task The_Chicago_ads_top_ten_are_Chicago_area_jobs_those_sharing_its_categories_first()

@@ -23,7 +23,7 @@ namespace JobBoard.Tests.Recommendations;
 /// reports the figures this test prints.
 /// </summary>
 [Collection(WebTestsDefinition.Name)]
-public sealed class RecommendationQualityTests(JobBoardApp app, ITestOutputHelper output) : IAsyncLifetime
+public sealed class RecommendationQualityTests(JobBoardApp app, ITestOutputHelper output) : WebTest(app)
 {
     private readonly Dictionary<string, JobPosting> _postings = new(StringComparer.Ordinal);
     private readonly Dictionary<string, Category> _categories = new(StringComparer.Ordinal);
@@ -68,10 +68,10 @@ public sealed class RecommendationQualityTests(JobBoardApp app, ITestOutputHelpe
         ["Field Medical Sales Rep (Houston + Boston)"] = 0,
     };
 
-    public async Task InitializeAsync()
+    public override async Task InitializeAsync()
     {
-        await app.ResetAsync();
-        var today = DateOnly.FromDateTime(DateTime.UtcNow);
+        await base.InitializeAsync();
+        var today = Today;
 
         Add("Medical Sales Representative (Boston subject)", "Boston, MA", ["Healthcare", "Sales"]);
         Add("Oncology Sales Specialist (Boston)", "Boston, MA", ["Healthcare", "Sales"]);
@@ -115,8 +115,6 @@ public sealed class RecommendationQualityTests(JobBoardApp app, ITestOutputHelpe
 
         await app.InsertAsync([.. _postings.Values, draft, closed, expired, rejected]);
     }
-
-    public Task DisposeAsync() => Task.CompletedTask;
 
     [Theory]
     [InlineData("Medical Sales Representative (Boston subject)")]

@@ -19,12 +19,8 @@ namespace JobBoard.Tests.Search;
 /// uses the same physical connection.
 /// </summary>
 [Collection(WebTestsDefinition.Name)]
-public sealed class ConnectionStateTests(JobBoardApp app) : IAsyncLifetime
+public sealed class ConnectionStateTests(JobBoardApp app) : WebTest(app)
 {
-    public Task InitializeAsync() => app.ResetAsync();
-
-    public Task DisposeAsync() => Task.CompletedTask;
-
     [Fact]
     public async Task Every_public_request_leaves_its_pooled_connection_as_a_fresh_one_is()
     {

@@ -14,20 +14,18 @@ namespace JobBoard.Tests.Search;
 /// the app: Kestrel answers 400 to it, and the test server's URL decoder refuses to send it.)
 /// </summary>
 [Collection(WebTestsDefinition.Name)]
-public sealed class ControlCharacterTests(JobBoardApp app) : IAsyncLifetime
+public sealed class ControlCharacterTests(JobBoardApp app) : WebTest(app)
 {
     private static readonly string[] Controls = ["\0", "\u0001", "\u001B", "\u007F", "\u009B"];
 
     private JobPosting _posting = null!;
 
-    public async Task InitializeAsync()
+    public override async Task InitializeAsync()
     {
-        await app.ResetAsync();
+        await base.InitializeAsync();
         _posting = Published(Company(), Content("Registered Nurse"));
         await app.InsertAsync(_posting);
     }
-
-    public Task DisposeAsync() => Task.CompletedTask;
 
     [Theory]
     [InlineData("/jobs")]

@@ -19,14 +19,10 @@ namespace JobBoard.Tests.Search;
 
 /// <summary>Search through the JSON API and the /jobs page, on real PostgreSQL full-text, earthdistance and pg_trgm.</summary>
 [Collection(WebTestsDefinition.Name)]
-public sealed class JobSearchTests(JobBoardApp app) : IAsyncLifetime
+public sealed class JobSearchTests(JobBoardApp app) : WebTest(app)
 {
     // One degree of latitude is 111.2 km on the earth earthdistance assumes (radius 6,378,168 m).
     private const double KmPerDegree = 6_378.168 * Math.PI / 180;
-
-    public Task InitializeAsync() => app.ResetAsync();
-
-    public Task DisposeAsync() => Task.CompletedTask;
 
     private static PostingContent Job(string title, string? summary = null) => Content(title) with
     {
@@ -314,7 +310,7 @@ public sealed class JobSearchTests(JobBoardApp app) : IAsyncLifetime
         {
             using var scope = app.Services.CreateScope();
             var db = scope.ServiceProvider.GetRequiredService<JobBoardDbContext>();
-            var search = new JobSearch(db, TimeProvider.System, new BoardDirectories(db, TimeProvider.System, new MemoryCache(new MemoryCacheOptions())), configuration);
+            var search = new JobSearch(db, app.Clock, new BoardDirectories(db, app.Clock, new MemoryCache(new MemoryCacheOptions())), configuration);
             var result = await search.SearchAsync(JobSearchRequestParser.Parse(new QueryCollection(QueryHelpers.ParseQuery(query))), CancellationToken.None);
 
             result.Total.Should().Be(3, query);
@@ -345,7 +341,7 @@ public sealed class JobSearchTests(JobBoardApp app) : IAsyncLifetime
     {
         var healthcare = Category.Create("Healthcare");
         var sales = Category.Create("Sales");
-        var today = DateOnly.FromDateTime(DateTime.UtcNow);
+        var today = Today;
         // A senior remote nurse's ad with visa sponsorship and $40–50 an hour. Built afresh for each posting: a posting
         // owns its compensation, so two postings cannot share one.
         PostingContent SeniorNurse(string title, int daysAgo, PlaceInput place) => Job(title) with

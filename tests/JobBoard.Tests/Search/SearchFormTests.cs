@@ -9,12 +9,8 @@ namespace JobBoard.Tests.Search;
 
 /// <summary>The search form says what the search in effect is, and a currency the world does not use is bad input.</summary>
 [Collection(WebTestsDefinition.Name)]
-public sealed class SearchFormTests(JobBoardApp app) : IAsyncLifetime
+public sealed class SearchFormTests(JobBoardApp app) : WebTest(app)
 {
-    public Task InitializeAsync() => app.ResetAsync();
-
-    public Task DisposeAsync() => Task.CompletedTask;
-
     [Fact]
     public async Task An_unknown_currency_is_named_in_the_problems_and_the_salary_is_compared_in_the_places_currency()
     {

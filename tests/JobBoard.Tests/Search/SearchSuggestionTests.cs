@@ -11,14 +11,8 @@ namespace JobBoard.Tests.Search;
 /// writes a posting's search rows, whoever writes them.
 /// </summary>
 [Collection(WebTestsDefinition.Name)]
-public sealed class SearchSuggestionTests(JobBoardApp app) : IAsyncLifetime
+public sealed class SearchSuggestionTests(JobBoardApp app) : WebTest(app)
 {
-    private static readonly DateOnly Today = DateOnly.FromDateTime(DateTime.UtcNow);
-
-    public Task InitializeAsync() => app.ResetAsync();
-
-    public Task DisposeAsync() => Task.CompletedTask;
-
     [Fact]
     public async Task A_posting_saved_through_EF_is_suggested_at_once_and_after_an_edit_its_new_title_instead()
     {
@@ -88,8 +82,8 @@ public sealed class SearchSuggestionTests(JobBoardApp app) : IAsyncLifetime
     {
         var company = Company();
         await app.InsertAsync(
-            Published(company, Content("Dental Hygienist") with { DatePosted = Today.AddDays(-40), ValidThrough = Today.AddDays(-1) }),
-            Published(company, Content("Dental Receptionist") with { DatePosted = Today.AddDays(-40), ValidThrough = Today }));
+            Published(company, Content("Dental Hygienist") with { DatePosted = Today.AddDays(-40), ValidThrough = Today.AddDays(-1) }, Now.AddDays(-40)),
+            Published(company, Content("Dental Receptionist") with { DatePosted = Today.AddDays(-40), ValidThrough = Today }, Now.AddDays(-40)));
 
         (await SuggestedAsync("q=dentl", "title")).Should().Equal("Dental Receptionist");
     }
@@ -196,7 +190,7 @@ public sealed class SearchSuggestionTests(JobBoardApp app) : IAsyncLifetime
     });
 
     private Task<long> OpenCountAsync(char kind, string term) => ScalarAsync<long>(
-        $"SELECT coalesce(sum(n), 0) FROM search_suggestions, unnest(open_until, postings) u(until, n) WHERE kind = '{kind}' AND term = '{term}' AND until >= current_date");
+        $"SELECT coalesce(sum(n), 0) FROM search_suggestions, unnest(open_until, postings) u(until, n) WHERE kind = '{kind}' AND term = '{term}' AND until >= '{Today:yyyy-MM-dd}'");
 
     private Task<long> DifferencesFromSourceAsync() => ScalarAsync<long>("""
         SELECT count(*) FROM ((TABLE search_suggestions EXCEPT ALL TABLE search_suggestions_source)

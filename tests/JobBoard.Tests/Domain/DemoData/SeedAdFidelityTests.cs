@@ -257,7 +257,7 @@ public sealed class SeedAdFidelityTests
         {
             var content = posting.ToContent(FakePlace, Category.Create, Skill.Create);
             content.Validate().Should().BeEmpty(posting.Title);
-            JobPosting.CreateDraft(companies[posting.Company], content, "demo", DateTimeOffset.UtcNow).Succeeded.Should().BeTrue(posting.Title);
+            JobPosting.CreateDraft(companies[posting.Company], content, "demo", TestPostings.Now).Succeeded.Should().BeTrue(posting.Title);
         }
     }
 

@@ -2,6 +2,7 @@ using System.Text.Json;
 using JobBoard.Domain.Common;
 using JobBoard.Domain.Postings;
 using JobBoard.Domain.Taxonomy;
+using JobBoard.Tests.Infrastructure;
 using JobBoard.Web.DemoData;
 
 namespace JobBoard.Tests.Domain.DemoData;
@@ -68,9 +69,9 @@ public sealed class SyntheticBoardTests
         {
             var content = posting.ToContent(n => categories[n], n => skills[n]);
             content.Validate().Should().BeEmpty(content.Title);
-            var draft = JobPosting.CreateDraft(companies[posting.Company.Name], content, "generator", DateTimeOffset.UtcNow);
+            var draft = JobPosting.CreateDraft(companies[posting.Company.Name], content, "generator", TestPostings.Now);
             draft.Succeeded.Should().BeTrue(draft.ToString());
-            draft.Value.Submit("generator", DateTimeOffset.UtcNow).Succeeded.Should().BeTrue("every posting has an apply link or e-mail");
+            draft.Value.Submit("generator", TestPostings.Now).Succeeded.Should().BeTrue("every posting has an apply link or e-mail");
         }
     }
 
