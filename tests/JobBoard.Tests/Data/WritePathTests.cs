@@ -16,13 +16,9 @@ namespace JobBoard.Tests.Data;
 /// write with plain SQL, as psql or an import would, and read what a visitor reads: search, facets, recommendations.
 /// </summary>
 [Collection(WebTestsDefinition.Name)]
-public sealed class WritePathTests(JobBoardApp app) : IAsyncLifetime
+public sealed class WritePathTests(JobBoardApp app) : WebTest(app)
 {
     private static readonly string[] DerivedTables = ["posting_search", "posting_search_places", "posting_category_places", "posting_category_lists", "search_suggestions"];
-
-    public Task InitializeAsync() => app.ResetAsync();
-
-    public Task DisposeAsync() => Task.CompletedTask;
 
     [Fact]
     public async Task A_title_changed_by_an_SQL_update_is_found_by_its_new_words_at_once()

@@ -14,18 +14,14 @@ namespace JobBoard.Tests.Pages;
 /// that closed yesterday, or was closed by its recruiter, is on no public list, whichever query makes it.
 /// </summary>
 [Collection(WebTestsDefinition.Name)]
-public sealed class OpenPostingsTests(JobBoardApp app) : IAsyncLifetime
+public sealed class OpenPostingsTests(JobBoardApp app) : WebTest(app)
 {
-    // The app reads the system clock.
-    private static readonly DateOnly Today = DateOnly.FromDateTime(DateTime.UtcNow);
+    // The app's clock stands at TestPostings.Now in every test (JobBoardApp.ResetAsync).
+    private static readonly DateOnly Today = TestPostings.Today;
 
     private static readonly DateTimeOffset FortyDaysAgo = new(Today.AddDays(-40).ToDateTime(new TimeOnly(9, 0)), TimeSpan.Zero);
 
     private readonly string[] _gone = ["Expired Nurse", "Closed Nurse"];
-
-    public Task InitializeAsync() => app.ResetAsync();
-
-    public Task DisposeAsync() => Task.CompletedTask;
 
     [Fact]
     public async Task A_posting_past_its_closing_date_or_closed_is_on_no_public_list()
