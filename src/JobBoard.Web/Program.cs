@@ -2,7 +2,6 @@ using JobBoard.Data;
 using JobBoard.Web;
 using JobBoard.Web.Api;
 using JobBoard.Web.Data;
-using JobBoard.Web.DemoData;
 using JobBoard.Web.Feeds;
 using JobBoard.Web.Pages.Jobs;
 using JobBoard.Web.Recommendations;
@@ -85,7 +84,6 @@ try
         });
     });
     builder.Services.AddScoped<DatabaseStartup>();
-    builder.Services.AddScoped<DemoDataLoader>();
     builder.Services.AddScoped<JobSearch>();
     builder.Services.AddScoped<RecommendedJobs>();
     builder.Services.AddSingleton<CategoryEvidenceCounts>();

@@ -1,5 +1,5 @@
 using JobBoard.Tests.Infrastructure;
-using JobBoard.Web.BulkLoad;
+using JobBoard.Loader.BulkLoad;
 using Npgsql;
 using NpgsqlTypes;
 

@@ -4,7 +4,7 @@ using System.Text.Json;
 using JobBoard.Data;
 using JobBoard.Domain.Postings;
 using JobBoard.Tests.Infrastructure;
-using JobBoard.Web.DemoData;
+using JobBoard.Loader.DemoData;
 using JobBoard.Web.Import;
 using JobBoard.Web.Pages.Jobs;
 using JobBoard.Web.Pages.Shared;

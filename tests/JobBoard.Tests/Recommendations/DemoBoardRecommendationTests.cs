@@ -3,7 +3,7 @@ using System.Text.Json;
 using JobBoard.Domain.Places;
 using JobBoard.Domain.Postings;
 using JobBoard.Tests.Infrastructure;
-using JobBoard.Web.DemoData;
+using JobBoard.Loader.DemoData;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Xunit.Abstractions;

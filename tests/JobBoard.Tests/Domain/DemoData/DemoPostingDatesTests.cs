@@ -1,5 +1,5 @@
 using JobBoard.Tests.Infrastructure;
-using JobBoard.Web.DemoData;
+using JobBoard.Loader.DemoData;
 
 namespace JobBoard.Tests.Domain.DemoData;
 

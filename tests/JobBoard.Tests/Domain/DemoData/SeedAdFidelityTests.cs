@@ -4,7 +4,7 @@ using JobBoard.Domain.Places;
 using JobBoard.Domain.Postings;
 using JobBoard.Domain.Taxonomy;
 using JobBoard.Tests.Infrastructure;
-using JobBoard.Web.DemoData;
+using JobBoard.Loader.DemoData;
 
 namespace JobBoard.Tests.Domain.DemoData;
 

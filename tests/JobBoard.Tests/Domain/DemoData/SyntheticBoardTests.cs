@@ -2,7 +2,7 @@ using System.Text.Json;
 using JobBoard.Domain.Common;
 using JobBoard.Domain.Postings;
 using JobBoard.Domain.Taxonomy;
-using JobBoard.Web.DemoData;
+using JobBoard.Loader.DemoData;
 
 namespace JobBoard.Tests.Domain.DemoData;
 
