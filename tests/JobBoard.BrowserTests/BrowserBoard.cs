@@ -36,7 +36,7 @@ public sealed class BrowserBoard : IAsyncLifetime, IAsyncDisposable
 
         await using (var scope = _app.Services.CreateAsyncScope())
         {
-            await scope.ServiceProvider.GetRequiredService<DemoDataLoader>().LoadIfEmptyAsync(SyntheticPostings, CancellationToken.None);
+            await ActivatorUtilities.CreateInstance<DemoDataLoader>(scope.ServiceProvider).LoadIfEmptyAsync(SyntheticPostings, CancellationToken.None);
         }
 
         if (!File.Exists(ChromiumPath))

@@ -202,7 +202,7 @@ public sealed class DemoBoardTests(JobBoardApp app) : IAsyncLifetime
     private async Task<int> LoadAsync()
     {
         await using var scope = app.Services.CreateAsyncScope();
-        return await scope.ServiceProvider.GetRequiredService<DemoDataLoader>().LoadIfEmptyAsync(SyntheticCount, CancellationToken.None);
+        return await ActivatorUtilities.CreateInstance<DemoDataLoader>(scope.ServiceProvider).LoadIfEmptyAsync(SyntheticCount, CancellationToken.None);
     }
 
     private async Task<AngleSharp.Dom.IDocument> DetailsPageAsync(string title)

@@ -25,7 +25,7 @@ public sealed class DemoBoardRecommendationTests(JobBoardApp app, ITestOutputHel
     {
         await app.ResetAsync();
         await using var scope = app.Services.CreateAsyncScope();
-        await scope.ServiceProvider.GetRequiredService<DemoDataLoader>().LoadIfEmptyAsync(SyntheticBoard.DefaultCount, CancellationToken.None);
+        await ActivatorUtilities.CreateInstance<DemoDataLoader>(scope.ServiceProvider).LoadIfEmptyAsync(SyntheticBoard.DefaultCount, CancellationToken.None);
     }
 
     public Task DisposeAsync() => Task.CompletedTask;
