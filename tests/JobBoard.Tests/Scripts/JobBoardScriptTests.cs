@@ -68,6 +68,31 @@ public sealed class JobBoardScriptTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Run_has_the_loader_fill_an_empty_board_with_the_demo_board_before_serving()
+    {
+        var run = await StartRunAsync();
+
+        var search = await run.Client.GetStringAsync("/jobs?q=Oncology");
+        search.Should().Contain("Key Account Manager -Oncology | Bucharest", "the seed ads are on the board run serves");
+    }
+
+    [Fact]
+    public async Task Seed_runs_the_loader_with_plain_progress_in_a_log_and_finish_load_finds_nothing_left()
+    {
+        var seed = await RunAsync("seed", "--synthetic", "60");
+
+        seed.ExitCode.Should().Be(0, seed.Output);
+        seed.Output.Should().Contain("Loaded 60 postings");
+        var progress = seed.Output.Split('\n').Where(line => line.Contains("written,", StringComparison.Ordinal)).ToList();
+        progress.Should().NotBeEmpty().And.OnlyContain(line => !line.Contains('\u001b'), "a log gets Spectre's plain lines, no control characters");
+        progress.Should().Contain(line => line.Contains("60/60 written", StringComparison.Ordinal));
+
+        var finish = await RunAsync("finish-load");
+        finish.ExitCode.Should().Be(0, finish.Output);
+        finish.Output.Should().NotContain("Finished an interrupted bulk load", "the load restored what it put off itself");
+    }
+
+    [Fact]
     public async Task A_cluster_started_by_db_outlives_an_import_and_a_run_until_stop_db()
     {
         var db = await RunAsync("db");
