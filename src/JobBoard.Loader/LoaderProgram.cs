@@ -35,6 +35,13 @@ public static class LoaderProgram
         });
         builder.Services.Configure<ConsoleLoggerOptions>(options => options.LogToStandardErrorThreshold = LogLevel.Trace);
         builder.Logging.AddFilter("Microsoft", LogLevel.Warning);
+        if (!Console.IsErrorRedirected)
+        {
+            // On a terminal the live progress bar redraws the last lines of the screen, which log lines written under it
+            // would break: only warnings are logged there, and the summary line reports the load.
+            builder.Logging.AddFilter("JobBoard", LogLevel.Warning);
+        }
+
         builder.Services.AddDbContext<JobBoardDbContext>(options => options.UseNpgsql(connectionString).UseSnakeCaseNamingConvention());
         builder.Services.AddSingleton(TimeProvider.System);
 

@@ -1,5 +1,5 @@
-using JobBoard.Tests.Infrastructure;
 using JobBoard.Loader.DemoData;
+using JobBoard.Tests.Infrastructure;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;

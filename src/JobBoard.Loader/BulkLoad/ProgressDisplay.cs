@@ -6,7 +6,8 @@ namespace JobBoard.Loader.BulkLoad;
 
 /// <summary>
 /// Shows a bulk load's progress on stderr with Spectre.Console: a live bar on a terminal; elsewhere (a log file, CI)
-/// Spectre's plain fallback, one line at each milestone, with no control characters.
+/// Spectre's plain fallback, one line at each milestone (25%, 50%, 75%, 95%…), with no control characters, and the
+/// final state.
 /// </summary>
 internal static class ProgressDisplay
 {
@@ -43,6 +44,12 @@ internal static class ProgressDisplay
                     await Task.WhenAny(load, Task.Delay(Refresh));
                 }
             });
+        if (!console.Profile.Capabilities.Interactive)
+        {
+            // Spectre's fallback stops at its last milestone below 100%: a log gets the final state too.
+            console.WriteLine(Describe(progress, started));
+        }
+
         return await load;
     }
 

@@ -1,7 +1,7 @@
 using System.Buffers.Binary;
 using System.Runtime.InteropServices;
-using JobBoard.Domain.Postings;
 using JobBoard.Data;
+using JobBoard.Domain.Postings;
 using Npgsql;
 
 namespace JobBoard.Loader.BulkLoad;

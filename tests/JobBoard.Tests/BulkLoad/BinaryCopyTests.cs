@@ -1,5 +1,5 @@
-using JobBoard.Tests.Infrastructure;
 using JobBoard.Loader.BulkLoad;
+using JobBoard.Tests.Infrastructure;
 using Npgsql;
 using NpgsqlTypes;
 

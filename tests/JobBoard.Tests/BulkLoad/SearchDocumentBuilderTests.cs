@@ -1,7 +1,7 @@
 using JobBoard.Domain.Postings;
 using JobBoard.Domain.Taxonomy;
-using JobBoard.Tests.Infrastructure;
 using JobBoard.Loader.BulkLoad;
+using JobBoard.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
 

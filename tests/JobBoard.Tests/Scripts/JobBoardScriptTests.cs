@@ -85,7 +85,7 @@ public sealed class JobBoardScriptTests : IAsyncLifetime
         seed.Output.Should().Contain("Loaded 60 postings");
         var progress = seed.Output.Split('\n').Where(line => line.Contains("written,", StringComparison.Ordinal)).ToList();
         progress.Should().NotBeEmpty().And.OnlyContain(line => !line.Contains('\u001b'), "a log gets Spectre's plain lines, no control characters");
-        progress.Should().Contain(line => line.Contains("60/60 written", StringComparison.Ordinal));
+        progress[^1].Should().StartWith("60/60 written, 60 indexed").And.EndWith("(done)");
 
         var finish = await RunAsync("finish-load");
         finish.ExitCode.Should().Be(0, finish.Output);

@@ -1,5 +1,5 @@
-using JobBoard.Tests.Infrastructure;
 using JobBoard.Loader.DemoData;
+using JobBoard.Tests.Infrastructure;
 
 namespace JobBoard.Tests.Domain.DemoData;
 

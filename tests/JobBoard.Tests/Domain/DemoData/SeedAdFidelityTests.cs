@@ -3,8 +3,8 @@ using JobBoard.Domain.Companies;
 using JobBoard.Domain.Places;
 using JobBoard.Domain.Postings;
 using JobBoard.Domain.Taxonomy;
-using JobBoard.Tests.Infrastructure;
 using JobBoard.Loader.DemoData;
+using JobBoard.Tests.Infrastructure;
 
 namespace JobBoard.Tests.Domain.DemoData;
 
