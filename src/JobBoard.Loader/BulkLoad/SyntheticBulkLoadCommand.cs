@@ -5,8 +5,8 @@ namespace JobBoard.Loader.BulkLoad;
 
 /// <summary>
 /// <c>seed --synthetic N [--seed S] [--places P] [--streams K]</c>: generates N realistic postings and bulk-loads them
-/// with binary COPY (see <see cref="SyntheticBoardBulkLoader"/>), showing progress on stderr (<see cref="ProgressDisplay"/>) and ending with one
-/// summary line on stdout. Running it again adds N more.
+/// with binary COPY (see <see cref="SyntheticBoardBulkLoader"/>), showing progress on stderr (<see cref="ProgressDisplay"/>)
+/// and ending with one summary line on stdout. Running it again adds N more.
 /// </summary>
 public static class SyntheticBulkLoadCommand
 {
@@ -34,7 +34,8 @@ public static class SyntheticBulkLoadCommand
 
         try
         {
-            var result = await ProgressDisplay.ShowAsync(ProgressDisplay.StandardError(), progress, loader.LoadAsync(options, progress, stopped.Token));
+            var load = loader.LoadAsync(options, progress, stopped.Token);
+            var result = await ProgressDisplay.ShowAsync(ProgressDisplay.StandardError(), progress, load);
             Console.WriteLine(Summary(result));
             return 0;
         }

@@ -7,8 +7,9 @@ using Npgsql;
 namespace JobBoard.Tests.Scripts;
 
 /// <summary>
-/// <c>./jobboard.sh</c> run, import, db and stop-db as a user runs them, each test on a private cluster of its own (a
-/// temporary JOBBOARD_DATA_DIR on a free port, sized for 1 GB) and with the app as the test run built it.
+/// <c>./jobboard.sh</c> run, import, seed, finish-load, db and stop-db as a user runs them, each test on a private
+/// cluster of its own (a temporary JOBBOARD_DATA_DIR on a free port, sized for 1 GB) and with the app and the loader as
+/// the test run built them.
 /// </summary>
 public sealed class JobBoardScriptTests : IAsyncLifetime
 {
