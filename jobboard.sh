@@ -1,9 +1,11 @@
 #!/usr/bin/env bash
 # JobBoard's two commands, and a few more:
-#   ./jobboard.sh run     serve the board with demo data (a private PostgreSQL under .data/ unless a connection string is set)
+#   ./jobboard.sh run     serve the board, with demo data when it is empty (a private PostgreSQL under .data/ unless a
+#                         connection string is set; JOBBOARD_DEMO_DATA=false serves it without)
 #   ./jobboard.sh test    install what the tests need and run every suite; ends with "N passed, N failed, N skipped"
 #   ./jobboard.sh import FILE            load a JSON feed of schema.org JobPosting objects as published postings
-#   ./jobboard.sh seed --synthetic N     generate N realistic postings and bulk-load them (binary COPY)
+#   ./jobboard.sh seed --synthetic N     generate N realistic postings and bulk-load them (binary COPY; the loader)
+#   ./jobboard.sh finish-load            finish a bulk load that was killed half way (its indexes and autovacuum)
 #   ./jobboard.sh db      start only the private PostgreSQL and print its connection string (it runs until stop-db)
 #   ./jobboard.sh stop-db stop the private PostgreSQL
 # A command that starts the private PostgreSQL stops it when it ends; one that finds it running leaves it running.
@@ -200,37 +202,51 @@ use_database() {
 build_app() {
   [ "${JOBBOARD_SKIP_BUILD:-}" = 1 ] && return 0
   log "building"
-  dotnet build src/JobBoard.Web -c "$CONFIGURATION" -v quiet -nologo >/dev/null
+  dotnet build "$1" -c "$CONFIGURATION" -v quiet -nologo >/dev/null
 }
 
 run_app() { dotnet run --project src/JobBoard.Web -c "$CONFIGURATION" --no-build --no-launch-profile "$@"; }
 
+# The loader (src/JobBoard.Loader): bulk loads, the demo board, finishing an interrupted load.
+run_loader() { dotnet run --project src/JobBoard.Loader -c "$CONFIGURATION" --no-build --no-launch-profile -- "$@"; }
+
 cmd_run() {
   use_database
   export ASPNETCORE_URLS="${ASPNETCORE_URLS:-http://localhost:5080}"
-  export DemoData__Load="${DemoData__Load:-true}"
-  build_app
+  build_app src/JobBoard.Web
+  build_app src/JobBoard.Loader
+  if [ "${JOBBOARD_DEMO_DATA:-true}" != false ]; then
+    log "loading the demo board unless the board has data"
+    run_loader demo
+  fi
   log "JobBoard will be at ${ASPNETCORE_URLS//;/ and } (Ctrl+C stops it)"
   run_app "$@"
 }
 
-# One-off commands of the app (import, seed) against the configured database or the private cluster.
+# Runtime settings for a batch command, which spends minutes in a few hot loops (docs/benchmarks.md, "Bulk load"):
+# fully optimised code from the start takes less CPU than tiered compilation's instrumented tiers, and a bigger gen0
+# budget lets the postings of a batch die young instead of being promoted.
+batch_runtime() {
+  export DOTNET_TieredCompilation=${DOTNET_TieredCompilation:-0}
+  export DOTNET_GCgen0size=${DOTNET_GCgen0size:-0x10000000}
+}
+
+# The app's one-off command (import) against the configured database or the private cluster.
 cmd_app_command() {
   use_database
-  export DemoData__Load=false
-  # A batch command spends minutes in a few hot loops: compiled fully optimised from the start, rather than through
-  # tiered compilation's instrumented tiers, a bulk load takes a quarter less CPU (docs/benchmarks.md).
-  export DOTNET_TieredCompilation=${DOTNET_TieredCompilation:-0}
-  # Each batch of postings lives for a second or so on its way through the loader's pipeline: with the default gen0
-  # budget of a few MB every posting outlives two collections and is copied into generation 2 before it dies, which
-  # took a third of the loader's CPU. A 256 MB budget lets most die young (docs/benchmarks.md).
-  export DOTNET_GCgen0size=${DOTNET_GCgen0size:-0x10000000}
-  # The web process's runtimeconfig compacts its old generation when it is mostly holes (System.GC.ConserveMemory, for
-  # its resident memory under long traffic); a load that lasts minutes has no such target, and with it did twice the
-  # generation-2 collections (8-9 against 4 for 300,000 postings).
+  batch_runtime
+  # The web app's runtimeconfig compacts its old generation for long-running traffic, which a batch has no use for.
   export DOTNET_GCConserveMemory=${DOTNET_GCConserveMemory:-0}
-  build_app
+  build_app src/JobBoard.Web
   run_app -- "$@"
+}
+
+# The loader's commands (seed, finish) against the configured database or the private cluster.
+cmd_loader_command() {
+  use_database
+  batch_runtime
+  build_app src/JobBoard.Loader
+  run_loader "$@"
 }
 
 cmd_db() {
@@ -301,10 +317,11 @@ main() {
     import)
       [ $# -eq 2 ] || { echo "usage: ./jobboard.sh import FILE" >&2; exit 2; }
       cmd_app_command import "$(realpath "$2")" ;;
-    seed) shift; cmd_app_command seed "$@" ;;
+    seed) shift; cmd_loader_command seed "$@" ;;
+    finish-load) cmd_loader_command finish ;;
     db) cmd_db ;;
     stop-db) stop_private_postgres ;;
-    *) echo "usage: ./jobboard.sh run | test | import FILE | seed --synthetic N | db | stop-db" >&2; exit 2 ;;
+    *) echo "usage: ./jobboard.sh run | test | import FILE | seed --synthetic N | finish-load | db | stop-db" >&2; exit 2 ;;
   esac
 }
 

@@ -63,7 +63,7 @@ while True:
             continue
         if pid == postmaster or parent == postmaster:
             who = "postgres: " + names.get(pid, command.split(":", 1)[-1].strip().split(" ")[0] or "backend")
-        elif "JobBoard.Web seed" in command:
+        elif "JobBoard.Loader seed" in command:
             who = "loader"
         else:
             who = "other"

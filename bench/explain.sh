@@ -22,7 +22,7 @@ fi
 EXPLAINING="$ConnectionStrings__JobBoard;Options=-c session_preload_libraries=auto_explain -c auto_explain.log_min_duration=5 -c auto_explain.log_analyze=on -c auto_explain.log_buffers=on -c auto_explain.log_timing=on;Max Auto Prepare=0"
 
 dotnet build src/JobBoard.Web -c Release -v quiet -nologo >/dev/null
-ConnectionStrings__JobBoard=$EXPLAINING ASPNETCORE_URLS=$BASE DemoData__Load=false Database__Migrate=false Serilog__MinimumLevel__Default=Warning RateLimiting__SearchesPerMinute=0 \
+ConnectionStrings__JobBoard=$EXPLAINING ASPNETCORE_URLS=$BASE Database__Migrate=false Serilog__MinimumLevel__Default=Warning RateLimiting__SearchesPerMinute=0 \
   dotnet src/JobBoard.Web/bin/Release/net10.0/JobBoard.Web.dll --contentRoot "$ROOT/src/JobBoard.Web" >"$OUT/explain-app.log" 2>&1 &
 APP=$!
 trap 'kill $APP 2>/dev/null || true' EXIT

@@ -69,15 +69,15 @@ PY
 }
 
 log "building (not timed, so the measured run's own build step finds nothing to do)"
-dotnet build src/JobBoard.Web -c Release -v quiet -nologo >/dev/null
+dotnet build src/JobBoard.Loader -c Release -v quiet -nologo >/dev/null
 
 fresh_database() { sql postgres -c "DROP DATABASE IF EXISTS $1 WITH (FORCE)" -c "CREATE DATABASE $1"; }
 
-# The loader's peak resident memory: VmHWM of the JobBoard.Web process that `dotnet run` starts, sampled until it exits.
+# The loader's peak resident memory: VmHWM of the JobBoard.Loader process that `dotnet run` starts, sampled until it exits.
 watch_peak_rss() {
   local peak=0 pid hwm
   while true; do
-    for pid in $(pgrep -f '/JobBoard.Web seed --synthetic' || true); do
+    for pid in $(pgrep -f '/JobBoard.Loader seed --synthetic' || true); do
       hwm=$(awk '/^VmHWM/ { print $2 }' "/proc/$pid/status" 2>/dev/null || echo 0)
       [ "${hwm:-0}" -gt "$peak" ] && peak=$hwm && echo "$peak" >"$OUT/peak-rss-kb"
     done

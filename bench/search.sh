@@ -34,7 +34,7 @@ PSQL_URL=$(python3 "$ROOT/bench/psql_url.py" "$ConnectionStrings__JobBoard")
 
 echo "building" >&2
 dotnet build src/JobBoard.Web -c Release -v quiet -nologo >/dev/null
-ASPNETCORE_URLS=$BASE DemoData__Load=false Database__Migrate=false Serilog__MinimumLevel__Default=Warning RateLimiting__SearchesPerMinute=0 \
+ASPNETCORE_URLS=$BASE Database__Migrate=false Serilog__MinimumLevel__Default=Warning RateLimiting__SearchesPerMinute=0 \
   dotnet src/JobBoard.Web/bin/Release/net10.0/JobBoard.Web.dll --contentRoot "$ROOT/src/JobBoard.Web" >"$OUT/app.log" 2>&1 &
 APP=$!
 trap 'kill $APP 2>/dev/null || true' EXIT

@@ -1,21 +1,19 @@
-using JobBoard.Web.BulkLoad;
 using JobBoard.Web.Import;
 
 namespace JobBoard.Web;
 
 /// <summary>
-/// The board's one-off commands (<c>./jobboard.sh import FILE</c>, <c>./jobboard.sh seed --synthetic N</c>): they run
-/// against the configured database with the app's services, after migrations, and exit with a status code instead
+/// The board's one-off command (<c>./jobboard.sh import FILE</c>; bulk loads are the loader's, src/JobBoard.Loader): it runs
+/// against the configured database with the app's services, after migrations, and exits with a status code instead
 /// of serving pages.
 /// </summary>
 public static class CommandLine
 {
-    public static bool IsCommand(string[] args) => args.Length > 0 && args[0] is "import" or "seed";
+    public static bool IsCommand(string[] args) => args.Length > 0 && args[0] is "import";
 
     public static Task<int> RunAsync(IServiceProvider services, string[] args, CancellationToken cancellationToken) => args[0] switch
     {
         "import" => JobPostingFeedCommand.RunAsync(services, args[1..], cancellationToken),
-        "seed" => SyntheticBulkLoadCommand.RunAsync(services, args[1..], cancellationToken),
         _ => throw new ArgumentException($"Unknown command \"{args[0]}\".", nameof(args)),
     };
 }

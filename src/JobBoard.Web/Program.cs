@@ -3,7 +3,6 @@ using JobBoard.Data;
 using JobBoard.Web;
 using JobBoard.Web.Api;
 using JobBoard.Web.Data;
-using JobBoard.Web.DemoData;
 using JobBoard.Web.Feeds;
 using JobBoard.Web.Pages.Jobs;
 using JobBoard.Web.Recommendations;
@@ -90,7 +89,6 @@ try
         });
     });
     builder.Services.AddScoped<DatabaseStartup>();
-    builder.Services.AddScoped<DemoDataLoader>();
     builder.Services.AddScoped<BoardDirectories>();
     builder.Services.AddScoped<JobSearch>();
     builder.Services.AddScoped<RecommendedJobs>();

@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using System.Text.RegularExpressions;
+using JobBoard.Loader.DemoData;
 using JobBoard.Tests.Infrastructure;
-using JobBoard.Web.DemoData;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
@@ -38,7 +38,7 @@ public sealed class BrowserBoard : IAsyncLifetime, IAsyncDisposable
 
         await using (var scope = _app.Services.CreateAsyncScope())
         {
-            await scope.ServiceProvider.GetRequiredService<DemoDataLoader>().LoadIfEmptyAsync(SyntheticPostings, CancellationToken.None);
+            await ActivatorUtilities.CreateInstance<DemoDataLoader>(scope.ServiceProvider).LoadIfEmptyAsync(SyntheticPostings, CancellationToken.None);
         }
 
         if (!File.Exists(ChromiumPath))

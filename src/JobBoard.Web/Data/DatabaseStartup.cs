@@ -1,13 +1,14 @@
 using JobBoard.Data;
-using JobBoard.Web.BulkLoad;
-using JobBoard.Web.DemoData;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
 
 namespace JobBoard.Web.Data;
 
-/// <summary>Brings the database up to date when the app starts, and fills an empty board with demo data if asked to.</summary>
-public sealed partial class DatabaseStartup(JobBoardDbContext db, DemoDataLoader demoData, IConfiguration configuration, ILogger<DatabaseStartup> logger)
+/// <summary>
+/// Brings the database up to date when the app starts. Demo data and bulk loads are the loader's (src/JobBoard.Loader,
+/// which <c>./jobboard.sh run</c> calls before serving).
+/// </summary>
+public sealed partial class DatabaseStartup(JobBoardDbContext db, IConfiguration configuration, ILogger<DatabaseStartup> logger)
 {
     public async Task RunAsync(CancellationToken cancellationToken)
     {
@@ -25,20 +26,11 @@ public sealed partial class DatabaseStartup(JobBoardDbContext db, DemoDataLoader
             }
         }
 
-        // A bulk load killed half way leaves indexes dropped and autovacuum paused; this start puts them back.
-        if (db.Database.GetConnectionString() is { } connectionString)
+        // A bulk load killed half way leaves indexes dropped and autovacuum paused. Finishing it is the loader's job (it
+        // runs the index definitions it recorded); the app only says so, and serves meanwhile, slower.
+        if (await UnfinishedLoadStepsAsync(cancellationToken) is > 0 and var steps)
         {
-            await using var dataSource = NpgsqlDataSource.Create(connectionString);
-            var restored = await DeferredMaintenance.ResumeInterruptedAsync(dataSource, cancellationToken);
-            if (restored > 0)
-            {
-                LogRestored(logger, restored);
-            }
-        }
-
-        if (configuration.GetValue("DemoData:Load", false))
-        {
-            await demoData.LoadIfEmptyAsync(configuration.GetValue("DemoData:SyntheticPostings", SyntheticBoard.DefaultCount), cancellationToken);
+            LogUnfinishedLoad(logger, steps);
         }
     }
 
@@ -48,6 +40,23 @@ public sealed partial class DatabaseStartup(JobBoardDbContext db, DemoDataLoader
     [LoggerMessage(Level = LogLevel.Information, Message = "The derived tables' definitions (Sql/DerivedTables.sql, Sql/SearchSources.sql) were new or changed: made the tables and filled them from the postings")]
     private static partial void LogRebuilt(ILogger logger);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "A bulk load was interrupted: carried out the {Count} index builds and autovacuum resets it had put off")]
-    private static partial void LogRestored(ILogger logger, int count);
+    private async Task<long> UnfinishedLoadStepsAsync(CancellationToken cancellationToken)
+    {
+        var connection = (NpgsqlConnection)db.Database.GetDbConnection();
+        await db.Database.OpenConnectionAsync(cancellationToken);
+        try
+        {
+            await using var count = new NpgsqlCommand("SELECT count(*) FROM bulk_load_deferred", connection);
+            return (long)(await count.ExecuteScalarAsync(cancellationToken))!;
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message =
+        "A bulk load was interrupted and left {Steps} index builds and autovacuum resets undone, so searches may be slow: " +
+        "finish it with ./jobboard.sh finish-load (or the loader's finish command, JobBoard.Loader finish)")]
+    private static partial void LogUnfinishedLoad(ILogger logger, long steps);
 }

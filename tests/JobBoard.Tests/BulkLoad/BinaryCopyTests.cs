@@ -1,5 +1,5 @@
+using JobBoard.Loader.BulkLoad;
 using JobBoard.Tests.Infrastructure;
-using JobBoard.Web.BulkLoad;
 using Npgsql;
 using NpgsqlTypes;
 

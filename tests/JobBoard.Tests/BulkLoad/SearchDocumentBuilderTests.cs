@@ -1,7 +1,7 @@
 using JobBoard.Domain.Postings;
 using JobBoard.Domain.Taxonomy;
+using JobBoard.Loader.BulkLoad;
 using JobBoard.Tests.Infrastructure;
-using JobBoard.Web.BulkLoad;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
 

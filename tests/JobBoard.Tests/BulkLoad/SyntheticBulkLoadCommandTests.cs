@@ -1,5 +1,5 @@
-using JobBoard.Web.BulkLoad;
-using JobBoard.Web.DemoData;
+using JobBoard.Loader.BulkLoad;
+using JobBoard.Loader.DemoData;
 
 namespace JobBoard.Tests.BulkLoad;
 

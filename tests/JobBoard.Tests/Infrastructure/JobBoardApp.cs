@@ -44,7 +44,6 @@ public class JobBoardApp : WebApplicationFactory<Program>, IAsyncLifetime
     {
         builder.UseEnvironment("Testing");
         builder.UseSetting("ConnectionStrings:JobBoard", _connectionString);
-        builder.UseSetting("DemoData:Load", "false");
         builder.UseSetting("Caching:HomeCountsSeconds", "0");
         // Small enough that a test fills it (RecommendationQualityTests), so an entry without a size fails a test.
         builder.UseSetting("Caching:Entries", "40");

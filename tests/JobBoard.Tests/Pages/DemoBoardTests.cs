@@ -2,8 +2,8 @@ using System.Globalization;
 using System.Net;
 using System.Text.Json;
 using JobBoard.Domain.Postings;
+using JobBoard.Loader.DemoData;
 using JobBoard.Tests.Infrastructure;
-using JobBoard.Web.DemoData;
 using JobBoard.Web.Import;
 using JobBoard.Web.Listings;
 using Microsoft.EntityFrameworkCore;
@@ -198,7 +198,7 @@ public sealed class DemoBoardTests(JobBoardApp app) : WebTest(app)
     private async Task<int> LoadAsync()
     {
         await using var scope = app.Services.CreateAsyncScope();
-        return await scope.ServiceProvider.GetRequiredService<DemoDataLoader>().LoadIfEmptyAsync(SyntheticCount, CancellationToken.None);
+        return await ActivatorUtilities.CreateInstance<DemoDataLoader>(scope.ServiceProvider).LoadIfEmptyAsync(SyntheticCount, CancellationToken.None);
     }
 
     private async Task<AngleSharp.Dom.IDocument> DetailsPageAsync(string title)

@@ -2,8 +2,8 @@ using System.Net;
 using System.Text.Json;
 using JobBoard.Domain.Places;
 using JobBoard.Domain.Postings;
+using JobBoard.Loader.DemoData;
 using JobBoard.Tests.Infrastructure;
-using JobBoard.Web.DemoData;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Xunit.Abstractions;
@@ -25,7 +25,7 @@ public sealed class DemoBoardRecommendationTests(JobBoardApp app, ITestOutputHel
     {
         await base.InitializeAsync();
         await using var scope = app.Services.CreateAsyncScope();
-        await scope.ServiceProvider.GetRequiredService<DemoDataLoader>().LoadIfEmptyAsync(SyntheticBoard.DefaultCount, CancellationToken.None);
+        await ActivatorUtilities.CreateInstance<DemoDataLoader>(scope.ServiceProvider).LoadIfEmptyAsync(SyntheticBoard.DefaultCount, CancellationToken.None);
     }
 
     [Fact]

@@ -7,8 +7,9 @@ using Npgsql;
 namespace JobBoard.Tests.Scripts;
 
 /// <summary>
-/// <c>./jobboard.sh</c> run, import, db and stop-db as a user runs them, each test on a private cluster of its own (a
-/// temporary JOBBOARD_DATA_DIR on a free port, sized for 1 GB) and with the app as the test run built it.
+/// <c>./jobboard.sh</c> run, import, seed, finish-load, db and stop-db as a user runs them, each test on a private
+/// cluster of its own (a temporary JOBBOARD_DATA_DIR on a free port, sized for 1 GB) and with the app and the loader as
+/// the test run built them.
 /// </summary>
 public sealed class JobBoardScriptTests : IAsyncLifetime
 {
@@ -65,6 +66,31 @@ public sealed class JobBoardScriptTests : IAsyncLifetime
         await InterruptAsync(run.Process);
         (await IsClusterRunningAsync()).Should().BeFalse("run started the cluster, so it stops it when it ends");
         File.Exists(Path.Combine(ClusterFolder, "postmaster.pid")).Should().BeFalse();
+    }
+
+    [Fact]
+    public async Task Run_has_the_loader_fill_an_empty_board_with_the_demo_board_before_serving()
+    {
+        var run = await StartRunAsync();
+
+        var search = await run.Client.GetStringAsync("/jobs?q=Oncology");
+        search.Should().Contain("Key Account Manager -Oncology | Bucharest", "the seed ads are on the board run serves");
+    }
+
+    [Fact]
+    public async Task Seed_runs_the_loader_with_plain_progress_in_a_log_and_finish_load_finds_nothing_left()
+    {
+        var seed = await RunAsync("seed", "--synthetic", "60");
+
+        seed.ExitCode.Should().Be(0, seed.Output);
+        seed.Output.Should().Contain("Loaded 60 postings");
+        var progress = seed.Output.Split('\n').Where(line => line.Contains("written,", StringComparison.Ordinal)).ToList();
+        progress.Should().NotBeEmpty().And.OnlyContain(line => !line.Contains('\u001b'), "a log gets Spectre's plain lines, no control characters");
+        progress[^1].Should().StartWith("60/60 written, 60 indexed").And.EndWith("(done)");
+
+        var finish = await RunAsync("finish-load");
+        finish.ExitCode.Should().Be(0, finish.Output);
+        finish.Output.Should().NotContain("Finished an interrupted bulk load", "the load restored what it put off itself");
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using JobBoard.Data;
 using JobBoard.Tests.Infrastructure;
 using JobBoard.Web.Search;
 using Npgsql;

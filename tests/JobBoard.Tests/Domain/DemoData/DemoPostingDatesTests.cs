@@ -1,5 +1,5 @@
+using JobBoard.Loader.DemoData;
 using JobBoard.Tests.Infrastructure;
-using JobBoard.Web.DemoData;
 
 namespace JobBoard.Tests.Domain.DemoData;
 

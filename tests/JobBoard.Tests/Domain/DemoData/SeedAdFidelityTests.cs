@@ -3,8 +3,8 @@ using JobBoard.Domain.Companies;
 using JobBoard.Domain.Places;
 using JobBoard.Domain.Postings;
 using JobBoard.Domain.Taxonomy;
+using JobBoard.Loader.DemoData;
 using JobBoard.Tests.Infrastructure;
-using JobBoard.Web.DemoData;
 
 namespace JobBoard.Tests.Domain.DemoData;
 

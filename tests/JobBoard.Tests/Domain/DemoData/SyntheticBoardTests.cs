@@ -1,9 +1,10 @@
 using System.Text.Json;
 using JobBoard.Domain.Common;
+using JobBoard.Domain.Places;
 using JobBoard.Domain.Postings;
 using JobBoard.Domain.Taxonomy;
+using JobBoard.Loader.DemoData;
 using JobBoard.Tests.Infrastructure;
-using JobBoard.Web.DemoData;
 
 namespace JobBoard.Tests.Domain.DemoData;
 
@@ -47,6 +48,35 @@ public sealed class SyntheticBoardTests
         var second = Fingerprints(SyntheticBoard.Generate(Places, Today, 200, seed: 7));
 
         second.Should().Equal(first);
+    }
+
+    /// <summary>
+    /// Postings the generator made when its phrase catalog was still C# arrays (before issue 15): the catalog's data
+    /// files must give the same board, word for word. (10,000 postings over two seeds compared equal when it moved.)
+    /// </summary>
+    [Theory]
+    [InlineData(0, "Receptionist", "Medora Health Group", null,
+        "Join Medora Health Group as a Receptionist based in Berlin. You will manage diaries, documents and logistics so the team can focus on its work. The role is hybrid, with two to three days a week in our Berlin office.",
+        "Manage calendars, book meetings and arrange travel.")]
+    [InlineData(1, "Chief Customer Officer", "Vektor Cloud Systems", "VCS-66937",
+        "Vektor Cloud Systems is looking for a Chief Customer Officer to join our customer support team in Warsaw. You will spot recurring issues and help the team fix them at the source. This is a fully remote position open to applicants living in Poland.",
+        "Keep up to date with products, offers and procedures.")]
+    [InlineData(2, "Senior Account Executive", "Alvora Pharmaceuticals", "ALV-11313",
+        "Alvora Pharmaceuticals is hiring a Senior Account Executive in Berlin. You will work with marketing and customer success to hit ambitious but realistic targets. The role is hybrid, with two to three days a week in our Berlin office.",
+        "Share market and competitor insights with marketing and product teams.")]
+    [InlineData(4999, "Physical Therapist", "Alvora Pharmaceuticals", "ALV-29691",
+        "Join Alvora Pharmaceuticals as a Physical Therapist based in Honolulu. You will be part of a team that puts patient safety and dignity first.",
+        "Maintain equipment, supplies and a clean, safe care environment.")]
+    public void The_catalog_files_give_the_board_the_code_arrays_gave(
+        int index, string title, string company, string? reference, string summary, string firstResponsibility)
+    {
+        var places = Gazetteer.Default.Largest(250, ["US", "GB", "RO", "DE", "FR", "ES", "NL", "IE", "IT", "PL", "CA", "PT", "AT", "BE"])
+            .Select(PlaceInput.From).ToList();
+
+        var posting = SyntheticBoard.Generate(places, new DateOnly(2026, 12, 7), 5000).ElementAt(index);
+
+        (posting.Content.Title, posting.Company.Name, posting.Content.RequisitionReference, posting.Content.Summary, posting.Content.Responsibilities[0])
+            .Should().Be((title, company, reference, summary, firstResponsibility));
     }
 
     [Fact]

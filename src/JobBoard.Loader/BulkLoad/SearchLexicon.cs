@@ -1,7 +1,7 @@
 using System.Text;
 using Npgsql;
 
-namespace JobBoard.Web.BulkLoad;
+namespace JobBoard.Loader.BulkLoad;
 
 /// <summary>
 /// The words PostgreSQL's <c>jobboard</c> text search configuration makes of each space-separated piece of text (a

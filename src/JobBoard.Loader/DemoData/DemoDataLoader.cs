@@ -5,7 +5,7 @@ using JobBoard.Domain.Places;
 using JobBoard.Domain.Postings;
 using Microsoft.EntityFrameworkCore;
 
-namespace JobBoard.Web.DemoData;
+namespace JobBoard.Loader.DemoData;
 
 /// <summary>
 /// Fills an empty board: the seed ads and the postings their pages recommend (<c>demo-postings.json</c>), then a

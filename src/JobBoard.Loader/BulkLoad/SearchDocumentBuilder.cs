@@ -2,7 +2,7 @@ using System.Buffers.Binary;
 using System.Runtime.InteropServices;
 using JobBoard.Domain.Postings;
 
-namespace JobBoard.Web.BulkLoad;
+namespace JobBoard.Loader.BulkLoad;
 
 /// <summary>
 /// A posting's search document, in tsvector's binary form (for binary COPY), exactly as the <c>document</c> column of

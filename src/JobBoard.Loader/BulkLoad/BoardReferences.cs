@@ -1,9 +1,9 @@
 using JobBoard.Data;
 using JobBoard.Domain.Companies;
 using JobBoard.Domain.Taxonomy;
-using JobBoard.Web.DemoData;
+using JobBoard.Loader.DemoData;
 
-namespace JobBoard.Web.BulkLoad;
+namespace JobBoard.Loader.BulkLoad;
 
 /// <summary>
 /// The companies, categories and skills synthetic postings refer to, found in the board or created (through

@@ -1,6 +1,6 @@
 using JobBoard.Domain.Postings;
 
-namespace JobBoard.Web.BulkLoad;
+namespace JobBoard.Loader.BulkLoad;
 
 /// <summary>
 /// Postings on their way to the database with the blocks of ids reserved for them: the postings, their places and

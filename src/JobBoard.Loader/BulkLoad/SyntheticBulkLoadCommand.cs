@@ -1,12 +1,12 @@
 using System.Globalization;
 using System.Runtime.InteropServices;
 
-namespace JobBoard.Web.BulkLoad;
+namespace JobBoard.Loader.BulkLoad;
 
 /// <summary>
 /// <c>seed --synthetic N [--seed S] [--places P] [--streams K]</c>: generates N realistic postings and bulk-loads them
-/// with binary COPY (see <see cref="SyntheticBoardBulkLoader"/>), showing progress on stderr and ending with one
-/// summary line on stdout. Running it again adds N more.
+/// with binary COPY (see <see cref="SyntheticBoardBulkLoader"/>), showing progress on stderr (<see cref="ProgressDisplay"/>)
+/// and ending with one summary line on stdout. Running it again adds N more.
 /// </summary>
 public static class SyntheticBulkLoadCommand
 {
@@ -32,27 +32,20 @@ public static class SyntheticBulkLoadCommand
         using var interrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, Stop);
         using var terminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, Stop);
 
-        using var stopDrawing = new CancellationTokenSource();
-        var drawing = ProgressBar.ForStandardError(progress).RunAsync(stopDrawing.Token);
         try
         {
-            var result = await loader.LoadAsync(options, progress, stopped.Token);
-            await stopDrawing.CancelAsync();
-            await drawing;
+            var load = loader.LoadAsync(options, progress, stopped.Token);
+            var result = await ProgressDisplay.ShowAsync(ProgressDisplay.StandardError(), progress, load);
             Console.WriteLine(Summary(result));
             return 0;
         }
         catch (OperationCanceledException) when (stopped.IsCancellationRequested)
         {
-            await stopDrawing.CancelAsync();
-            await drawing;
             await Console.Error.WriteLineAsync($"seed stopped after {progress.Written:N0} postings were committed (each committed batch is complete).");
             return 130;
         }
         catch (Exception ex)
         {
-            await stopDrawing.CancelAsync();
-            await drawing;
             await Console.Error.WriteLineAsync(
                 $"seed failed after {progress.Written:N0} postings were committed (each committed batch is complete): {ex}");
             return 1;

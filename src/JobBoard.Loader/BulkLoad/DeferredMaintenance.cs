@@ -1,6 +1,6 @@
 using Npgsql;
 
-namespace JobBoard.Web.BulkLoad;
+namespace JobBoard.Loader.BulkLoad;
 
 /// <summary>
 /// Work put off while an empty board is loaded: the secondary (non-unique) indexes of the tables the loader writes are
@@ -15,8 +15,8 @@ namespace JobBoard.Web.BulkLoad;
 /// What is put off is written down, in the same transaction as the drop, in <c>bulk_load_deferred</c>: one statement
 /// per row that undoes it (the index's definition, or the <c>ALTER TABLE</c> that resumes autovacuum), deleted as it
 /// is carried out. A load holds an advisory lock while it runs; when its process is killed, the lock goes with its
-/// connection and the rows stay, and the next start of the app or of a load (<see cref="ResumeInterruptedAsync"/>)
-/// carries them out.
+/// connection and the rows stay, and the loader's next run (<see cref="ResumeInterruptedAsync"/>: every command starts
+/// with it) carries them out. Only the loader runs these statements; the web app merely warns that they wait.
 /// </remarks>
 internal sealed class DeferredMaintenance
 {
@@ -105,10 +105,10 @@ internal sealed class DeferredMaintenance
     }
 
     /// <summary>
-    /// Carries out what a killed load left undone, unless a load is running now (it holds the lock, and will itself).
-    /// Returns how many statements it ran. The app calls this when it starts.
+    /// Carries out what a killed load left undone and returns how many statements it ran; null when a load is running
+    /// now (it holds the lock, and will restore what it put off itself).
     /// </summary>
-    public static async Task<int> ResumeInterruptedAsync(NpgsqlDataSource dataSource, CancellationToken cancellationToken)
+    public static async Task<int?> ResumeInterruptedAsync(NpgsqlDataSource dataSource, CancellationToken cancellationToken)
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         await using (var exists = new NpgsqlCommand("SELECT to_regclass('bulk_load_deferred') IS NOT NULL", connection))
@@ -123,7 +123,7 @@ internal sealed class DeferredMaintenance
         {
             if (!(bool)(await tryLock.ExecuteScalarAsync(cancellationToken))!)
             {
-                return 0;
+                return null;
             }
         }
 

@@ -1,4 +1,4 @@
-namespace JobBoard.Web.Search;
+namespace JobBoard.Data;
 
 /// <summary>
 /// The numbers <c>posting_search.filter_keys</c> holds for each filter value: ids from the <c>search_keys</c> table

@@ -1,4 +1,4 @@
-namespace JobBoard.Web.BulkLoad;
+namespace JobBoard.Loader.BulkLoad;
 
 /// <summary>How far a bulk load has come: written by the loader's tasks, read by whoever shows it.</summary>
 public sealed class BulkLoadProgress

@@ -3,7 +3,7 @@ using System.Text.Encodings.Web;
 using System.Text.Json;
 using JobBoard.Domain.Postings;
 
-namespace JobBoard.Web.BulkLoad;
+namespace JobBoard.Loader.BulkLoad;
 
 /// <summary>
 /// The <c>requirements</c> and <c>sections</c> jsonb documents as EF Core stores the owned collections mapped with

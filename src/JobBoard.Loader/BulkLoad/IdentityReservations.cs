@@ -1,6 +1,6 @@
 using Npgsql;
 
-namespace JobBoard.Web.BulkLoad;
+namespace JobBoard.Loader.BulkLoad;
 
 /// <summary>
 /// Reserves blocks of ids from the identity sequences of job_postings, posting_locations and posting_status_changes,

@@ -4,11 +4,11 @@ using System.Threading.Channels;
 using JobBoard.Data;
 using JobBoard.Domain.Places;
 using JobBoard.Domain.Postings;
-using JobBoard.Web.DemoData;
+using JobBoard.Loader.DemoData;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
 
-namespace JobBoard.Web.BulkLoad;
+namespace JobBoard.Loader.BulkLoad;
 
 /// <summary>What to generate and how to load it.</summary>
 public sealed record BulkLoadOptions

@@ -4,7 +4,7 @@ using JobBoard.Domain.Companies;
 using JobBoard.Domain.Postings;
 using JobBoard.Domain.Taxonomy;
 
-namespace JobBoard.Web.DemoData;
+namespace JobBoard.Loader.DemoData;
 
 /// <summary>
 /// The demo board shipped as <c>demo-postings.json</c>: the seed ads word for word, and the postings their pages
@@ -13,7 +13,7 @@ namespace JobBoard.Web.DemoData;
 /// </summary>
 public sealed record DemoPostingFile
 {
-    public const string ResourceName = "JobBoard.Web.DemoData.demo-postings.json";
+    public const string ResourceName = "JobBoard.Loader.DemoData.demo-postings.json";
 
     /// <summary>How long a demo posting without a closing date of its own is listed for at a time.</summary>
     public const int DaysOpen = 60;
@@ -34,7 +34,7 @@ public sealed record DemoPostingFile
 
     public IReadOnlyList<DemoPosting> Postings { get; init; } = [];
 
-    /// <summary>Reads the file embedded in the web assembly.</summary>
+    /// <summary>Reads the file embedded in the loader.</summary>
     public static DemoPostingFile Load()
     {
         using var stream = typeof(DemoPostingFile).Assembly.GetManifestResourceStream(ResourceName)

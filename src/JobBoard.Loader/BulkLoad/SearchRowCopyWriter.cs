@@ -1,10 +1,10 @@
 using System.Buffers.Binary;
 using System.Runtime.InteropServices;
+using JobBoard.Data;
 using JobBoard.Domain.Postings;
-using JobBoard.Web.Search;
 using Npgsql;
 
-namespace JobBoard.Web.BulkLoad;
+namespace JobBoard.Loader.BulkLoad;
 
 /// <summary>
 /// Writes the search rows of a batch the bulk loader has just copied, with binary COPY: its <c>posting_search</c> rows, and the

@@ -1,7 +1,7 @@
 using JobBoard.Domain.Postings;
 using Npgsql;
 
-namespace JobBoard.Web.BulkLoad;
+namespace JobBoard.Loader.BulkLoad;
 
 /// <summary>
 /// Writes batches of postings with binary COPY, each batch in its own transaction with its places, categories, skills

@@ -2,7 +2,7 @@ using System.Buffers.Binary;
 using System.Text;
 using Npgsql;
 
-namespace JobBoard.Web.BulkLoad;
+namespace JobBoard.Loader.BulkLoad;
 
 /// <summary>
 /// One <c>COPY … FROM STDIN (FORMAT BINARY)</c>, its rows encoded here field by field in PostgreSQL's binary formats
