@@ -102,7 +102,7 @@ public sealed class DemoBoardTests(JobBoardApp app) : WebTest(app)
         app.Clock.AdjustTime(new DateTimeOffset(day, new TimeOnly(12, 0), TimeSpan.Zero));
         await using (var scope = app.Services.CreateAsyncScope())
         {
-            var loader = scope.ServiceProvider.GetRequiredService<DemoDataLoader>();
+            var loader = ActivatorUtilities.CreateInstance<DemoDataLoader>(scope.ServiceProvider);
             (await loader.LoadIfEmptyAsync(0, CancellationToken.None)).Should().Be(12);
         }
 
