@@ -134,6 +134,25 @@ CREATE TRIGGER posting_search_on_rename AFTER UPDATE ON categories
 CREATE TRIGGER posting_search_on_rename AFTER UPDATE ON skills
     REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION posting_search_on_names_changed();
 
+-- TRUNCATE fires no DELETE trigger: emptying the postings empties what is derived from them. DELETE, not TRUNCATE,
+-- because the statement that fired this may be truncating these tables too and still holds them; deleting the place
+-- rows takes their suggestions with them through the triggers below.
+CREATE FUNCTION posting_search_on_postings_truncated() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+    IF current_setting('jobboard.bulk_load', true) = 'on' THEN
+        RETURN NULL;
+    END IF;
+    DELETE FROM posting_category_lists;
+    DELETE FROM posting_category_places;
+    DELETE FROM posting_search_places;
+    DELETE FROM posting_search;
+    RETURN NULL;
+END
+$$;
+
+CREATE TRIGGER posting_search_on_truncate AFTER TRUNCATE ON job_postings
+    FOR EACH STATEMENT EXECUTE FUNCTION posting_search_on_postings_truncated();
+
 -- Suggestions (search_suggestions) are counted from the place rows as they come and go, so that a title stops being
 -- suggested on the day its last posting closes with no job to run.
 

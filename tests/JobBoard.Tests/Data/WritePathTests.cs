@@ -181,6 +181,21 @@ public sealed class WritePathTests(JobBoardApp app) : WebTest(app)
     }
 
     [Fact]
+    public async Task Postings_truncated_with_SQL_take_every_derived_row_and_suggestion_with_them()
+    {
+        var company = Company();
+        await app.InsertAsync(Published(company, Content("Night Porter")), Published(company, Content("Registered Nurse")));
+
+        await ExecuteAsync("TRUNCATE job_postings CASCADE");
+
+        (await TitlesAsync("q=nurse")).Should().BeEmpty();
+        foreach (var table in DerivedTables)
+        {
+            (await ScalarAsync<long>($"SELECT count(*) FROM {table}")).Should().Be(0, table);
+        }
+    }
+
+    [Fact]
     public async Task An_SQL_update_of_many_postings_refreshes_every_one_of_them()
     {
         var company = Company();
