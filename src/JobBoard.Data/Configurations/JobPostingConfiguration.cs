@@ -8,7 +8,18 @@ public sealed class JobPostingConfiguration : IEntityTypeConfiguration<JobPostin
 {
     public void Configure(EntityTypeBuilder<JobPosting> builder)
     {
-        builder.ToTable("job_postings");
+        builder.ToTable("job_postings", table =>
+        {
+            table.HasCheckConstraint("ck_job_postings_status", StoredValues.OneOf<PostingStatus>("status"));
+            table.HasCheckConstraint("ck_job_postings_work_mode", StoredValues.OneOf<WorkMode>("work_mode"));
+            table.HasCheckConstraint("ck_job_postings_employment_type", StoredValues.OneOf<EmploymentType>("employment_type"));
+            table.HasCheckConstraint("ck_job_postings_seniority", StoredValues.OneOf<Seniority>("seniority"));
+            table.HasCheckConstraint("ck_job_postings_salary_period", StoredValues.OneOf<PayPeriod>("salary_period"));
+            table.HasCheckConstraint("ck_job_postings_requirements",
+                StoredValues.JsonArrayOf<RequirementImportance>("requirements", nameof(Requirement.Importance), nameof(Requirement.Text)));
+            table.HasCheckConstraint("ck_job_postings_sections",
+                StoredValues.JsonArrayOf<SectionKind>("sections", nameof(PostingSection.Kind), nameof(PostingSection.Heading), nameof(PostingSection.Body)));
+        });
         builder.Property(p => p.Title).HasMaxLength(PostingContent.MaxTitleLength);
         builder.Property(p => p.Slug).HasMaxLength(100);
         builder.Property(p => p.RequisitionReference).HasMaxLength(PostingContent.MaxShortTextLength);
@@ -90,7 +101,11 @@ public sealed class PostingStatusChangeConfiguration : IEntityTypeConfiguration<
 {
     public void Configure(EntityTypeBuilder<PostingStatusChange> builder)
     {
-        builder.ToTable("posting_status_changes");
+        builder.ToTable("posting_status_changes", table =>
+        {
+            table.HasCheckConstraint("ck_posting_status_changes_from_status", StoredValues.OneOf<PostingStatus>("from_status"));
+            table.HasCheckConstraint("ck_posting_status_changes_to_status", StoredValues.OneOf<PostingStatus>("to_status"));
+        });
         builder.Property(h => h.From).HasColumnName("from_status");
         builder.Property(h => h.To).HasColumnName("to_status");
         builder.Property(h => h.Actor).HasMaxLength(200);

@@ -266,7 +266,22 @@ namespace JobBoard.Data.Migrations
                         .IsDescending(false, true, true)
                         .HasDatabaseName("ix_job_postings_status_date_posted_id");
 
-                    b.ToTable("job_postings", (string)null);
+                    b.ToTable("job_postings", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_job_postings_employment_type", "employment_type IN ('FullTime', 'PartTime', 'Contractor', 'Temporary', 'Intern', 'Volunteer', 'PerDiem', 'Other')");
+
+                            t.HasCheckConstraint("ck_job_postings_requirements", "requirements IS NULL OR (jsonb_typeof(requirements) = 'array' AND NOT jsonb_path_exists(requirements, '$[*] ? (@.type() != \"object\" || !exists(@.Importance) || !(@.Importance == \"Essential\" || @.Importance == \"Desirable\") || (exists(@.Text) && @.Text.type() != \"string\" && @.Text.type() != \"null\"))'))");
+
+                            t.HasCheckConstraint("ck_job_postings_salary_period", "salary_period IN ('Hour', 'Day', 'Week', 'Month', 'Year')");
+
+                            t.HasCheckConstraint("ck_job_postings_sections", "sections IS NULL OR (jsonb_typeof(sections) = 'array' AND NOT jsonb_path_exists(sections, '$[*] ? (@.type() != \"object\" || !exists(@.Kind) || !(@.Kind == \"Text\" || @.Kind == \"Summary\" || @.Kind == \"Responsibilities\" || @.Kind == \"EssentialRequirements\" || @.Kind == \"DesirableRequirements\" || @.Kind == \"Compensation\" || @.Kind == \"Skills\" || @.Kind == \"CompanyBoilerplate\") || (exists(@.Heading) && @.Heading.type() != \"string\" && @.Heading.type() != \"null\") || (exists(@.Body) && @.Body.type() != \"string\" && @.Body.type() != \"null\"))'))");
+
+                            t.HasCheckConstraint("ck_job_postings_seniority", "seniority IN ('Entry', 'Mid', 'Senior', 'Director', 'Executive')");
+
+                            t.HasCheckConstraint("ck_job_postings_status", "status IN ('Draft', 'PendingReview', 'Published', 'Rejected', 'Closed', 'Expired')");
+
+                            t.HasCheckConstraint("ck_job_postings_work_mode", "work_mode IN ('OnSite', 'Hybrid', 'Remote', 'FieldBased')");
+                        });
                 });
 
             modelBuilder.Entity("JobBoard.Domain.Postings.PostingCategory", b =>
@@ -421,7 +436,12 @@ namespace JobBoard.Data.Migrations
                     b.HasIndex("PostingId", "At")
                         .HasDatabaseName("ix_posting_status_changes_posting_id_at");
 
-                    b.ToTable("posting_status_changes", (string)null);
+                    b.ToTable("posting_status_changes", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_posting_status_changes_from_status", "from_status IN ('Draft', 'PendingReview', 'Published', 'Rejected', 'Closed', 'Expired')");
+
+                            t.HasCheckConstraint("ck_posting_status_changes_to_status", "to_status IN ('Draft', 'PendingReview', 'Published', 'Rejected', 'Closed', 'Expired')");
+                        });
                 });
 
             modelBuilder.Entity("JobBoard.Domain.Taxonomy.Category", b =>

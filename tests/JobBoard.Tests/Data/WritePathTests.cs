@@ -180,6 +180,28 @@ public sealed class WritePathTests(JobBoardApp app) : WebTest(app)
         (await DifferencesFromViewsAsync()).Should().Be(0);
     }
 
+    [Theory]
+    [InlineData("work_mode = 'banana'")]
+    [InlineData("employment_type = 'BOGUS'")]
+    [InlineData("seniority = 'godlike'")]
+    [InlineData("salary_period = 'FORTNIGHT'")]
+    [InlineData("status = 'Weird'")]
+    [InlineData("requirements = '[1, 2]'")]
+    [InlineData("requirements = '[{\"Importance\": \"Vital\", \"Text\": \"x\"}]'")]
+    [InlineData("sections = '{\"x\": 1}'")]
+    [InlineData("sections = '[{\"Kind\": \"Text\", \"Body\": 5}]'")]
+    public async Task A_value_the_app_cannot_read_is_refused_by_the_database_and_the_posting_still_shows(string assignment)
+    {
+        var posting = Published(Company(), Content("Registered Nurse"));
+        await app.InsertAsync(posting);
+
+        var write = () => ExecuteAsync($"UPDATE job_postings SET {assignment} WHERE id = {posting.Id}");
+
+        (await write.Should().ThrowAsync<PostgresException>()).Which.SqlState.Should().Be(PostgresErrorCodes.CheckViolation);
+        (await TitlesAsync("q=nurse")).Should().Equal("Registered Nurse");
+        (await app.CreateClient().GetAsync($"/jobs/{posting.Id}")).StatusCode.Should().Be(System.Net.HttpStatusCode.OK);
+    }
+
     [Fact]
     public async Task Postings_truncated_with_SQL_take_every_derived_row_and_suggestion_with_them()
     {
