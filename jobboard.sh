@@ -205,7 +205,18 @@ build_app() {
   dotnet build "$1" -c "$CONFIGURATION" -v quiet -nologo >/dev/null
 }
 
-run_app() { dotnet run --project src/JobBoard.Web -c "$CONFIGURATION" --no-build --no-launch-profile "$@"; }
+# The app runs as a child that this script's INT and TERM are passed on to, and the script waits for it to stop: a TERM
+# sent to the script alone (a service manager, kill PID) would otherwise end it and leave the app serving.
+run_app() {
+  dotnet run --project src/JobBoard.Web -c "$CONFIGURATION" --no-build --no-launch-profile "$@" &
+  local app=$! status=0
+  trap 'kill -TERM "$app" 2>/dev/null || true' INT TERM
+  wait "$app" || status=$?
+  # A signal ends the wait early: wait again until the app has stopped.
+  while kill -0 "$app" 2>/dev/null; do wait "$app" || status=$?; done
+  trap - INT TERM
+  return "$status"
+}
 
 # The loader (src/JobBoard.Loader): bulk loads, the demo board, finishing an interrupted load.
 run_loader() { dotnet run --project src/JobBoard.Loader -c "$CONFIGURATION" --no-build --no-launch-profile -- "$@"; }

@@ -69,6 +69,23 @@ public sealed class JobBoardScriptTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_TERM_sent_to_run_alone_stops_the_app_and_the_cluster_it_started()
+    {
+        var run = await StartRunAsync();
+
+        using (var kill = Process.Start("kill", ["-TERM", $"{run.Process.Id}"]))
+        {
+            await kill.WaitForExitAsync();
+        }
+
+        using var timeout = new CancellationTokenSource(CommandTimeout);
+        await run.Process.WaitForExitAsync(timeout.Token);
+        var afterwards = async () => await run.Client.GetAsync("/health/live");
+        await afterwards.Should().ThrowAsync<HttpRequestException>("the app stopped with the script, leaving nothing on its port");
+        (await IsClusterRunningAsync()).Should().BeFalse("run started the cluster, so it stops it when it ends");
+    }
+
+    [Fact]
     public async Task Run_has_the_loader_fill_an_empty_board_with_the_demo_board_before_serving()
     {
         var run = await StartRunAsync();
