@@ -72,7 +72,12 @@ public sealed class JobSearch(JobBoardDbContext db, TimeProvider clock, BoardDir
         var lastPage = JobSearchResult.LastPageOf(total, request.Limit);
         if (request.Page > lastPage)
         {
-            // A page past the end (an old link, a shrunken search) shows the last page rather than nothing.
+            // A page past the end (an old link, a shrunken search) shows the last page rather than nothing, and says so.
+            if (total > 0)
+            {
+                problems.Add($"There is no page {request.Page} of these results: they end on page {lastPage}, shown here.");
+            }
+
             request = request with { Page = lastPage };
             found = await FindAsync(connection, sql, request, currency, cancellationToken);
         }

@@ -448,6 +448,24 @@ public sealed class JobSearchTests(JobBoardApp app) : WebTest(app)
     }
 
     [Fact]
+    public async Task A_page_past_the_end_shows_the_last_page_and_says_so()
+    {
+        var company = Company();
+        await app.InsertAsync([.. Enumerable.Range(1, 25).Select(i => Published(company, Job($"Nurse {i:00}")))]);
+
+        var (_, page) = await app.GetPageAsync("/jobs?q=nurse&page=16");
+        using var json = await ApiAsync("q=nurse&page=16");
+
+        page.QuerySelector(".pagination")!.Text().Should().Contain("Page 2 of 2");
+        page.QuerySelector("a[rel=prev]")!.GetAttribute("href").Should().Be("/jobs?q=nurse");
+        page.QuerySelectorAll("[data-testid=job-card]").Should().HaveCount(5);
+        const string Told = "There is no page 16 of these results: they end on page 2, shown here.";
+        page.QuerySelector("[data-testid=problems]")!.Text().Should().Contain(Told);
+        json.RootElement.GetProperty("items").GetArrayLength().Should().Be(5);
+        json.RootElement.GetProperty("problems").EnumerateArray().Select(p => p.GetString()).Should().Contain(Told);
+    }
+
+    [Fact]
     public async Task Expired_closed_draft_and_rejected_postings_never_appear()
     {
         var company = Company();
