@@ -166,10 +166,10 @@ public static class JobSearchRequestParser
             Location = Text(query, "location"),
             Radius = radius,
             Unit = unit,
-            Modes = Values(query, "mode", PostingEnumNames.ParseWorkMode, "work mode", "onsite, hybrid, remote or field", problems),
-            Types = Values(query, "type", PostingEnumNames.ParseEmploymentType, "job type", "full-time, part-time, contract, temporary, internship, volunteer, per-diem or other", problems),
+            Modes = Values(query, "mode", PostingEnumNames.ParseWorkMode, "work mode", Choices("mode"), problems),
+            Types = Values(query, "type", PostingEnumNames.ParseEmploymentType, "job type", Choices("type"), problems),
             Categories = [.. query["category"].SelectMany(Split).Select(s => s.ToLowerInvariant()).Distinct(StringComparer.Ordinal)],
-            Levels = Values(query, "level", ParseLevel, "level", "entry, mid, senior, director or executive", problems),
+            Levels = Values(query, "level", ParseLevel, "level", Choices("level"), problems),
             SalaryMin = salaryMin,
             Currency = currency,
             PostedWithinDays = posted,
@@ -292,5 +292,12 @@ public static class JobSearchRequestParser
         }
 
         return values;
+    }
+
+    /// <summary>"a, b or c": the values a parameter's problem names are the ones the API describes and the links use.</summary>
+    private static string Choices(string parameter)
+    {
+        var values = JobSearchRequest.Parameters.Single(p => p.Name == parameter).Values!;
+        return $"{string.Join(", ", values.Take(values.Count - 1))} or {values[^1]}";
     }
 }

@@ -88,6 +88,14 @@ public sealed class JobSearchRequestTests
         Parse(query).Problems.Should().Equal(problem);
 
     [Fact]
+    public void A_wrong_value_is_answered_with_the_values_the_links_use()
+    {
+        Parse("type=banana").Problems.Should().Equal(
+            "\"banana\" is not a job type; use full-time, part-time, contractor, temporary, intern, volunteer, per-diem or other.");
+        Parse("mode=underwater").Problems.Should().Equal("\"underwater\" is not a work mode; use onsite, hybrid, remote or field.");
+    }
+
+    [Fact]
     public void A_page_number_too_large_for_a_number_shows_the_last_page_like_any_page_past_the_end()
     {
         var request = Parse("page=99999999999999");
