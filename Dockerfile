@@ -16,8 +16,7 @@ RUN dotnet publish src/JobBoard.Loader/JobBoard.Loader.csproj -c Release -o /app
 FROM mcr.microsoft.com/dotnet/aspnet:10.0
 WORKDIR /app
 COPY --from=build /app ./
-ENV ASPNETCORE_URLS=http://+:8080 \
-    DOTNET_gcServer=0
+ENV ASPNETCORE_URLS=http://+:8080
 EXPOSE 8080
 USER $APP_UID
 ENTRYPOINT ["dotnet", "JobBoard.Web.dll"]

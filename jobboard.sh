@@ -201,7 +201,7 @@ use_database() {
 # tests run after the test run has built everything.
 build_app() {
   [ "${JOBBOARD_SKIP_BUILD:-}" = 1 ] && return 0
-  log "building"
+  log "building ${1#src/}"
   dotnet build "$1" -c "$CONFIGURATION" -v quiet -nologo >/dev/null
 }
 
@@ -299,7 +299,7 @@ cmd_test() {
   SUMMARY="$ROOT/.tmp/test-summary.txt"
   : > "$SUMMARY"
   TEST_ARGS=("$@")
-  log "building"
+  log "building ${1#src/}"
   local build_failed=0
   dotnet build JobBoard.sln -c Release -nologo -v quiet || build_failed=1
   if [ $build_failed -eq 1 ]; then
