@@ -1,6 +1,5 @@
 using JobBoard.Data;
 using Microsoft.EntityFrameworkCore;
-using Npgsql;
 
 namespace JobBoard.Web.Data;
 
@@ -40,20 +39,8 @@ public sealed partial class DatabaseStartup(JobBoardDbContext db, IConfiguration
     [LoggerMessage(Level = LogLevel.Information, Message = "The derived tables' definitions (Sql/DerivedTables.sql, Sql/SearchSources.sql) were new or changed: made the tables and filled them from the postings")]
     private static partial void LogRebuilt(ILogger logger);
 
-    private async Task<long> UnfinishedLoadStepsAsync(CancellationToken cancellationToken)
-    {
-        var connection = (NpgsqlConnection)db.Database.GetDbConnection();
-        await db.Database.OpenConnectionAsync(cancellationToken);
-        try
-        {
-            await using var count = new NpgsqlCommand("SELECT count(*) FROM bulk_load_deferred", connection);
-            return (long)(await count.ExecuteScalarAsync(cancellationToken))!;
-        }
-        finally
-        {
-            await db.Database.CloseConnectionAsync();
-        }
-    }
+    private Task<long> UnfinishedLoadStepsAsync(CancellationToken cancellationToken) =>
+        db.Database.SqlQuery<long>($"SELECT count(*) AS \"Value\" FROM bulk_load_deferred").SingleAsync(cancellationToken);
 
     [LoggerMessage(Level = LogLevel.Warning, Message =
         "A bulk load was interrupted and left {Steps} index builds and autovacuum resets undone, so searches may be slow: " +
