@@ -299,7 +299,7 @@ cmd_test() {
   SUMMARY="$ROOT/.tmp/test-summary.txt"
   : > "$SUMMARY"
   TEST_ARGS=("$@")
-  log "building ${1#src/}"
+  log "building the solution"
   local build_failed=0
   dotnet build JobBoard.sln -c Release -nologo -v quiet || build_failed=1
   if [ $build_failed -eq 1 ]; then
