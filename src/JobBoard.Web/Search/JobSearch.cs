@@ -75,7 +75,7 @@ public sealed class JobSearch(JobBoardDbContext db, TimeProvider clock, BoardDir
             // A page past the end (an old link, a shrunken search) shows the last page rather than nothing, and says so.
             if (total > 0)
             {
-                problems.Add($"There is no page {request.Page} of these results: they end on page {lastPage}, shown here.");
+                problems.Add($"The page asked for is past the end of these results: they end on page {lastPage}, shown here.");
             }
 
             request = request with { Page = lastPage };

@@ -459,7 +459,7 @@ public sealed class JobSearchTests(JobBoardApp app) : WebTest(app)
         page.QuerySelector(".pagination")!.Text().Should().Contain("Page 2 of 2");
         page.QuerySelector("a[rel=prev]")!.GetAttribute("href").Should().Be("/jobs?q=nurse");
         page.QuerySelectorAll("[data-testid=job-card]").Should().HaveCount(5);
-        const string Told = "There is no page 16 of these results: they end on page 2, shown here.";
+        const string Told = "The page asked for is past the end of these results: they end on page 2, shown here.";
         page.QuerySelector("[data-testid=problems]")!.Text().Should().Contain(Told);
         json.RootElement.GetProperty("items").GetArrayLength().Should().Be(5);
         json.RootElement.GetProperty("problems").EnumerateArray().Select(p => p.GetString()).Should().Contain(Told);
