@@ -53,7 +53,8 @@ public class JobBoardApp : WebApplicationFactory<Program>, IAsyncLifetime
     }
 
     /// <summary>
-    /// Empties every table but the migrations history and the record of applied definitions (schema_definitions), so each test starts from a blank board, forgets what the app
+    /// Empties every table but the migrations history, the record of applied definitions (schema_definitions) and the
+    /// three roles (part of the schema), so each test starts from a blank board, forgets what the app
     /// cached about the old one (ids restart, so a cached category would point at another) and sets the clock back to
     /// <see cref="TestPostings.Now"/>.
     /// </summary>
@@ -67,7 +68,7 @@ public class JobBoardApp : WebApplicationFactory<Program>, IAsyncLifetime
         await connection.OpenAsync();
         await using var list = new NpgsqlCommand(
             "SELECT string_agg(format('%I.%I', schemaname, tablename), ', ') FROM pg_tables " +
-            "WHERE schemaname = 'public' AND tablename NOT IN ('__EFMigrationsHistory', 'schema_definitions')", connection);
+            "WHERE schemaname = 'public' AND tablename NOT IN ('__EFMigrationsHistory', 'schema_definitions', 'roles')", connection);
         var tables = (string?)await list.ExecuteScalarAsync();
         if (!string.IsNullOrEmpty(tables))
         {
