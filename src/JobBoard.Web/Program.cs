@@ -6,6 +6,7 @@ using JobBoard.Web.Api;
 using JobBoard.Web.Authorization;
 using JobBoard.Web.Data;
 using JobBoard.Web.Feeds;
+using JobBoard.Web.Listings;
 using JobBoard.Web.Pages.Jobs;
 using JobBoard.Web.Recommendations;
 using JobBoard.Web.Search;
@@ -94,6 +95,7 @@ try
     builder.Services.AddScoped<BoardDirectories>();
     builder.Services.AddScoped<JobSearch>();
     builder.Services.AddScoped<RecommendedJobs>();
+    builder.Services.AddSingleton<PostingCaches>();
     builder.Services.AddSingleton<CategoryEvidenceCounts>();
     builder.Services.AddBoardAccounts(builder.Configuration);
     builder.Services.AddBoardAuthorization();
