@@ -1,11 +1,11 @@
 using System.Collections.Concurrent;
 using System.Text.RegularExpressions;
+using Deque.AxeCore.Playwright;
 using JobBoard.Loader.DemoData;
 using JobBoard.Tests.Infrastructure;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
-using Deque.AxeCore.Playwright;
 using Microsoft.Playwright;
 
 namespace JobBoard.BrowserTests;
