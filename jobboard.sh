@@ -294,7 +294,7 @@ PY
 
 cmd_test() {
   ensure_postgres_binaries
-  apt_install chromium fonts-liberation
+  apt_install chromium fonts-liberation python3-aiosmtpd
   mkdir -p "$ROOT/.tmp"
   SUMMARY="$ROOT/.tmp/test-summary.txt"
   : > "$SUMMARY"

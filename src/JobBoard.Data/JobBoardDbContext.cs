@@ -1,15 +1,21 @@
+using JobBoard.Data.Accounts;
 using JobBoard.Domain.Companies;
+using JobBoard.Domain.Moderation;
 using JobBoard.Domain.Postings;
 using JobBoard.Domain.Taxonomy;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 
 namespace JobBoard.Data;
 
 /// <summary>
 /// The board's tables. The rows derived from postings (search, places, recommendation candidates, suggestions) are kept
-/// by the database itself, in the saving transaction (Sql/SearchUpkeep.sql), so a save here needs nothing more.
+/// by the database itself, in the saving transaction (Sql/SearchUpkeep.sql), so a save here needs nothing more. The
+/// accounts (ASP.NET Core Identity) live in the same database.
 /// </summary>
-public sealed class JobBoardDbContext(DbContextOptions<JobBoardDbContext> options) : DbContext(options)
+public sealed class JobBoardDbContext(DbContextOptions<JobBoardDbContext> options)
+    : IdentityDbContext<BoardUser, IdentityRole<int>, int>(options)
 {
     public DbSet<Company> Companies => Set<Company>();
 
@@ -23,8 +29,25 @@ public sealed class JobBoardDbContext(DbContextOptions<JobBoardDbContext> option
 
     public DbSet<Skill> Skills => Set<Skill>();
 
-    protected override void OnModelCreating(ModelBuilder modelBuilder) =>
-        modelBuilder.ApplyConfigurationsFromAssembly(typeof(JobBoardDbContext).Assembly);
+    public DbSet<CompanyMember> CompanyMembers => Set<CompanyMember>();
+
+    public DbSet<CompanyLogo> CompanyLogos => Set<CompanyLogo>();
+
+    public DbSet<PostingReport> PostingReports => Set<PostingReport>();
+
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.ApplyConfigurationsFromAssembly(typeof(JobBoardDbContext).Assembly);
+        // Identity's other tables, named like the board's own.
+        builder.Entity<IdentityUserRole<int>>().ToTable("user_roles");
+        builder.Entity<IdentityUserClaim<int>>().ToTable("user_claims");
+        builder.Entity<IdentityUserLogin<int>>().ToTable("user_logins");
+        builder.Entity<IdentityUserToken<int>>().ToTable("user_tokens");
+        builder.Entity<IdentityRoleClaim<int>>().ToTable("role_claims");
+    }
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
@@ -36,5 +59,8 @@ public sealed class JobBoardDbContext(DbContextOptions<JobBoardDbContext> option
         configurationBuilder.Properties<PayPeriod>().HaveConversion<string>().HaveMaxLength(10);
         configurationBuilder.Properties<RequirementImportance>().HaveConversion<string>().HaveMaxLength(20);
         configurationBuilder.Properties<SectionKind>().HaveConversion<string>().HaveMaxLength(30);
+        configurationBuilder.Properties<CompanyVerification>().HaveConversion<string>().HaveMaxLength(20);
+        configurationBuilder.Properties<MembershipStatus>().HaveConversion<string>().HaveMaxLength(20);
+        configurationBuilder.Properties<ReportReason>().HaveConversion<string>().HaveMaxLength(30);
     }
 }

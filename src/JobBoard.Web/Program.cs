@@ -1,9 +1,12 @@
 using System.Data.Common;
 using JobBoard.Data;
 using JobBoard.Web;
+using JobBoard.Web.Accounts;
 using JobBoard.Web.Api;
+using JobBoard.Web.Authorization;
 using JobBoard.Web.Data;
 using JobBoard.Web.Feeds;
+using JobBoard.Web.Listings;
 using JobBoard.Web.Pages.Jobs;
 using JobBoard.Web.Recommendations;
 using JobBoard.Web.Search;
@@ -92,8 +95,12 @@ try
     builder.Services.AddScoped<BoardDirectories>();
     builder.Services.AddScoped<JobSearch>();
     builder.Services.AddScoped<RecommendedJobs>();
+    builder.Services.AddSingleton<PostingCaches>();
     builder.Services.AddSingleton<CategoryEvidenceCounts>();
-    builder.Services.AddRazorPages();
+    builder.Services.AddBoardAccounts(builder.Configuration);
+    builder.Services.AddBoardAuthorization();
+    builder.Services.AddHttpContextAccessor();
+    builder.Services.AddRazorPages(options => options.Conventions.AddBoardPageConventions());
     builder.Services.AddOpenApi(options => options.AddDocumentTransformer((document, _, _) =>
     {
         document.Info.Title = "JobBoard API";
@@ -135,15 +142,20 @@ try
     app.UseSerilogRequestLogging();
     app.UseClientAborts();
     app.UseRouting();
+    app.UseAuthentication();
+    app.UseAuthorization();
     app.UseRateLimiter();
     app.UseOutputCache();
 
-    app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
-    app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") });
+    app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();
+    app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") }).AllowAnonymous();
     app.MapRazorPages();
     app.MapJobsApi();
     app.MapFeeds();
-    app.MapOpenApi("/api/openapi/{documentName}.json");
+    app.MapOpenApi("/api/openapi/{documentName}.json").AllowAnonymous();
+    // An address nothing answers is a 404 for everyone (the error page says so), not a sign-in prompt from the fallback
+    // policy, which would also tell a guest which addresses exist.
+    app.MapFallback("{*path}", () => Results.NotFound()).AllowAnonymous();
 
     await app.RunAsync();
     return 0;

@@ -8,7 +8,9 @@ public sealed class CompanyConfiguration : IEntityTypeConfiguration<Company>
 {
     public void Configure(EntityTypeBuilder<Company> builder)
     {
-        builder.ToTable("companies");
+        builder.ToTable("companies", table =>
+            table.HasCheckConstraint("ck_companies_verification", StoredValues.OneOf<CompanyVerification>("verification")));
+
         builder.Property(c => c.Name).HasMaxLength(Company.MaxNameLength);
         builder.Property(c => c.Slug).HasMaxLength(100);
         builder.HasIndex(c => c.Slug).IsUnique();

@@ -2,6 +2,17 @@ using JobBoard.Domain.Common;
 
 namespace JobBoard.Domain.Companies;
 
+/// <summary>
+/// Whether an admin has checked that a company is who it says it is. Companies from feeds and the loader are taken as
+/// verified; one a recruiter registers waits, and its postings cannot be published until it is verified.
+/// </summary>
+public enum CompanyVerification
+{
+    Pending,
+    Verified,
+    Rejected,
+}
+
 /// <summary>An employer with its profile and the boilerplate sections its postings share.</summary>
 public sealed class Company
 {
@@ -35,6 +46,20 @@ public sealed class Company
     public string? Headquarters { get; private set; }
 
     public IReadOnlyList<CompanySection> Sections => _sections;
+
+    public CompanyVerification Verification { get; private set; } = CompanyVerification.Verified;
+
+    /// <summary>A company a recruiter registers on the board: pending until an admin verifies it.</summary>
+    public static Result<Company> Register(string name, CompanyProfile profile)
+    {
+        var created = Create(name, profile);
+        if (created.Succeeded)
+        {
+            created.Value.Verification = CompanyVerification.Pending;
+        }
+
+        return created;
+    }
 
     public static Result<Company> Create(string name, CompanyProfile profile)
     {
@@ -85,6 +110,10 @@ public sealed class Company
         _sections.Add(section);
         return section;
     }
+
+    public void Verify() => Verification = CompanyVerification.Verified;
+
+    public void RejectVerification() => Verification = CompanyVerification.Rejected;
 
     public CompanySection? FindSection(string key) => _sections.FirstOrDefault(s => s.Key == key);
 

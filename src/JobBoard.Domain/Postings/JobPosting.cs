@@ -18,6 +18,15 @@ public sealed class JobPosting
     private readonly List<PostingStatusChange> _statusHistory = [];
     private List<string> _applicantCountries = [];
 
+    /// <summary>
+    /// How long a posting approved without a closing date stays open: it gets one, <see cref="DefaultOpenDays"/> after
+    /// it goes live, so nothing stays listed for ever after its recruiter forgot it.
+    /// </summary>
+    public const int DefaultOpenDays = 60;
+
+    /// <summary>How far ahead of today a renewal may set the closing date.</summary>
+    public const int MaxRenewalDays = 180;
+
     /// <summary>Who <see cref="PublishImported"/> records as having created and published a posting.</summary>
     public const string ImportActor = "import";
 
@@ -100,6 +109,12 @@ public sealed class JobPosting
     public string? RejectionReason =>
         Status == PostingStatus.Rejected ? _statusHistory.LastOrDefault(h => h.To == PostingStatus.Rejected)?.Reason : null;
 
+    /// <summary>What the reviewer asked to change when they last sent the posting back as a draft, for the recruiter.</summary>
+    public string? ChangesRequested =>
+        Status == PostingStatus.Draft && _statusHistory.LastOrDefault() is { From: PostingStatus.PendingReview, To: PostingStatus.Draft } last
+            ? last.Reason
+            : null;
+
     public static Result<JobPosting> CreateDraft(Company company, PostingContent content, string actor, DateTimeOffset now)
     {
         var errors = ValidateFor(company, content);
@@ -170,12 +185,22 @@ public sealed class JobPosting
         return MoveTo(PostingStatus.PendingReview, actor, null, now);
     }
 
-    /// <summary>Approves a posting under review; it goes live dated today unless the ad carries its own date.</summary>
-    public Result Publish(string actor, DateTimeOffset now)
+    /// <summary>
+    /// Approves a posting under review; it goes live dated today unless the ad carries its own date, and closes
+    /// <paramref name="openDaysWithoutClosingDate"/> (<see cref="DefaultOpenDays"/>) later unless it has its own closing
+    /// date. The loader, replaying ads as they were published elsewhere, passes null and keeps an ad's open end. A company
+    /// not yet verified by an admin cannot publish.
+    /// </summary>
+    public Result Publish(string actor, DateTimeOffset now, int? openDaysWithoutClosingDate = DefaultOpenDays)
     {
         if (Status != PostingStatus.PendingReview)
         {
             return NotAllowed("published");
+        }
+
+        if (Company.Verification != CompanyVerification.Verified)
+        {
+            return Result.Failure(nameof(Company), $"{Company.Name} is not verified yet; verify the company before publishing its postings.");
         }
 
         var today = DateOnly.FromDateTime(now.UtcDateTime);
@@ -185,7 +210,64 @@ public sealed class JobPosting
         }
 
         DatePosted ??= today;
+        if (openDaysWithoutClosingDate is { } days)
+        {
+            ValidThrough ??= today.AddDays(days);
+        }
+
         return MoveTo(PostingStatus.Published, actor, null, now);
+    }
+
+    /// <summary>
+    /// Sends a posting under review back to its recruiter as a draft, with what to change: unlike a rejection, the
+    /// reviewer expects it back.
+    /// </summary>
+    public Result RequestChanges(string actor, string changes, DateTimeOffset now)
+    {
+        if (Status != PostingStatus.PendingReview)
+        {
+            return NotAllowed("sent back for changes");
+        }
+
+        if (string.IsNullOrWhiteSpace(changes))
+        {
+            return Result.Failure("Reason", "Say what should change; the recruiter will read it.");
+        }
+
+        return MoveTo(PostingStatus.Draft, actor, changes.Trim(), now);
+    }
+
+    /// <summary>
+    /// Extends the closing date of a published posting, or reopens an expired one until <paramref name="until"/>: its
+    /// text has not changed, so it needs no new review. A closed posting was ended on purpose and stays closed.
+    /// </summary>
+    public Result Renew(DateOnly until, string actor, DateTimeOffset now)
+    {
+        if (Status is not (PostingStatus.Published or PostingStatus.Expired))
+        {
+            return NotAllowed("renewed");
+        }
+
+        var today = DateOnly.FromDateTime(now.UtcDateTime);
+        if (until <= today || (ValidThrough is { } through && until <= through))
+        {
+            return Result.Failure(nameof(ValidThrough), "Choose a closing date later than today and than the current one.");
+        }
+
+        if (until > today.AddDays(MaxRenewalDays))
+        {
+            return Result.Failure(nameof(ValidThrough), $"A posting can be renewed for at most {MaxRenewalDays} days from today.");
+        }
+
+        ValidThrough = until;
+        UpdatedAt = now;
+        if (Status == PostingStatus.Expired)
+        {
+            return MoveTo(PostingStatus.Published, actor, $"Renewed until {until:yyyy-MM-dd}", now);
+        }
+
+        _statusHistory.Add(PostingStatusChange.Record(now, Status, Status, actor, $"Renewed until {until:yyyy-MM-dd}"));
+        return Result.Success();
     }
 
     public Result Reject(string actor, string reason, DateTimeOffset now)

@@ -94,7 +94,7 @@ public sealed partial class DemoDataLoader(JobBoardDbContext db, TimeProvider cl
         var postedAt = content.DatePosted is { } posted ? new DateTimeOffset(posted.ToDateTime(new TimeOnly(9, 0)), TimeSpan.Zero) : now;
         var posting = Succeeded(JobPosting.CreateDraft(company, content, actor, postedAt), content.Title);
         Succeeded(posting.Submit(actor, postedAt), content.Title);
-        Succeeded(posting.Publish(actor, postedAt), content.Title);
+        Succeeded(posting.Publish(actor, postedAt, openDaysWithoutClosingDate: null), content.Title);
         if (!posting.IsOpen(DateOnly.FromDateTime(now.UtcDateTime)))
         {
             Succeeded(posting.Expire(now), content.Title);

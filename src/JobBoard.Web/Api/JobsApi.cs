@@ -24,6 +24,7 @@ public static class JobsApi
     {
         // Errors come from the error page as problem details (Pages/Error): a database out of reach on any endpoint.
         var api = app.MapGroup("/api/v1/jobs").WithTags("Jobs")
+            .AllowAnonymous()
             .RequireRateLimiting(SearchRateLimit.Policy)
             .ProducesProblem(StatusCodes.Status429TooManyRequests)
             .ProducesProblem(StatusCodes.Status503ServiceUnavailable);

@@ -24,7 +24,7 @@ public sealed class IndexModel(JobBoardDbContext db, TimeProvider clock, IMemory
             .Take(10)
             .ToListAsync();
         // Counting over every open posting is the costly part of this page, so the figures are shared for a while.
-        (Categories, OpenPostings) = await cache.GetOrCreateAsync("home:category-counts", async entry =>
+        (Categories, OpenPostings) = await cache.GetOrCreateAsync(PostingCaches.HomeCountsKey, async entry =>
         {
             entry.AbsoluteExpirationRelativeToNow = TimeSpan.FromSeconds(Math.Max(0.001, configuration.GetValue("Caching:HomeCountsSeconds", 60.0)));
             entry.SetSize(1).SetPriority(CacheItemPriority.NeverRemove);

@@ -17,7 +17,8 @@ namespace JobBoard.Web.Recommendations;
 /// ranked by <see cref="RecommendationScorer"/>. Results are cached for a minute, so a new, closed or edited posting shows
 /// within that.
 /// </summary>
-public sealed class RecommendedJobs(JobBoardDbContext db, TimeProvider clock, IMemoryCache cache, BoardDirectories directories, CategoryEvidenceCounts categoryEvidence)
+public sealed class RecommendedJobs(
+    JobBoardDbContext db, TimeProvider clock, IMemoryCache cache, PostingCaches caches, BoardDirectories directories, CategoryEvidenceCounts categoryEvidence)
 {
     public const int DefaultLimit = 10;
     public const int MaxLimit = 50;
@@ -38,7 +39,7 @@ public sealed class RecommendedJobs(JobBoardDbContext db, TimeProvider clock, IM
         cache.GetOrCreateAsync($"recommendations:{postingId}:{limit}", entry =>
         {
             entry.AbsoluteExpirationRelativeToNow = CacheFor;
-            entry.SetSize(1);
+            entry.SetSize(1).AddExpirationToken(caches.Token);
             return ListAsync([postingId], limit, cancellationToken);
         });
 

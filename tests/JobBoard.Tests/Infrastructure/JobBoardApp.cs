@@ -30,8 +30,12 @@ public class JobBoardApp : WebApplicationFactory<Program>, IAsyncLifetime
     /// </summary>
     public FakeTimeProvider Clock { get; } = new(TestPostings.Now);
 
+    /// <summary>The SMTP server the app sends its mail to; <see cref="ResetAsync"/> empties it.</summary>
+    public MailCatcher Mail { get; private set; } = null!;
+
     public async Task InitializeAsync()
     {
+        Mail = await MailCatcher.SharedAsync();
         var server = await PostgresServer.SharedAsync();
         _connectionString = await server.CreateDatabaseAsync("jobboard_test");
         // Starting the host applies the migrations.
@@ -44,6 +48,8 @@ public class JobBoardApp : WebApplicationFactory<Program>, IAsyncLifetime
     {
         builder.UseEnvironment("Testing");
         builder.UseSetting("ConnectionStrings:JobBoard", _connectionString);
+        builder.UseSetting("Smtp:Host", "127.0.0.1");
+        builder.UseSetting("Smtp:Port", Mail.Port.ToString(System.Globalization.CultureInfo.InvariantCulture));
         builder.UseSetting("Caching:HomeCountsSeconds", "0");
         // Small enough that a test fills it (RecommendationQualityTests), so an entry without a size fails a test.
         builder.UseSetting("Caching:Entries", "40");
@@ -53,7 +59,8 @@ public class JobBoardApp : WebApplicationFactory<Program>, IAsyncLifetime
     }
 
     /// <summary>
-    /// Empties every table but the migrations history and the record of applied definitions (schema_definitions), so each test starts from a blank board, forgets what the app
+    /// Empties every table but the migrations history, the record of applied definitions (schema_definitions) and the
+    /// three roles (part of the schema), so each test starts from a blank board, forgets what the app
     /// cached about the old one (ids restart, so a cached category would point at another) and sets the clock back to
     /// <see cref="TestPostings.Now"/>.
     /// </summary>
@@ -61,13 +68,14 @@ public class JobBoardApp : WebApplicationFactory<Program>, IAsyncLifetime
     {
         // AdjustTime, unlike SetUtcNow, may go back: a test before this one may have moved the clock on.
         Clock.AdjustTime(TestPostings.Now);
+        Mail.Clear();
         (Services.GetRequiredService<IMemoryCache>() as MemoryCache)?.Clear();
         await Services.GetRequiredService<IOutputCacheStore>().EvictByTagAsync(DetailsModel.CacheTag, CancellationToken.None);
         await using var connection = new NpgsqlConnection(_connectionString);
         await connection.OpenAsync();
         await using var list = new NpgsqlCommand(
             "SELECT string_agg(format('%I.%I', schemaname, tablename), ', ') FROM pg_tables " +
-            "WHERE schemaname = 'public' AND tablename NOT IN ('__EFMigrationsHistory', 'schema_definitions')", connection);
+            "WHERE schemaname = 'public' AND tablename NOT IN ('__EFMigrationsHistory', 'schema_definitions', 'roles')", connection);
         var tables = (string?)await list.ExecuteScalarAsync();
         if (!string.IsNullOrEmpty(tables))
         {

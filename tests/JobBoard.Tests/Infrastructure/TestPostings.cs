@@ -40,12 +40,15 @@ public static class TestPostings
     public static JobPosting Draft(Company company, PostingContent? content = null) =>
         JobPosting.CreateDraft(company, content ?? Content(), "recruiter@acme.test", Now).Value;
 
-    /// <summary>A posting taken through review to published, as the public sees it.</summary>
+    /// <summary>
+    /// A posting taken through review to published, as the public sees it, keeping the closing date its content states
+    /// (none if none, as the loader and feeds publish ads; ReviewAndRenewalTests cover the default a reviewer's approval gives).
+    /// </summary>
     public static JobPosting Published(Company company, PostingContent? content = null, DateTimeOffset? at = null)
     {
         var posting = Draft(company, content);
         posting.Submit("recruiter@acme.test", at ?? Now).Succeeded.Should().BeTrue();
-        posting.Publish("admin@jobboard.test", at ?? Now).Succeeded.Should().BeTrue();
+        posting.Publish("admin@jobboard.test", at ?? Now, openDaysWithoutClosingDate: null).Succeeded.Should().BeTrue();
         return posting;
     }
 }
