@@ -51,8 +51,9 @@ public static partial class AdPlaces
     }
 
     /// <summary>
-    /// "Chicago, IL" is one place when the parts after the first name its region or country; "London, Manchester" is
-    /// two. Postal codes ("LS1 4AP") are no place of their own.
+    /// "Chicago, IL" and "München, Deutschland" are one place: the parts after the first name its region or country, or
+    /// are no city of their own; "London, Manchester" is two. Postal codes ("LS1 4AP") are no place of their own, and
+    /// "Xyzzyville, Atlantis" is one place the gazetteer does not know, not a town called Atlantis.
     /// </summary>
     private static IEnumerable<PlaceRead> Resolve(string segment)
     {
@@ -65,15 +66,24 @@ public static partial class AdPlaces
         }
 
         var whole = Gazetteer.Default.Match(segment);
-        if (parts.Count == 1 || (whole is not null && parts.Skip(1).All(part => NamesRegionOrCountry(part, whole.Place))))
+        if (parts.Count == 1 || (whole is not null && parts.Skip(1).All(part => NamesRegionOrCountry(part, whole.Place) || Gazetteer.Default.Match(part)?.Precision != PlacePrecision.City)))
         {
             yield return Found(string.Join(", ", parts), whole);
             yield break;
         }
 
-        foreach (var part in parts)
+        // Several places only when each part is a city of its own; else the text is one place, found or not.
+        var each = parts.Select(part => (Part: part, Match: Gazetteer.Default.Match(part))).ToList();
+        if (each.All(p => p.Match?.Precision == PlacePrecision.City))
         {
-            yield return Found(part, Gazetteer.Default.Match(part));
+            foreach (var (part, match) in each)
+            {
+                yield return Found(part, match);
+            }
+        }
+        else
+        {
+            yield return Found(string.Join(", ", parts), whole);
         }
     }
 

@@ -124,7 +124,7 @@ public static partial class AdTextParser
 
                 var inBlock = current?.Kind is AdHeadingKind.JobInformation;
                 var label = AdLabels.In(line, valueMayFollow: inBlock);
-                var kind = line.Text.StartsWith('#') && !line.IsMarkedHeading ? null : Vocabulary.HeadingKind(line.Text);
+                var kind = HeadingKindOf(line);
                 if (label is null && IsHeading(line, kind, current, head))
                 {
                     // A job site's "JOB DETAILS" above the title is its furniture, not a block of details.
@@ -163,6 +163,22 @@ public static partial class AdTextParser
         }
 
         /// <summary>
+        /// The kind of section a line would open as a heading: a heading the vocabulary knows word for word, or one
+        /// with a known phrase in it that reads as a heading (short, title-cased or ending in a colon): "1+ years of
+        /// acute care experience preferred" is an item, not a heading of desirable requirements.
+        /// </summary>
+        private static AdHeadingKind? HeadingKindOf(AdLine line)
+        {
+            if (line.Text.StartsWith('#') && !line.IsMarkedHeading)
+            {
+                return null;
+            }
+
+            var kind = Vocabulary.HeadingKind(line.Text, out var exact);
+            return exact || line.IsMarkedHeading || line.WordCount <= 4 || line.Text.EndsWith(':') || IsTitleCased(line.Text) ? kind : null;
+        }
+
+        /// <summary>
         /// Above the first heading only a heading the vocabulary knows (or markdown marks) ends the ad's head, whose
         /// short title-cased lines are its title, company and place; in a block of skills, categories or job
         /// information, only a known heading ends the block.
@@ -179,8 +195,26 @@ public static partial class AdTextParser
                 return head.Count > 0 && (kind is not null || line.IsMarkedHeading);
             }
 
-            return current.Kind is not (AdHeadingKind.JobInformation or AdHeadingKind.Categories or AdHeadingKind.Skills or AdHeadingKind.CompanyAbout)
-                   || kind is not null || line.IsMarkedHeading;
+            // A job site marks its labels with a symbol ("🎁Perks"): in its block such a line is a label, whatever it says.
+            if (current.Kind == AdHeadingKind.JobInformation && !char.IsLetterOrDigit(line.Text[0]))
+            {
+                return false;
+            }
+
+            if (kind is not null || line.IsMarkedHeading)
+            {
+                return true;
+            }
+
+            // In a list written without bullets a title-cased line is an item ("Current Illinois RN license"); after
+            // bulleted items, or ending in a colon, it heads what follows.
+            return current.Kind switch
+            {
+                AdHeadingKind.JobInformation or AdHeadingKind.Categories or AdHeadingKind.Skills or AdHeadingKind.CompanyAbout => false,
+                AdHeadingKind.Responsibilities or AdHeadingKind.Essential or AdHeadingKind.Desirable =>
+                    line.Text[^1] is ':' or '?' || current.Lines.Any(l => l.IsBullet),
+                _ => true,
+            };
         }
 
         private static bool IsRunInHeading(string heading)
@@ -318,7 +352,7 @@ public static partial class AdTextParser
             var sectionLines = section.Lines;
             var hasBullets = sectionLines.Any(l => l.IsBullet);
             var firstItem = hasBullets ? sectionLines.FindIndex(l => l.IsBullet) : sectionLines[0].Text.EndsWith(':') && sectionLines.Count > 1 ? 1 : 0;
-            var lastItem = hasBullets ? sectionLines.FindLastIndex(l => l.IsBullet) : sectionLines.Count - 1;
+            var lastItem = hasBullets ? sectionLines.FindLastIndex(l => l.IsBullet) : LastUnbulletedItem(sectionLines, firstItem);
             var items = new List<string>();
             for (var i = firstItem; i <= lastItem; i++)
             {
@@ -345,6 +379,20 @@ public static partial class AdTextParser
             {
                 AddText(null, sectionLines[(lastItem + 1)..]);
             }
+        }
+
+        /// <summary>In a list without bullets, a sentence after items that are not sentences is no item but a closing word.</summary>
+        private static int LastUnbulletedItem(List<AdLine> sectionLines, int firstItem)
+        {
+            for (var i = firstItem + 1; i < sectionLines.Count; i++)
+            {
+                if (IsProse(sectionLines[i]) && sectionLines[firstItem..i].All(l => !IsProse(l)))
+                {
+                    return i - 1;
+                }
+            }
+
+            return sectionLines.Count - 1;
         }
 
         private void AddRequirement(string text, RequirementImportance listed)
@@ -388,6 +436,15 @@ public static partial class AdTextParser
 
         private void ReadSkills(RawSection section)
         {
+            // A tag line after the skills (#LI-Remote) is the ad's text, not a skill.
+            var tags = section.Lines.Where(l => l.Text.StartsWith('#')).ToList();
+            if (tags.Count > 0)
+            {
+                ReadSkills(section with { Lines = [.. section.Lines.Except(tags)] });
+                AddText(null, tags);
+                return;
+            }
+
             var names = section.Lines.SelectMany(line => Names(line.Text)).ToList();
             if (_skills.Count > 0)
             {
@@ -424,40 +481,50 @@ public static partial class AdTextParser
         /// </summary>
         private void ReadJobInformation(RawSection section)
         {
-            LabelledValue? label = null;
-            AdLine? labelLine = null;
-            var values = new List<AdLine>();
-            foreach (var line in section.Lines.Append(null))
+            var pairs = new List<(AdLine? LabelLine, LabelledValue? Label, List<AdLine> Values)>();
+            foreach (var line in section.Lines)
             {
-                var next = line is null ? null : AdLabels.In(line, valueMayFollow: true);
-                if (line is not null && next is null && label is not null)
+                var label = AdLabels.In(line, valueMayFollow: true);
+                if (label is not null || IsUnknownSiteLabel(line))
                 {
-                    values.Add(line);
+                    pairs.Add((line, label, []));
+                }
+                else if (pairs.Count == 0)
+                {
+                    pairs.Add((null, null, [line]));
+                }
+                else
+                {
+                    pairs[^1].Values.Add(line);
+                }
+            }
+
+            foreach (var (labelLine, label, values) in pairs)
+            {
+                var value = string.Join("\n", new[] { label?.Value ?? string.Empty }.Concat(values.Select(v => v.Text)).Where(v => v.Length > 0));
+                if (label is not null && labelLine is not null)
+                {
+                    if (!Apply(label with { Value = value }, labelLine, Source.JobInformation))
+                    {
+                        _adLines.Add(labelLine);
+                        _adLines.AddRange(values);
+                        Note(AdTextNoteKind.Leftover, labelLine, $"\"{label.LabelText}: {value.Replace('\n', ' ')}\" could not be read as a {Describe(label.Label)}: set it yourself.");
+                    }
+
                     continue;
                 }
 
-                if (label is not null && labelLine is not null)
+                foreach (var unread in values.Prepend(labelLine).OfType<AdLine>())
                 {
-                    var value = string.Join(label.Value.Length > 0 ? "\n" : string.Empty, new[] { label.Value }.Concat(values.Select(v => v.Text)).Where(v => v.Length > 0));
-                    if (value.Length > 0 && !Apply(label with { Value = value }, labelLine, Source.JobInformation))
-                    {
-                        _adLines.Add(labelLine);
-                        Note(AdTextNoteKind.Leftover, labelLine, $"\"{label.LabelText}: {value}\" could not be read as a {Describe(label.Label)}: set it yourself.");
-                    }
+                    _adLines.Add(unread);
+                    Note(AdTextNoteKind.Leftover, unread, $"This line of \"{section.Heading}\" has no label the importer knows: place it yourself.");
                 }
-                else if (values.Count > 0 || (line is not null && next is null))
-                {
-                    foreach (var unread in values.Append(line).OfType<AdLine>())
-                    {
-                        _adLines.Add(unread);
-                        Note(AdTextNoteKind.Leftover, unread, $"This line of \"{section.Heading}\" has no label the importer knows: place it yourself.");
-                    }
-                }
-
-                (label, labelLine) = (next, line);
-                values.Clear();
             }
         }
+
+        /// <summary>A job site's label the vocabulary does not know ("🎁Perks"): a short line behind a symbol.</summary>
+        private static bool IsUnknownSiteLabel(AdLine line) =>
+            line.WordCount <= 4 && !char.IsLetterOrDigit(line.Text[0]) && line.Text[0] is not ('"' or '(' or '[' or '\'' or '$' or '£' or '€' or '#');
 
         /// <summary>Reads the "Label: value" lines of a section into their fields; the lines stay in the section.</summary>
         private void ReadLabels(IEnumerable<AdLine> sectionLines)

@@ -114,11 +114,12 @@ public sealed partial class AdVocabulary
     }
 
     /// <summary>
-    /// The kind of section a heading opens: a phrase it equals, else the first kind with a phrase inside it; null when
-    /// the vocabulary does not know it.
+    /// The kind of section a heading opens: a phrase it equals (<paramref name="exact"/>), else the first kind with a
+    /// phrase inside it; null when the vocabulary does not know it.
     /// </summary>
-    public AdHeadingKind? HeadingKind(string heading)
+    public AdHeadingKind? HeadingKind(string heading, out bool exact)
     {
+        exact = false;
         var key = Key(heading);
         if (key.Length == 0)
         {
@@ -129,6 +130,7 @@ public sealed partial class AdVocabulary
         {
             if (phrase == key)
             {
+                exact = true;
                 return kind;
             }
         }
@@ -144,6 +146,8 @@ public sealed partial class AdVocabulary
 
         return null;
     }
+
+    public AdHeadingKind? HeadingKind(string heading) => HeadingKind(heading, out _);
 
     public AdLabel? Label(string text) => _labels.TryGetValue(Key(text), out var label) ? label : null;
 

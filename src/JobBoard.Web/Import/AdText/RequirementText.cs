@@ -52,10 +52,21 @@ public static partial class RequirementText
             return (null, null);
         }
 
-        var subject = match.Groups["subject"].Success ? match.Groups["subject"].Value : match.Groups["before"].Value;
-        subject = SubjectEnd().Split(subject)[0].Trim().TrimEnd(',', '.', ';', ':').Trim();
-        subject = LeadingArticle().Replace(subject, string.Empty);
+        // "experience in X" names the subject; "years of X experience (preferred)" names it before the word.
+        var subject = Subject(match.Groups["subject"].Value);
+        if (subject.Length <= 2)
+        {
+            subject = Subject(match.Groups["before"].Value);
+        }
+
         return (years, subject.Length is > 2 and <= 80 ? subject : null);
+    }
+
+    private static string Subject(string text)
+    {
+        var subject = SubjectEnd().Split(text)[0].Trim().TrimEnd(',', '.', ';', ':').Trim();
+        subject = NoSubject().Replace(subject, string.Empty).Trim();
+        return LeadingArticle().Replace(subject, string.Empty);
     }
 
     private static (string? Language, string? Proficiency) Language(string text)
@@ -132,6 +143,9 @@ public static partial class RequirementText
 
     [GeneratedRegex(@"\s+(?:covering|which|who|where|that|including|such as|within|across|requiring|and successful|and/or other|with a|with an|to\b|for\b|in a\b|is\b|are\b|\()|,", RegexOptions.IgnoreCase)]
     private static partial Regex SubjectEnd();
+
+    [GeneratedRegex(@"^(?:is\s+)?(?:preferred|required|desired|desirable|essential|a plus|an advantage|mandatory)$", RegexOptions.IgnoreCase)]
+    private static partial Regex NoSubject();
 
     [GeneratedRegex(@"^(?:the|a|an|der|die|das|successful|proven|relevant|solid|strong)\s+", RegexOptions.IgnoreCase)]
     private static partial Regex LeadingArticle();
