@@ -234,6 +234,10 @@ public static partial class AdTextParser
                 {
                     Apply(label, line, Source.Head);
                 }
+                else if (line.IsBullet)
+                {
+                    ReadHeadFact(line.Text, line);
+                }
                 else if (_title is null)
                 {
                     _title = line.Text.TrimStart('#', ' ');
