@@ -12,6 +12,19 @@ public sealed record FeedAddress(string? Locality, string? Region, string? Count
     /// <summary>Only a country: how remote postings often say where applicants may live.</summary>
     public bool IsCountryOnly => Country is not null && Locality is null && Region is null && PlaceName is null;
 
+    /// <summary>"Chicago, IL" or "Cluj-Napoca, Cluj, Romania": the first part names the place, the last its country.</summary>
+    public static FeedAddress FromText(string text)
+    {
+        var parts = text.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        return parts.Length switch
+        {
+            0 => new FeedAddress(null, null, null, null),
+            1 => new FeedAddress(parts[0], null, null, null),
+            2 => new FeedAddress(parts[0], null, parts[1], null),
+            _ => new FeedAddress(parts[0], string.Join(", ", parts[1..^1]), parts[^1], null),
+        };
+    }
+
     /// <summary>"locality, region, country", for the gazetteer.</summary>
     public override string ToString() =>
         string.Join(", ", new[] { Locality ?? PlaceName, Region, Country }.Where(part => !string.IsNullOrWhiteSpace(part)));

@@ -507,18 +507,7 @@ public static partial class JobPostingJsonLdReader
                 null);
         }
 
-        /// <summary>"Chicago, IL" or "Cluj-Napoca, Cluj, Romania": the first part names the place, the last its country.</summary>
-        private static FeedAddress AddressFromText(string text)
-        {
-            var parts = Clean(HtmlText.ToLine(text))?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries) ?? [];
-            return parts.Length switch
-            {
-                0 => new FeedAddress(null, null, null, null),
-                1 => new FeedAddress(parts[0], null, null, null),
-                2 => new FeedAddress(parts[0], null, parts[1], null),
-                _ => new FeedAddress(parts[0], string.Join(", ", parts[1..^1]), parts[^1], null),
-            };
-        }
+        private static FeedAddress AddressFromText(string text) => FeedAddress.FromText(Clean(HtmlText.ToLine(text)) ?? string.Empty);
 
         private (double? Latitude, double? Longitude) ReadCoordinates(JsonElement geo)
         {
