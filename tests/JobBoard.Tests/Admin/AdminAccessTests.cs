@@ -48,8 +48,8 @@ public sealed class AdminAccessTests(JobBoardApp app) : WebTest(app)
         var posting = await app.PendingAsync(company);
         var recruiter = await app.SignedInClientAsync((await app.ExecuteDbContextAsync(db => Task.FromResult(db.Users.Single(u => u.Email == RecruiterEmail))))!);
         // The recruiter's own token, from a form they may read (the public report page).
-        await app.InsertAsync(Published(company, Content("Open nurse")));
-        var form = (await recruiter.GetDocumentAsync("/jobs/2/report")).QuerySelector<IHtmlFormElement>("form")!;
+        await app.InsertPostingsAsync(company, Published(company, Content("Open nurse")));
+        var form = (await recruiter.GetDocumentAsync("/jobs/2/report")).QuerySelector<IHtmlFormElement>("[data-testid=report-form]")!;
 
         var response = await recruiter.PostFormAsync(form, "/jobs/2/report", [], default);
         var approve = await recruiter.PostAsync(new Uri($"/Admin/Queue/Review/{posting.Id}?handler=Approve", UriKind.Relative),

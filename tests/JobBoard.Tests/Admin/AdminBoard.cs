@@ -38,9 +38,18 @@ internal static class AdminBoard
     {
         var posting = JobPosting.CreateDraft(company, TestPostings.Content(title), RecruiterEmail, submittedAt ?? TestPostings.Now).Value;
         posting.Submit(RecruiterEmail, submittedAt ?? TestPostings.Now).Succeeded.Should().BeTrue();
-        await app.InsertAsync(posting);
+        await app.InsertPostingsAsync(company, posting);
         return posting;
     }
+
+    /// <summary>Postings of a company already saved (with its recruiter): the company is attached, not inserted again.</summary>
+    public static Task InsertPostingsAsync(this JobBoardApp app, Company company, params JobPosting[] postings) =>
+        app.ExecuteDbContextAsync(async db =>
+        {
+            db.Attach(company);
+            db.Postings.AddRange(postings);
+            await db.SaveChangesAsync();
+        });
 
     public static Task<JobPosting> ReloadAsync(this JobBoardApp app, int postingId) =>
         app.ExecuteDbContextAsync(db => db.Postings.AsNoTracking().Include(p => p.StatusHistory.OrderBy(h => h.At).ThenBy(h => h.Id)).SingleAsync(p => p.Id == postingId));

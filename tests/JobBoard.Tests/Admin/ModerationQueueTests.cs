@@ -16,7 +16,7 @@ public sealed class ModerationQueueTests(JobBoardApp app) : WebTest(app)
         var company = await app.CompanyWithRecruiterAsync();
         await app.PendingAsync(company, "Newer nurse", Now.AddHours(-1));
         await app.PendingAsync(company, "Older nurse", Now.AddDays(-2));
-        await app.InsertAsync(Draft(company, Content("Draft nurse")));
+        await app.InsertPostingsAsync(company, Draft(company, Content("Draft nurse")));
         var admin = await app.AdminClientAsync();
 
         var queue = await admin.GetDocumentAsync("/Admin/Queue");

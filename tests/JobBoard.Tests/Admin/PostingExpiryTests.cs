@@ -20,7 +20,7 @@ public sealed class PostingExpiryTests(JobBoardApp app) : WebTest(app)
         var due = Published(company, Content("Due nurse") with { ValidThrough = Today.AddDays(1) });
         var open = Published(company, Content("Open nurse") with { ValidThrough = Today.AddDays(30) });
         var undated = Published(company, Content("Undated nurse"));
-        await app.InsertAsync(due, open, undated);
+        await app.InsertPostingsAsync(company, due, open, undated);
 
         (await Expiry.ExpireDueAsync(CancellationToken.None)).Should().Be(0, "the closing date is still ahead");
         app.Clock.Advance(TimeSpan.FromDays(2));
@@ -43,7 +43,7 @@ public sealed class PostingExpiryTests(JobBoardApp app) : WebTest(app)
     {
         var company = await app.CompanyWithRecruiterAsync();
         var postings = Enumerable.Range(1, 12).Select(i => Published(company, Content($"Nurse {i}") with { ValidThrough = Today })).ToArray();
-        await app.InsertAsync(postings);
+        await app.InsertPostingsAsync(company, postings);
         app.Clock.Advance(TimeSpan.FromDays(1));
 
         var counts = await Task.WhenAll(Expiry.ExpireDueAsync(CancellationToken.None), Expiry.ExpireDueAsync(CancellationToken.None));

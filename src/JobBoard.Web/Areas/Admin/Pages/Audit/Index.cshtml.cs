@@ -50,11 +50,11 @@ public sealed class IndexModel(JobBoardDbContext db) : PageModel
 
         // Both logs in one list; an unordered UNION ALL, so that EF can filter, order and page it.
         var lines = db.Database.SqlQuery<AuditLine>($"""
-            SELECT c.at, c.actor, coalesce(c.from_status, 'created') || ' → ' || c.to_status AS action,
+            SELECT c.id AS seq, c.at, c.actor, coalesce(c.from_status, 'created') || ' → ' || c.to_status AS action,
                    'posting' AS kind, c.posting_id::text AS subject, c.reason
             FROM posting_status_changes c
             UNION ALL
-            SELECT a.at, a.actor, a.action, a.subject_type AS kind, a.subject_id AS subject, a.reason
+            SELECT a.id AS seq, a.at, a.actor, a.action, a.subject_type AS kind, a.subject_id AS subject, a.reason
             FROM audit_entries a
             """);
         if (kind is not null)
@@ -68,7 +68,7 @@ public sealed class IndexModel(JobBoardDbContext db) : PageModel
         }
 
         var page = await lines
-            .OrderByDescending(l => l.At)
+            .OrderByDescending(l => l.At).ThenByDescending(l => l.Seq)
             .Skip((PageNumber - 1) * PageSize)
             .Take(PageSize + 1)
             .ToListAsync(cancellationToken);
@@ -77,5 +77,8 @@ public sealed class IndexModel(JobBoardDbContext db) : PageModel
     }
 }
 
-/// <summary>One line of the audit log. Single-word names: the column names are the same with or without snake case.</summary>
-public sealed record AuditLine(DateTimeOffset At, string Actor, string Action, string Kind, string Subject, string? Reason);
+/// <summary>
+/// One line of the audit log; <see cref="Seq"/> orders the lines of one table made in the same instant. Single-word
+/// names: the column names are the same with or without snake case.
+/// </summary>
+public sealed record AuditLine(long Seq, DateTimeOffset At, string Actor, string Action, string Kind, string Subject, string? Reason);

@@ -15,13 +15,16 @@ public sealed class IndexModel(JobBoardDbContext db) : PageModel
     {
         Postings = await db.Postings
             .Where(p => p.Status == PostingStatus.PendingReview)
-            .Select(p => new QueuedPosting(
+            .Select(p => new
+            {
                 p.Id,
                 p.Title,
-                p.Company.Name,
+                Company = p.Company.Name,
                 p.Company.Verification,
-                p.StatusHistory.Where(h => h.To == PostingStatus.PendingReview).Max(h => (DateTimeOffset?)h.At) ?? p.UpdatedAt))
+                SubmittedAt = p.StatusHistory.Where(h => h.To == PostingStatus.PendingReview).Max(h => (DateTimeOffset?)h.At) ?? p.UpdatedAt,
+            })
             .OrderBy(p => p.SubmittedAt).ThenBy(p => p.Id)
+            .Select(p => new QueuedPosting(p.Id, p.Title, p.Company, p.Verification, p.SubmittedAt))
             .ToListAsync(cancellationToken);
     }
 }
