@@ -7,6 +7,7 @@ using JobBoard.Web.Authorization;
 using JobBoard.Web.Data;
 using JobBoard.Web.Feeds;
 using JobBoard.Web.Listings;
+using JobBoard.Web.Moderation;
 using JobBoard.Web.Pages.Jobs;
 using JobBoard.Web.Recommendations;
 using JobBoard.Web.Search;
@@ -109,6 +110,10 @@ try
     }));
     builder.Services.AddReverseProxy(builder.Configuration);
     builder.Services.AddSearchRateLimit(builder.Configuration);
+    builder.Services.AddReportRateLimit(builder.Configuration);
+    builder.Services.AddScoped<RecruiterNotices>();
+    builder.Services.AddSingleton<PostingExpiry>();
+    builder.Services.AddHostedService(services => services.GetRequiredService<PostingExpiry>());
     builder.Services.AddHealthChecks()
         .AddDbContextCheck<JobBoardDbContext>("database", tags: ["ready"]);
 

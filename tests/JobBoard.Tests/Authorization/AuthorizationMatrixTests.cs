@@ -3,6 +3,7 @@ using System.Security.Claims;
 using JobBoard.Data.Accounts;
 using JobBoard.Domain.Moderation;
 using JobBoard.Domain.Postings;
+using JobBoard.Domain.Taxonomy;
 using JobBoard.Tests.Infrastructure;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Http;
@@ -86,7 +87,8 @@ public sealed class AuthorizationMatrixTests(JobBoardApp app) : WebTest(app)
 
     private static Access Classify(HttpResponseMessage response)
     {
-        var location = response.Headers.Location?.AbsolutePath;
+        // A page's own redirect (post-redirect-get) is relative; the sign-in and access-denied ones are absolute.
+        var location = response.Headers.Location is { } to ? (to.IsAbsoluteUri ? to.AbsolutePath : to.OriginalString.Split('?')[0]) : null;
         return response.StatusCode switch
         {
             HttpStatusCode.Redirect when location == "/Account/SignIn" => Access.SignIn,
@@ -155,7 +157,7 @@ public enum Who
 /// <summary>
 /// One handler and what each kind of user gets from it. <see cref="Url"/> may name the records of the test board:
 /// {draft}, {pending}, {published} (postings of company A), {companyA}, {companyB} (slugs), {report}, {user} (the
-/// seeker's id), {request} (a pending join request to company A), {category}.
+/// seeker's id), {request} (a pending join request to company A), {companyAId}, {category} (an unused category's id).
 /// </summary>
 public sealed record MatrixRow(string Key, string Method, string Url, Access Guest, Access Seeker, Access RecruiterA, Access RecruiterB, Access Admin)
 {
@@ -208,6 +210,8 @@ internal sealed class TestBoard
         var report = PostingReport.File(published.Id, ReportReason.Spam, null, null, Now).Value;
         await app.InsertAsync(report);
         var requestId = await app.ExecuteDbContextAsync(db => Task.FromResult(db.CompanyMembers.Single(m => m.UserId == joiner.Id).Id));
+        var category = Category.Create("Unused Category");
+        await app.InsertAsync(category);
 
         board._values["{draft}"] = draft.Id.ToString(System.Globalization.CultureInfo.InvariantCulture);
         board._values["{pending}"] = pending.Id.ToString(System.Globalization.CultureInfo.InvariantCulture);
@@ -217,6 +221,8 @@ internal sealed class TestBoard
         board._values["{companyB}"] = companyB.Slug;
         board._values["{report}"] = report.Id.ToString(System.Globalization.CultureInfo.InvariantCulture);
         board._values["{user}"] = board._users[Who.Seeker].Id.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        board._values["{companyAId}"] = companyA.Id.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        board._values["{category}"] = category.Id.ToString(System.Globalization.CultureInfo.InvariantCulture);
         board._values["{request}"] = requestId.ToString(System.Globalization.CultureInfo.InvariantCulture);
         return board;
     }
@@ -277,6 +283,9 @@ internal static class AuthorizationMatrix
         Page(null, "/Error", "POST", null, "/Error?status=404", N, N, N, N, N) with { NeedsAntiforgery = false },
         Page(null, "/Jobs/Index", "GET", null, "/jobs?q=nurse", A, A, A, A, A),
         Page(null, "/Jobs/Details", "GET", null, "/jobs/{published}/{publishedSlug}", A, A, A, A, A),
+        // Reporting a posting: anyone (the form is re-shown with its messages when the reason is missing).
+        Page(null, "/Jobs/Report", "GET", null, "/jobs/{published}/report", A, A, A, A, A),
+        Page(null, "/Jobs/Report", "POST", null, "/jobs/{published}/report", A, A, A, A, A),
         Page(null, "/Companies/Details", "GET", null, "/companies/{companyA}", A, A, A, A, A),
         Page(null, "/ApiDocs/Index", "GET", null, "/api", A, A, A, A, A),
         Endpoint("api/v1/jobs/", "GET", "/api/v1/jobs?q=nurse", A, A, A, A, A),
@@ -295,6 +304,28 @@ internal static class AuthorizationMatrix
 
         // The admin area: admins only.
         Page("Admin", "/Index", "GET", null, "/Admin", S, D, D, D, A),
+        Page("Admin", "/Queue/Index", "GET", null, "/Admin/Queue", S, D, D, D, A),
+        Page("Admin", "/Queue/Review", "GET", null, "/Admin/Queue/Review/{pending}", S, D, D, D, A),
+        Page("Admin", "/Queue/Review", "POST", "Approve", "/Admin/Queue/Review/{pending}?handler=Approve", S, D, D, D, A),
+        Page("Admin", "/Queue/Review", "POST", "Reject", "/Admin/Queue/Review/{pending}?handler=Reject", S, D, D, D, A),
+        Page("Admin", "/Queue/Review", "POST", "RequestChanges", "/Admin/Queue/Review/{pending}?handler=RequestChanges", S, D, D, D, A),
+        Page("Admin", "/Reports/Index", "GET", null, "/Admin/Reports", S, D, D, D, A),
+        Page("Admin", "/Reports/Index", "POST", "Resolve", "/Admin/Reports?handler=Resolve&reportId={report}", S, D, D, D, A),
+        Page("Admin", "/Companies/Index", "GET", null, "/Admin/Companies", S, D, D, D, A),
+        Page("Admin", "/Companies/Index", "POST", "Verify", "/Admin/Companies?handler=Verify&companyId={companyAId}", S, D, D, D, A),
+        Page("Admin", "/Companies/Index", "POST", "Reject", "/Admin/Companies?handler=Reject&companyId={companyAId}", S, D, D, D, A),
+        Page("Admin", "/Companies/Index", "POST", "ApproveMember", "/Admin/Companies?handler=ApproveMember&memberId={request}", S, D, D, D, A),
+        Page("Admin", "/Companies/Index", "POST", "DeclineMember", "/Admin/Companies?handler=DeclineMember&memberId={request}", S, D, D, D, A),
+        Page("Admin", "/Users/Index", "GET", null, "/Admin/Users?q=seeker", S, D, D, D, A),
+        Page("Admin", "/Users/Edit", "GET", null, "/Admin/Users/Edit/{user}", S, D, D, D, A),
+        Page("Admin", "/Users/Edit", "POST", "Lock", "/Admin/Users/Edit/{user}?handler=Lock", S, D, D, D, A),
+        Page("Admin", "/Users/Edit", "POST", "Unlock", "/Admin/Users/Edit/{user}?handler=Unlock", S, D, D, D, A),
+        Page("Admin", "/Users/Edit", "POST", "ChangeRole", "/Admin/Users/Edit/{user}?handler=ChangeRole", S, D, D, D, A),
+        Page("Admin", "/Categories/Index", "GET", null, "/Admin/Categories", S, D, D, D, A),
+        Page("Admin", "/Categories/Index", "POST", "Add", "/Admin/Categories?handler=Add", S, D, D, D, A),
+        Page("Admin", "/Categories/Index", "POST", "Rename", "/Admin/Categories?handler=Rename&categoryId={category}", S, D, D, D, A),
+        Page("Admin", "/Categories/Index", "POST", "Delete", "/Admin/Categories?handler=Delete&categoryId={category}", S, D, D, D, A),
+        Page("Admin", "/Audit/Index", "GET", null, "/Admin/Audit?kind=posting&subject={pending}", S, D, D, D, A),
     ];
 
     private static MatrixRow Page(string? area, string page, string method, string? handler, string url, Access guest, Access seeker, Access recruiterA, Access recruiterB, Access admin) =>

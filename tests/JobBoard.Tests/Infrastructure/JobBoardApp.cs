@@ -55,6 +55,9 @@ public class JobBoardApp : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("Caching:Entries", "40");
         // The tests search far faster than a person; RateLimitTests turns the limit on for themselves.
         builder.UseSetting("RateLimiting:SearchesPerMinute", "0");
+        builder.UseSetting("RateLimiting:ReportsPerHour", "0");
+        // PostingExpiryTests run the expiry themselves; a timer would race the other tests' postings.
+        builder.UseSetting("Expiry:EveryMinutes", "0");
         builder.ConfigureTestServices(services => services.Replace(ServiceDescriptor.Singleton<TimeProvider>(Clock)));
     }
 
