@@ -89,7 +89,7 @@ public sealed class DashboardTests(JobBoardApp app) : WebTest(app)
         await app.InsertAsync(live, closed);
 
         var withoutDate = await client.SubmitFormAsync("/Recruiter", [new("Selected", $"{live.Id}")], BulkForm, new("bulk", "renew"));
-        var withoutDatePage = await new AngleSharp.Html.Parser.HtmlParser().ParseDocumentAsync(await withoutDate.Content.ReadAsStringAsync());
+        var withoutDatePage = new AngleSharp.Html.Parser.HtmlParser().ParseDocument(await withoutDate.Content.ReadAsStringAsync());
         var renewed = await client.SubmitFormAsync("/Recruiter",
             [new("Selected", $"{live.Id}"), new("Selected", $"{closed.Id}"), new("NewClosingDate", Today.AddDays(30).ToString("yyyy-MM-dd"))],
             BulkForm, new("bulk", "renew"));
