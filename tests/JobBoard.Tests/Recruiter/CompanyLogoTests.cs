@@ -1,3 +1,4 @@
+using AngleSharp.Dom;
 using System.Buffers.Binary;
 using System.Net;
 using System.Net.Http.Headers;
@@ -5,6 +6,7 @@ using System.Text;
 using System.Text.Json;
 using JobBoard.Data.Accounts;
 using JobBoard.Domain.Companies;
+using JobBoard.Domain.Postings;
 using JobBoard.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using SkiaSharp;
@@ -54,7 +56,7 @@ public sealed class CompanyLogoTests(JobBoardApp app) : WebTest(app)
     {
         var (client, acme) = await RecruiterAsync();
         var posting = Published(acme);
-        await app.InsertAsync(posting);
+        await InsertPostingsAsync(posting);
         await UploadAsync(client, Image(100, 100, SKEncodedImageFormat.Png), "logo.png", "image/png");
         var version = await app.ExecuteDbContextAsync(db => db.CompanyLogos.Select(l => l.Version).SingleAsync());
         var address = $"/companies/acme-health/logo?v={version}";
@@ -182,4 +184,17 @@ public sealed class CompanyLogoTests(JobBoardApp app) : WebTest(app)
 
         return ~crc;
     }
+
+    /// <summary>Postings of companies already stored: the companies are attached as they are, not inserted again.</summary>
+    private Task InsertPostingsAsync(params JobPosting[] postings) =>
+        app.ExecuteDbContextAsync(async db =>
+        {
+            foreach (var company in postings.Select(p => p.Company).Distinct())
+            {
+                db.Attach(company);
+            }
+
+            db.AddRange(postings);
+            await db.SaveChangesAsync();
+        });
 }

@@ -1,3 +1,4 @@
+using AngleSharp.Dom;
 using System.Net;
 using JobBoard.Data.Accounts;
 using JobBoard.Domain.Companies;
@@ -39,7 +40,7 @@ public sealed class CompanyProfileTests(JobBoardApp app) : WebTest(app)
         var response = await client.SubmitFormAsync(Page,
         [
             new("Profile.About", new string('a', 50_000)), new("Profile.Website", "javascript:alert(1)"), new("Profile.EmployeeCount", "0"),
-            new("Profile.Industry", "Pharma\0ceuticals"), new("Profile.Headquarters", "Basel"),
+            new("Profile.Industry", "Pharma\u0007ceuticals"), new("Profile.Headquarters", "Basel"),
         ], "[data-testid=profile-form]");
         var page = new AngleSharp.Html.Parser.HtmlParser().ParseDocument(await response.Content.ReadAsStringAsync());
 
@@ -51,6 +52,17 @@ public sealed class CompanyProfileTests(JobBoardApp app) : WebTest(app)
         page.QuerySelector<AngleSharp.Html.Dom.IHtmlInputElement>("#Profile_Headquarters")!.Value.Should().Be("Basel");
         page.QuerySelector<AngleSharp.Html.Dom.IHtmlInputElement>("#Profile_Website")!.Value.Should().Be("javascript:alert(1)");
         (await CompanyAsync("Acme Health")).Headquarters.Should().BeNull();
+    }
+
+    [Fact]
+    public async Task A_nul_character_is_refused_before_the_page_and_nothing_is_saved()
+    {
+        var (client, _, _) = await TwoCompaniesAsync();
+
+        var response = await client.SubmitFormAsync(Page, [new("Profile.Industry", "Pharma\0ceuticals")], "[data-testid=profile-form]");
+
+        response.StatusCode.Should().Be(HttpStatusCode.BadRequest);
+        (await CompanyAsync("Acme Health")).Industry.Should().BeNull();
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using AngleSharp.Dom;
 using System.Net;
 using System.Text;
 using JobBoard.Data.Accounts;
@@ -20,7 +21,7 @@ public sealed class DashboardTests(JobBoardApp app) : WebTest(app)
         var (client, acme, other) = await TwoCompaniesAsync();
         var pending = Draft(acme, Content("Night Nurse"));
         pending.Submit("r@acme.test", Now);
-        await app.InsertAsync(Draft(acme, Content("Draft Nurse")), pending, Published(acme, Content("Live Nurse")),
+        await InsertPostingsAsync(Draft(acme, Content("Draft Nurse")), pending, Published(acme, Content("Live Nurse")),
             Published(other, Content("Secret Pharmacist")), Draft(other, Content("Secret Draft")));
 
         var page = await client.GetDocumentAsync("/Recruiter");
@@ -39,7 +40,7 @@ public sealed class DashboardTests(JobBoardApp app) : WebTest(app)
     public async Task The_list_is_searched_by_title_or_reference_and_filtered_by_status()
     {
         var (client, acme, _) = await TwoCompaniesAsync();
-        await app.InsertAsync(
+        await InsertPostingsAsync(
             Published(acme, Content("Oncology Nurse") with { RequisitionReference = "REQ-100" }),
             Draft(acme, Content("Oncology Pharmacist")),
             Published(acme, Content("Store Manager") with { RequisitionReference = "REQ-200" }));
@@ -64,7 +65,7 @@ public sealed class DashboardTests(JobBoardApp app) : WebTest(app)
         var first = Published(acme, Content("First Nurse"));
         var second = Published(acme, Content("Second Nurse"));
         var draft = Draft(acme, Content("Draft Nurse"));
-        await app.InsertAsync(first, second, draft);
+        await InsertPostingsAsync(first, second, draft);
 
         var response = await client.SubmitFormAsync("/Recruiter", [new("Selected", $"{first.Id}"), new("Selected", $"{second.Id}"), new("Selected", $"{draft.Id}")],
             BulkForm, new("bulk", "close"));
@@ -86,7 +87,7 @@ public sealed class DashboardTests(JobBoardApp app) : WebTest(app)
         var live = Published(acme, Content("Live Nurse") with { ValidThrough = Today.AddDays(5) });
         var closed = Published(acme, Content("Closed Nurse"));
         closed.Close("r@acme.test", Now);
-        await app.InsertAsync(live, closed);
+        await InsertPostingsAsync(live, closed);
 
         var withoutDate = await client.SubmitFormAsync("/Recruiter", [new("Selected", $"{live.Id}")], BulkForm, new("bulk", "renew"));
         var withoutDatePage = new AngleSharp.Html.Parser.HtmlParser().ParseDocument(await withoutDate.Content.ReadAsStringAsync());
@@ -108,7 +109,7 @@ public sealed class DashboardTests(JobBoardApp app) : WebTest(app)
         var (client, acme, other) = await TwoCompaniesAsync();
         var mine = Published(acme, Content("Mine"));
         var theirs = Published(other, Content("Theirs"));
-        await app.InsertAsync(mine, theirs);
+        await InsertPostingsAsync(mine, theirs);
 
         var response = await client.SubmitFormAsync("/Recruiter", [new("Selected", $"{mine.Id}"), new("Selected", $"{theirs.Id}")], BulkForm, new("bulk", "close"));
 
@@ -120,7 +121,7 @@ public sealed class DashboardTests(JobBoardApp app) : WebTest(app)
     public async Task The_csv_export_lists_the_filtered_postings_quoted_and_safe_from_formulas()
     {
         var (client, acme, other) = await TwoCompaniesAsync();
-        await app.InsertAsync(
+        await InsertPostingsAsync(
             Published(acme, Content("=HYPERLINK(\"http://evil.test\",\"Click\")") with { RequisitionReference = "@SUM(A1)" }),
             Published(acme, Content("Nurse, \"Senior\" – Zürich")),
             Draft(acme, Content("Draft Nurse")),
@@ -145,16 +146,16 @@ public sealed class DashboardTests(JobBoardApp app) : WebTest(app)
     public async Task Thousands_of_postings_are_paged()
     {
         var (client, acme, _) = await TwoCompaniesAsync();
-        await app.InsertAsync(Enumerable.Range(1, 120).Select(i => (object)Draft(acme, Content($"Nurse {i:000}"))).ToArray());
+        await InsertPostingsAsync(Enumerable.Range(1, 120).Select(i => Draft(acme, Content($"Nurse {i:000}"))).ToArray());
 
         var first = await client.GetDocumentAsync("/Recruiter");
-        var third = await client.GetDocumentAsync("/Recruiter?page=3");
-        var beyond = await client.GetDocumentAsync("/Recruiter?page=99");
+        var third = await client.GetDocumentAsync("/Recruiter?p=3");
+        var beyond = await client.GetDocumentAsync("/Recruiter?p=99");
 
         Titles(first).Should().HaveCount(50).And.StartWith("Nurse 120");
         Titles(third).Should().HaveCount(20).And.EndWith("Nurse 001");
         Titles(beyond).Should().Equal(Titles(third), "a page past the end shows the last one");
-        first.QuerySelector(".pagination")!.TextContent.Should().Contain("Page 1 of 3");
+        first.QuerySelector("nav[aria-label='Pages of postings']")!.TextContent.Should().Contain("Page 1 of 3");
     }
 
     [Fact]
@@ -189,4 +190,17 @@ public sealed class DashboardTests(JobBoardApp app) : WebTest(app)
 
     private static string Tab(AngleSharp.Dom.IDocument page, PostingStatus status) =>
         page.QuerySelector($"[data-testid=status-tabs] a[data-status={status}]")!.TextContent;
+
+    /// <summary>Postings of companies already stored: the companies are attached as they are, not inserted again.</summary>
+    private Task InsertPostingsAsync(params JobPosting[] postings) =>
+        app.ExecuteDbContextAsync(async db =>
+        {
+            foreach (var company in postings.Select(p => p.Company).Distinct())
+            {
+                db.Attach(company);
+            }
+
+            db.AddRange(postings);
+            await db.SaveChangesAsync();
+        });
 }

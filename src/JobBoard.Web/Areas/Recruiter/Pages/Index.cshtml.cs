@@ -29,7 +29,8 @@ public sealed class IndexModel(JobBoardDbContext db, CurrentRecruiter recruiter,
     [BindProperty(SupportsGet = true, Name = "q")]
     public string? Query { get; set; }
 
-    [BindProperty(SupportsGet = true, Name = "page")]
+    // Not "page": Razor Pages keeps that route value for the page's own name.
+    [BindProperty(SupportsGet = true, Name = "p")]
     public int PageNumber { get; set; } = 1;
 
     [BindProperty]
@@ -131,7 +132,7 @@ public sealed class IndexModel(JobBoardDbContext db, CurrentRecruiter recruiter,
         Outcome = refused.Count == 0
             ? $"{done} {verb}."
             : $"{done} {verb}, {refused.Count} could not be: {string.Join(" ", refused)}";
-        return RedirectToPage(new { status = StatusFilter, q = Query, page = PageNumber > 1 ? PageNumber : (int?)null });
+        return RedirectToPage(new { status = StatusFilter, q = Query, p = PageNumber > 1 ? PageNumber : (int?)null });
     }
 
     private async Task LoadAsync(CancellationToken cancellationToken)
