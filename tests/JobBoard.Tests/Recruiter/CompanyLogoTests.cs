@@ -1,9 +1,9 @@
-using AngleSharp.Dom;
 using System.Buffers.Binary;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
+using AngleSharp.Dom;
 using JobBoard.Data.Accounts;
 using JobBoard.Domain.Companies;
 using JobBoard.Domain.Postings;

@@ -1,6 +1,6 @@
-using AngleSharp.Dom;
 using System.Net;
 using System.Text;
+using AngleSharp.Dom;
 using JobBoard.Data.Accounts;
 using JobBoard.Domain.Companies;
 using JobBoard.Domain.Postings;
@@ -76,7 +76,9 @@ public sealed class DashboardTests(JobBoardApp app) : WebTest(app)
             .Be("2 closed, 1 could not be: “Draft Nurse”: A posting that is draft cannot be closed.");
         (await StatusesAsync()).Should().BeEquivalentTo(new Dictionary<string, PostingStatus>
         {
-            ["First Nurse"] = PostingStatus.Closed, ["Second Nurse"] = PostingStatus.Closed, ["Draft Nurse"] = PostingStatus.Draft,
+            ["First Nurse"] = PostingStatus.Closed,
+            ["Second Nurse"] = PostingStatus.Closed,
+            ["Draft Nurse"] = PostingStatus.Draft,
         });
     }
 
