@@ -57,6 +57,7 @@ public sealed class CompanyLogoTests(JobBoardApp app) : WebTest(app)
         var (client, acme) = await RecruiterAsync();
         var posting = Published(acme);
         await InsertPostingsAsync(posting);
+        var (_, cachedBefore) = await app.GetPageAsync($"/jobs/{posting.Id}/{posting.Slug}");
         await UploadAsync(client, Image(100, 100, SKEncodedImageFormat.Png), "logo.png", "image/png");
         var version = await app.ExecuteDbContextAsync(db => db.CompanyLogos.Select(l => l.Version).SingleAsync());
         var address = $"/companies/acme-health/logo?v={version}";
@@ -68,6 +69,7 @@ public sealed class CompanyLogoTests(JobBoardApp app) : WebTest(app)
         companyPage.QuerySelector("h1")!.ParentElement!.QuerySelector("[data-testid=company-logo]")!.GetAttribute("src").Should().Be(address);
         companyPage.QuerySelector("[data-testid=job-card] [data-testid=company-logo]")!.GetAttribute("src").Should().Be(address);
         search.QuerySelector("[data-testid=job-card] [data-testid=company-logo]")!.GetAttribute("alt").Should().Be("Acme Health logo");
+        cachedBefore.QuerySelector("[data-testid=company-logo]").Should().BeNull();
         postingPage.QuerySelector("article header [data-testid=company-logo]")!.GetAttribute("src").Should().Be(address);
         var jsonLd = JsonDocument.Parse(postingPage.QuerySelector("script[type='application/ld+json']")!.TextContent);
         jsonLd.RootElement.GetProperty("hiringOrganization").GetProperty("logo").GetString().Should().Be("http://localhost" + address);
@@ -106,6 +108,17 @@ public sealed class CompanyLogoTests(JobBoardApp app) : WebTest(app)
         page.QuerySelector("[data-testid=logo-error]")!.TextContent.Should().Be(message);
         (await app.ExecuteDbContextAsync(db => db.CompanyLogos.CountAsync())).Should().Be(0);
         (await app.ExecuteDbContextAsync(db => db.Companies.Where(c => c.Id == acme.Id).Select(c => c.LogoVersion).SingleAsync())).Should().BeNull();
+    }
+
+    [Fact]
+    public async Task An_upload_far_past_the_limit_is_refused_by_the_form_reader_and_nothing_stored()
+    {
+        var (client, _) = await RecruiterAsync();
+
+        var response = await UploadAsync(client, [.. Image(10, 10, SKEncodedImageFormat.Png), .. new byte[5 * 1024 * 1024]], "logo.png", "image/png");
+
+        response.StatusCode.Should().Be(HttpStatusCode.BadRequest);
+        (await app.ExecuteDbContextAsync(db => db.CompanyLogos.CountAsync())).Should().Be(0);
     }
 
     [Fact]

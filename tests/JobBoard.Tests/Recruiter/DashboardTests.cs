@@ -50,12 +50,14 @@ public sealed class DashboardTests(JobBoardApp app) : WebTest(app)
         var published = await client.GetDocumentAsync("/Recruiter?status=Published&q=oncology");
         var percent = await client.GetDocumentAsync("/Recruiter?q=%25");
         var unknownStatus = await client.GetDocumentAsync("/Recruiter?status=banana");
+        var nul = await client.GetDocumentAsync("/Recruiter?q=Store%00");
 
         Titles(byTitle).Should().BeEquivalentTo("Oncology Nurse", "Oncology Pharmacist");
         Titles(byReference).Should().BeEquivalentTo("Store Manager");
         Titles(published).Should().BeEquivalentTo("Oncology Nurse");
         Titles(percent).Should().BeEmpty("a % typed in the box is a character, not a wildcard");
         Titles(unknownStatus).Should().HaveCount(3);
+        Titles(nul).Should().BeEquivalentTo("Store Manager");
     }
 
     [Fact]

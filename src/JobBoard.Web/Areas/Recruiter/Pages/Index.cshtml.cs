@@ -143,7 +143,7 @@ public sealed class IndexModel(JobBoardDbContext db, CurrentRecruiter recruiter,
             .Select(g => new { Status = g.Key, Count = g.Count() })
             .ToDictionaryAsync(g => g.Status, g => g.Count, cancellationToken);
         var filtered = Filtered();
-        Matching = string.IsNullOrWhiteSpace(Query)
+        Matching = string.IsNullOrWhiteSpace(Query) && Query?.Any(char.IsControl) != true
             ? (Status is { } status ? Counts.GetValueOrDefault(status) : Total)
             : await filtered.CountAsync(cancellationToken);
         PageNumber = Math.Clamp(PageNumber, 1, PageCount);
@@ -161,9 +161,11 @@ public sealed class IndexModel(JobBoardDbContext db, CurrentRecruiter recruiter,
             postings = postings.Where(p => p.Status == status);
         }
 
-        if (!string.IsNullOrWhiteSpace(Query))
+        // Control characters cannot be in a title or reference (PostgreSQL refuses a NUL outright): they are dropped.
+        var words = new string((Query ?? string.Empty).Where(c => !char.IsControl(c)).ToArray()).Trim();
+        if (words.Length > 0)
         {
-            var pattern = "%" + Query.Trim().Replace("\\", "\\\\").Replace("%", "\\%").Replace("_", "\\_") + "%";
+            var pattern = "%" + words.Replace("\\", "\\\\").Replace("%", "\\%").Replace("_", "\\_") + "%";
             postings = postings.Where(p => EF.Functions.ILike(p.Title, pattern) || EF.Functions.ILike(p.RequisitionReference!, pattern));
         }
 
