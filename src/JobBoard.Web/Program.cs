@@ -4,6 +4,7 @@ using JobBoard.Web;
 using JobBoard.Web.Accounts;
 using JobBoard.Web.Api;
 using JobBoard.Web.Authorization;
+using JobBoard.Web.Companies;
 using JobBoard.Web.Data;
 using JobBoard.Web.Feeds;
 using JobBoard.Web.Listings;
@@ -157,6 +158,7 @@ try
     app.MapRazorPages();
     app.MapJobsApi();
     app.MapFeeds();
+    app.MapCompanyLogos();
     app.MapOpenApi("/api/openapi/{documentName}.json").AllowAnonymous();
     // An address nothing answers is a 404 for everyone (the error page says so), not a sign-in prompt from the fallback
     // policy, which would also tell a guest which addresses exist.

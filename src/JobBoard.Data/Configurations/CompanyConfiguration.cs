@@ -17,6 +17,7 @@ public sealed class CompanyConfiguration : IEntityTypeConfiguration<Company>
         builder.HasIndex(c => c.Name).IsUnique();
         builder.Property(c => c.Website).HasMaxLength(500);
         builder.Property(c => c.LogoUrl).HasMaxLength(500);
+        builder.Property(c => c.LogoVersion).HasMaxLength(64);
         builder.Property(c => c.Industry).HasMaxLength(200);
         builder.Property(c => c.Headquarters).HasMaxLength(200);
         builder.HasMany(c => c.Sections).WithOne().HasForeignKey("CompanyId").IsRequired().OnDelete(DeleteBehavior.Cascade);
@@ -29,8 +30,8 @@ public sealed class CompanySectionConfiguration : IEntityTypeConfiguration<Compa
     public void Configure(EntityTypeBuilder<CompanySection> builder)
     {
         builder.ToTable("company_sections");
-        builder.Property(s => s.Key).HasMaxLength(100);
-        builder.Property(s => s.Heading).HasMaxLength(500);
+        builder.Property(s => s.Key).HasMaxLength(CompanySection.MaxKeyLength);
+        builder.Property(s => s.Heading).HasMaxLength(CompanySection.MaxHeadingLength);
         builder.HasIndex("CompanyId", nameof(CompanySection.Key)).IsUnique();
     }
 }

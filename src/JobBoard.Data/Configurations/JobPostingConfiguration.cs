@@ -57,6 +57,8 @@ public sealed class JobPostingConfiguration : IEntityTypeConfiguration<JobPostin
         builder.HasIndex(p => new { p.Status, p.DatePosted, p.Id }).IsDescending(false, true, true);
         builder.HasIndex(p => p.CompanyId);
         builder.HasIndex(p => new { p.CompanyId, p.RequisitionReference });
+        // The recruiter's dashboard pages through one company's postings, last changed first.
+        builder.HasIndex(p => new { p.CompanyId, p.UpdatedAt, p.Id }).IsDescending(false, true, true);
     }
 }
 

@@ -146,6 +146,11 @@ namespace JobBoard.Data.Migrations
                         .HasColumnType("character varying(500)")
                         .HasColumnName("logo_url");
 
+                    b.Property<string>("LogoVersion")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("logo_version");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -312,6 +317,10 @@ namespace JobBoard.Data.Migrations
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)")
                         .HasColumnName("key");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("integer")
+                        .HasColumnName("position");
 
                     b.HasKey("Id")
                         .HasName("pk_company_sections");
@@ -578,6 +587,10 @@ namespace JobBoard.Data.Migrations
 
                     b.HasIndex("CompanyId", "RequisitionReference")
                         .HasDatabaseName("ix_job_postings_company_id_requisition_reference");
+
+                    b.HasIndex("CompanyId", "UpdatedAt", "Id")
+                        .IsDescending(false, true, true)
+                        .HasDatabaseName("ix_job_postings_company_id_updated_at_id");
 
                     b.HasIndex("Status", "DatePosted", "Id")
                         .IsDescending(false, true, true)

@@ -18,6 +18,15 @@ public sealed class Company
 {
     public const int MaxNameLength = 200;
 
+    public const int MaxAboutLength = 20_000;
+
+    public const int MaxShortTextLength = 200;
+
+    public const int MaxWebsiteLength = 500;
+
+    /// <summary>A company's shared sections are a handful of statements, not a second posting body.</summary>
+    public const int MaxSections = 30;
+
     private readonly List<CompanySection> _sections = [];
 
     private Company(string name, string slug)
@@ -45,7 +54,14 @@ public sealed class Company
 
     public string? Headquarters { get; private set; }
 
-    public IReadOnlyList<CompanySection> Sections => _sections;
+    /// <summary>In the order the recruiter arranged them.</summary>
+    public IReadOnlyList<CompanySection> Sections => _sections.OrderBy(s => s.Position).ToList();
+
+    /// <summary>
+    /// The version of the logo uploaded to the board (<see cref="CompanyLogo.Version"/>), kept on the company so the
+    /// lists that already read it can address the image without reading the logo table; null without one.
+    /// </summary>
+    public string? LogoVersion { get; private set; }
 
     public CompanyVerification Verification { get; private set; } = CompanyVerification.Verified;
 
@@ -106,16 +122,120 @@ public sealed class Company
             return existing;
         }
 
-        var section = new CompanySection(key, heading, body);
+        var section = new CompanySection(key, heading, body) { Position = NextPosition() };
         _sections.Add(section);
         return section;
     }
+
+    /// <summary>A new shared section from a recruiter's form: its key must be new, and its text fit the limits.</summary>
+    public Result<CompanySection> AddSection(string? key, string? heading, string? body)
+    {
+        var cleanKey = Common.Slug.From(key ?? string.Empty);
+        var errors = CompanySection.Validate(heading, body);
+        if (string.IsNullOrWhiteSpace(key) || cleanKey.Length == 0)
+        {
+            errors.Add(new DomainError(nameof(CompanySection.Key), "Give the section a key, such as why-us or eeo."));
+        }
+        else if (cleanKey.Length > CompanySection.MaxKeyLength)
+        {
+            errors.Add(new DomainError(nameof(CompanySection.Key), $"A key has at most {CompanySection.MaxKeyLength} characters."));
+        }
+        else if (FindSection(cleanKey) is not null)
+        {
+            errors.Add(new DomainError(nameof(CompanySection.Key), $"There is already a section with the key \"{cleanKey}\"."));
+        }
+
+        if (_sections.Count >= MaxSections)
+        {
+            errors.Add(new DomainError(nameof(Sections), $"A company has at most {MaxSections} shared sections."));
+        }
+
+        if (errors.Count > 0)
+        {
+            return Result<CompanySection>.Failure(errors);
+        }
+
+        return Result<CompanySection>.Success(SetSection(cleanKey, heading!.Trim(), body!.Trim()));
+    }
+
+    /// <summary>Changes a section's heading and body; its key stays, since postings refer to it.</summary>
+    public Result EditSection(string key, string? heading, string? body)
+    {
+        var section = FindSection(key);
+        if (section is null)
+        {
+            return Result.Failure(nameof(CompanySection.Key), $"There is no section \"{key}\".");
+        }
+
+        var errors = CompanySection.Validate(heading, body);
+        if (errors.Count > 0)
+        {
+            return Result.Failure([.. errors]);
+        }
+
+        section.Update(heading!.Trim(), body!.Trim());
+        return Result.Success();
+    }
+
+    /// <summary>
+    /// Removes a section no posting uses; <paramref name="postingsUsingIt"/> counts those that attach it (any status: a
+    /// closed posting's page still shows it), and removal is refused while there are any.
+    /// </summary>
+    public Result RemoveSection(string key, int postingsUsingIt)
+    {
+        var section = FindSection(key);
+        if (section is null)
+        {
+            return Result.Failure(nameof(CompanySection.Key), $"There is no section \"{key}\".");
+        }
+
+        if (postingsUsingIt > 0)
+        {
+            return Result.Failure(nameof(CompanySection.Key),
+                $"\"{section.Heading}\" is attached to {postingsUsingIt} posting{(postingsUsingIt == 1 ? string.Empty : "s")}; remove it from them first.");
+        }
+
+        _sections.Remove(section);
+        return Result.Success();
+    }
+
+    /// <summary>Moves a section one place up (<paramref name="by"/> = -1) or down (+1) in the company's order.</summary>
+    public Result MoveSection(string key, int by)
+    {
+        var ordered = Sections.ToList();
+        var index = ordered.FindIndex(s => s.Key == key);
+        if (index < 0)
+        {
+            return Result.Failure(nameof(CompanySection.Key), $"There is no section \"{key}\".");
+        }
+
+        var target = index + Math.Sign(by);
+        if (target < 0 || target >= ordered.Count)
+        {
+            return Result.Success();
+        }
+
+        (ordered[index], ordered[target]) = (ordered[target], ordered[index]);
+        for (var i = 0; i < ordered.Count; i++)
+        {
+            ordered[i].Position = i;
+        }
+
+        return Result.Success();
+    }
+
+    /// <summary>The board now serves <paramref name="logo"/> for this company.</summary>
+    public void UseUploadedLogo(CompanyLogo logo) => LogoVersion = logo.Version;
+
+    public void RemoveUploadedLogo() => LogoVersion = null;
 
     public void Verify() => Verification = CompanyVerification.Verified;
 
     public void RejectVerification() => Verification = CompanyVerification.Rejected;
 
     public CompanySection? FindSection(string key) => _sections.FirstOrDefault(s => s.Key == key);
+
+    private int NextPosition() => _sections.Count == 0 ? 0 : _sections.Max(s => s.Position) + 1;
 
     private void Apply(CompanyProfile profile)
     {
@@ -140,6 +260,10 @@ public sealed record CompanyProfile(
     public IReadOnlyList<DomainError> Validate()
     {
         var errors = new List<DomainError>();
+        CheckText(errors, nameof(About), About, Company.MaxAboutLength, multiline: true);
+        CheckText(errors, nameof(Website), Website, Company.MaxWebsiteLength, multiline: false);
+        CheckText(errors, nameof(Industry), Industry, Company.MaxShortTextLength, multiline: false);
+        CheckText(errors, nameof(Headquarters), Headquarters, Company.MaxShortTextLength, multiline: false);
         if (EmployeeCount is < 1)
         {
             errors.Add(new DomainError(nameof(EmployeeCount), "Company size must be at least one employee."));
@@ -157,11 +281,33 @@ public sealed record CompanyProfile(
 
         return errors;
     }
+
+    /// <summary>Control characters (NUL above all, which PostgreSQL refuses) never reach the database.</summary>
+    internal static void CheckText(List<DomainError> errors, string field, string? text, int maxLength, bool multiline)
+    {
+        if (text is null)
+        {
+            return;
+        }
+
+        if (text.Length > maxLength)
+        {
+            errors.Add(new DomainError(field, $"This field has at most {maxLength:N0} characters."));
+        }
+        else if (text.Any(c => char.IsControl(c) && !(multiline && c is '\n' or '\r' or '\t')))
+        {
+            errors.Add(new DomainError(field, "This field contains control characters; type or paste plain text."));
+        }
+    }
 }
 
 /// <summary>A section many postings of one company share, referred to by its key.</summary>
 public sealed class CompanySection
 {
+    public const int MaxKeyLength = 100;
+
+    public const int MaxHeadingLength = 500;
+
     internal CompanySection(string key, string heading, string body)
     {
         Key = key;
@@ -176,6 +322,33 @@ public sealed class CompanySection
     public string Heading { get; private set; }
 
     public string Body { get; private set; }
+
+    /// <summary>Where the section stands in the company's list.</summary>
+    public int Position { get; internal set; }
+
+    internal static List<DomainError> Validate(string? heading, string? body)
+    {
+        var errors = new List<DomainError>();
+        if (string.IsNullOrWhiteSpace(heading))
+        {
+            errors.Add(new DomainError(nameof(Heading), "Give the section a heading."));
+        }
+        else
+        {
+            CompanyProfile.CheckText(errors, nameof(Heading), heading.Trim(), MaxHeadingLength, multiline: false);
+        }
+
+        if (string.IsNullOrWhiteSpace(body))
+        {
+            errors.Add(new DomainError(nameof(Body), "Give the section some text."));
+        }
+        else
+        {
+            CompanyProfile.CheckText(errors, nameof(Body), body.Trim(), Company.MaxAboutLength, multiline: true);
+        }
+
+        return errors;
+    }
 
     internal void Update(string heading, string body)
     {

@@ -1,5 +1,6 @@
 using System.Linq.Expressions;
 using JobBoard.Domain.Postings;
+using JobBoard.Web.Companies;
 
 namespace JobBoard.Web.Listings;
 
@@ -15,7 +16,8 @@ public sealed record JobCard(
     EmploymentType? EmploymentType,
     DateOnly? DatePosted,
     Compensation? Compensation,
-    string? Summary)
+    string? Summary,
+    string? CompanyLogoVersion)
 {
     public static readonly Expression<Func<JobPosting, JobCard>> FromPosting = p => new JobCard(
         p.Id,
@@ -28,12 +30,16 @@ public sealed record JobCard(
         p.EmploymentType,
         p.DatePosted,
         p.Compensation,
-        p.Summary ?? p.CoreResponsibilities);
+        p.Summary ?? p.CoreResponsibilities,
+        p.Company.LogoVersion);
 
     /// <summary>For a search: the matched part of the text, already HTML-encoded with the matches in &lt;mark&gt;.</summary>
     public string? HighlightHtml { get; init; }
 
     public string Url => $"/jobs/{Id}/{Slug}";
+
+    /// <summary>The company's uploaded logo, read from the company row the card already joins; null without one.</summary>
+    public string? LogoUrl => CompanyLogoVersion is { } version ? LogoEndpoint.Address(CompanySlug, version) : null;
 
     /// <summary>For a radius search: the posting's place nearest the searched one, which the card shows first.</summary>
     public NearPlace? Near { get; init; }

@@ -5,6 +5,7 @@ using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using JobBoard.Domain.Postings;
+using JobBoard.Web.Companies;
 
 namespace JobBoard.Web.Listings;
 
@@ -21,7 +22,8 @@ public static class JobPostingJsonLd
         var company = posting.Company;
         var organization = new JsonObject { ["@type"] = "Organization", ["name"] = company.Name };
         AddIfPresent(organization, "sameAs", company.Website);
-        AddIfPresent(organization, "logo", company.LogoUrl);
+        // The logo uploaded to the board first, as an absolute address on the posting's own site.
+        AddIfPresent(organization, "logo", company.LogoVersion is { } logo ? new Uri(new Uri(url), LogoEndpoint.Address(company.Slug, logo)).AbsoluteUri : company.LogoUrl);
         if (company.EmployeeCount is { } employees)
         {
             organization["numberOfEmployees"] = new JsonObject { ["@type"] = "QuantitativeValue", ["value"] = employees };
