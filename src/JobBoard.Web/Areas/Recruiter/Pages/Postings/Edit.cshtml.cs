@@ -44,36 +44,36 @@ public sealed class EditModel(JobBoardDbContext db, CurrentRecruiter recruiter, 
         return Page();
     }
 
-    /// <summary>A row button (add, remove, up, down): the same form again, changed.</summary>
-    public async Task<IActionResult> OnPostAsync(int id, string? row, CancellationToken cancellationToken)
+    /// <summary>
+    /// The editor form's buttons post here with their value in "command" (Save, Submit, Preview) or "row" (add, remove,
+    /// move a row: the same form comes back, changed). Close, renew and duplicate are forms of their own.
+    /// </summary>
+    public async Task<IActionResult> OnPostAsync(int id, string? command, string? row, CancellationToken cancellationToken)
     {
+        if (command is "Save" or "Submit")
+        {
+            return await SaveAsync(id, submit: command == "Submit", cancellationToken);
+        }
+
         if (!await LoadAsync(id, cancellationToken))
         {
             return NotFound();
         }
 
-        ApplyRowCommand(row);
-        return Page();
-    }
-
-    public async Task<IActionResult> OnPostPreviewAsync(int id, CancellationToken cancellationToken)
-    {
-        if (!await LoadAsync(id, cancellationToken))
+        if (command == "Preview")
         {
-            return NotFound();
+            if (await ReadFormAsync(Posting.ToContent().Locations, cancellationToken) is { } content)
+            {
+                ShowPreview(content);
+            }
         }
-
-        if (await ReadFormAsync(Posting.ToContent().Locations, cancellationToken) is { } content)
+        else
         {
-            ShowPreview(content);
+            ApplyRowCommand(row);
         }
 
         return Page();
     }
-
-    public Task<IActionResult> OnPostSaveAsync(int id, CancellationToken cancellationToken) => SaveAsync(id, submit: false, cancellationToken);
-
-    public Task<IActionResult> OnPostSubmitAsync(int id, CancellationToken cancellationToken) => SaveAsync(id, submit: true, cancellationToken);
 
     public Task<IActionResult> OnPostCloseAsync(int id, CancellationToken cancellationToken) =>
         ChangeStatusAsync(id, posting => posting.Close(Membership.Email, Now), "Closed: the posting no longer takes applications.", cancellationToken);

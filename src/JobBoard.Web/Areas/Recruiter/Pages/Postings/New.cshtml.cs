@@ -22,32 +22,32 @@ public sealed class NewModel(JobBoardDbContext db, CurrentRecruiter recruiter, T
         };
     }
 
-    /// <summary>A row button (add, remove, up, down): the same form again, changed.</summary>
-    public async Task<IActionResult> OnPostAsync(string? row, CancellationToken cancellationToken)
+    /// <summary>
+    /// The editor form's buttons post here with their value in "command" (Save, Submit, Preview) or "row" (add, remove,
+    /// move a row: the same form comes back, changed).
+    /// </summary>
+    public async Task<IActionResult> OnPostAsync(string? command, string? row, CancellationToken cancellationToken)
     {
         await LoadChoicesAsync(cancellationToken);
-        ApplyRowCommand(row);
-        return Page();
-    }
-
-    public async Task<IActionResult> OnPostPreviewAsync(CancellationToken cancellationToken)
-    {
-        await LoadChoicesAsync(cancellationToken);
-        if (await ReadFormAsync([], cancellationToken) is { } content)
+        switch (command)
         {
-            ShowPreview(content);
+            case "Save" or "Submit":
+                return await CreateAsync(submit: command == "Submit", cancellationToken);
+            case "Preview":
+                if (await ReadFormAsync([], cancellationToken) is { } content)
+                {
+                    ShowPreview(content);
+                }
+
+                return Page();
+            default:
+                ApplyRowCommand(row);
+                return Page();
         }
-
-        return Page();
     }
-
-    public Task<IActionResult> OnPostSaveAsync(CancellationToken cancellationToken) => CreateAsync(submit: false, cancellationToken);
-
-    public Task<IActionResult> OnPostSubmitAsync(CancellationToken cancellationToken) => CreateAsync(submit: true, cancellationToken);
 
     private async Task<IActionResult> CreateAsync(bool submit, CancellationToken cancellationToken)
     {
-        await LoadChoicesAsync(cancellationToken);
         if (await ReadFormAsync([], cancellationToken) is not { } content)
         {
             return Page();

@@ -433,7 +433,14 @@ public sealed class PostingForm
             return (PlaceInput.From(match.Place), null);
         }
 
-        var suggestions = Gazetteer.Default.Suggest(text.Split(',')[0], 5).Select(p => PlaceText(PlaceInput.From(p))).ToList();
+        // A misspelt end ("Chicagoo") still has a known beginning: the prefix is shortened until places start with it.
+        var name = text.Split(',')[0].Trim();
+        var suggestions = new List<string>();
+        for (var length = name.Length; length >= 3 && suggestions.Count == 0; length--)
+        {
+            suggestions = [.. Gazetteer.Default.Suggest(name[..length], 5).Select(p => PlaceText(PlaceInput.From(p))).Distinct()];
+        }
+
         return (null, suggestions.Count > 0
             ? $"\"{text}\" is not a city we know. Did you mean: {string.Join("; ", suggestions)}?"
             : $"\"{text}\" is not a city we know. Write it as \"City, Region, Country\".");
