@@ -305,7 +305,12 @@ public sealed class EditorTests(JobBoardApp app) : WebTest(app)
         {
             var response = await _client.PostAsync(new Uri($"{edit}?handler={handler}", UriKind.Relative), new FormUrlEncodedContent(new Dictionary<string, string>
             {
-                ["__RequestVerificationToken"] = token, ["command"] = command, ["row"] = "add:Skills", ["Form.Title"] = "Mine now", ["RenewUntil"] = "2027-01-01", ["Form.Version"] = "0",
+                ["__RequestVerificationToken"] = token,
+                ["command"] = command,
+                ["row"] = "add:Skills",
+                ["Form.Title"] = "Mine now",
+                ["RenewUntil"] = "2027-01-01",
+                ["Form.Version"] = "0",
             }));
             response.StatusCode.Should().Be(HttpStatusCode.NotFound, $"handler '{handler}', command '{command}'");
         }
