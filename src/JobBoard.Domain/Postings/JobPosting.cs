@@ -153,6 +153,10 @@ public sealed class JobPosting
         return Result<JobPosting>.Success(posting);
     }
 
+    /// <summary>
+    /// Replaces the content whatever the status allows, with no review: the feed import's edit, where the feed is the
+    /// publisher. A recruiter's edit goes through <see cref="Revise"/>, which applies the review rule.
+    /// </summary>
     public Result Edit(PostingContent content, DateTimeOffset now)
     {
         if (Status is PostingStatus.Closed or PostingStatus.Expired)
