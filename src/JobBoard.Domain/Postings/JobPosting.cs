@@ -153,6 +153,10 @@ public sealed class JobPosting
         return Result<JobPosting>.Success(posting);
     }
 
+    /// <summary>
+    /// Replaces the content whatever the status allows, with no review: the feed import's edit, where the feed is the
+    /// publisher. A recruiter's edit goes through <see cref="Revise"/>, which applies the review rule.
+    /// </summary>
     public Result Edit(PostingContent content, DateTimeOffset now)
     {
         if (Status is PostingStatus.Closed or PostingStatus.Expired)
@@ -169,6 +173,84 @@ public sealed class JobPosting
         Apply(content, now);
         return Result.Success();
     }
+
+    /// <summary>
+    /// A recruiter's edit, with the review rule of DESIGN.md §1 (docs/posting-editor.md): a published posting whose
+    /// content changes goes back to review, except a typo fix — at most <see cref="TypoFixMaxEdits"/> characters changed
+    /// across its texts and nothing else — within <see cref="TypoFixMinutes"/> minutes of going live. A rejected posting
+    /// that is edited is a draft again, for its recruiter to submit once more.
+    /// </summary>
+    public Result Revise(PostingContent content, string actor, DateTimeOffset now)
+    {
+        var before = Status == PostingStatus.Published ? ToContent() : null;
+        var edited = Edit(content, now);
+        if (!edited.Succeeded || before is null)
+        {
+            return edited.Succeeded && Status == PostingStatus.Rejected ? MoveTo(PostingStatus.Draft, actor, "Edited after rejection", now) : edited;
+        }
+
+        var change = PostingChanges.Between(before, ToContent());
+        if (change == PostingChange.None)
+        {
+            return edited;
+        }
+
+        if (change == PostingChange.TypoFix && PublishedAt is { } live && now - live <= TimeSpan.FromMinutes(TypoFixMinutes))
+        {
+            _statusHistory.Add(PostingStatusChange.Record(now, Status, Status, actor, "Typo fixed without review"));
+            return edited;
+        }
+
+        return MoveTo(PostingStatus.PendingReview, actor, "Edited after publication", now);
+    }
+
+    /// <summary>How long after going live a typo may be fixed without a new review.</summary>
+    public const int TypoFixMinutes = 30;
+
+    /// <summary>How many characters (insertions, deletions, substitutions) a typo fix may change, over all texts.</summary>
+    public const int TypoFixMaxEdits = 10;
+
+    /// <summary>When the posting last went live, from its history.</summary>
+    public DateTimeOffset? PublishedAt => _statusHistory.LastOrDefault(h => h.To == PostingStatus.Published && h.From != PostingStatus.Published)?.At;
+
+    /// <summary>
+    /// What the posting says, as content a form or a duplicate starts from. Requirements, sections and pay are copied:
+    /// each posting owns its own.
+    /// </summary>
+    public PostingContent ToContent() => new()
+    {
+        Title = Title,
+        Summary = Summary,
+        CoreResponsibilities = CoreResponsibilities,
+        RequisitionReference = RequisitionReference,
+        ApplyUrl = ApplyUrl,
+        ApplyEmail = ApplyEmail,
+        Responsibilities = [.. _responsibilities],
+        Requirements = [.. _requirements.Select(r => Requirement.Create(r.Importance, r.Text, r.Facts))],
+        Sections = [.. _sections.Select(PostingSection.Copy)],
+        Compensation = Compensation is { } pay
+            ? Postings.Compensation.Create(pay.Currency, pay.Minimum, pay.Maximum, pay.Period, pay.CashIncentive, pay.EquityEligible, pay.Benefits).Value
+            : null,
+        Locations = [.. _locations.OrderBy(l => l.Position).Select(l => new PlaceInput(l.City, l.Region, l.RegionCode, l.CountryCode, l.CountryName, l.Latitude, l.Longitude))],
+        WorkMode = WorkMode,
+        RelocationSupport = RelocationSupport,
+        VisaSponsorship = VisaSponsorship,
+        EmploymentType = EmploymentType,
+        ExperienceYearsMin = ExperienceYearsMin,
+        ExperienceYearsMax = ExperienceYearsMax,
+        Seniority = Seniority,
+        HoursPerWeek = HoursPerWeek,
+        WorkingLanguage = WorkingLanguage,
+        ApplicantCountries = [.. _applicantCountries],
+        Categories = [.. _categories.OrderBy(c => c.Position).Select(c => c.Category)],
+        Skills = [.. _skills.OrderBy(s => s.Position).Select(s => s.Skill)],
+        DatePosted = DatePosted,
+        ValidThrough = ValidThrough,
+    };
+
+    /// <summary>A new draft of the same company with this posting's content, undated: it gets its own dates when it goes live.</summary>
+    public Result<JobPosting> Duplicate(string actor, DateTimeOffset now) =>
+        CreateDraft(Company, ToContent() with { DatePosted = null, ValidThrough = null }, actor, now);
 
     public Result Submit(string actor, DateTimeOffset now)
     {

@@ -40,5 +40,12 @@ public sealed class PostingSection
     public static PostingSection Boilerplate(string companySectionKey) =>
         new() { Kind = SectionKind.CompanyBoilerplate, CompanySectionKey = companySectionKey };
 
+    /// <summary>The same section for another posting: each posting owns its sections.</summary>
+    public static PostingSection Copy(PostingSection section)
+    {
+        ArgumentNullException.ThrowIfNull(section);
+        return new() { Kind = section.Kind, Heading = section.Heading, Body = section.Body, CompanySectionKey = section.CompanySectionKey };
+    }
+
     private static string? Clean(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
 }
