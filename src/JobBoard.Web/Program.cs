@@ -108,7 +108,7 @@ try
         return Task.CompletedTask;
     }));
     builder.Services.AddReverseProxy(builder.Configuration);
-    builder.Services.AddSearchRateLimit(builder.Configuration);
+    builder.Services.AddRateLimits(builder.Configuration);
     builder.Services.AddHealthChecks()
         .AddDbContextCheck<JobBoardDbContext>("database", tags: ["ready"]);
 

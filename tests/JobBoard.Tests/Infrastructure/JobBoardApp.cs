@@ -55,6 +55,7 @@ public class JobBoardApp : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("Caching:Entries", "40");
         // The tests search far faster than a person; RateLimitTests turns the limit on for themselves.
         builder.UseSetting("RateLimiting:SearchesPerMinute", "0");
+        builder.UseSetting("RateLimiting:AccountPostsPerMinute", "0");
         builder.ConfigureTestServices(services => services.Replace(ServiceDescriptor.Singleton<TimeProvider>(Clock)));
     }
 
