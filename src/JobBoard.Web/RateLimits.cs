@@ -51,8 +51,10 @@ public static class RateLimits
             };
             foreach (var (policy, perMinute) in limits)
             {
+                // The unlimited partition's key is no address: a partition is made once per key, and a test client's
+                // empty address must not find the unlimited one its GET made.
                 options.AddPolicy(policy.Name, context => perMinute == 0 || (policy.PostsOnly && !HttpMethods.IsPost(context.Request.Method))
-                    ? RateLimitPartition.GetNoLimiter(string.Empty)
+                    ? RateLimitPartition.GetNoLimiter("(not limited)")
                     : RateLimitPartition.Get(context.Connection.RemoteIpAddress?.ToString() ?? string.Empty, _ => new TokenBucket(
                         context.RequestServices.GetRequiredService<TimeProvider>(), Math.Max(1, perMinute / 2), TimeSpan.FromMinutes(1) / perMinute)));
             }

@@ -35,7 +35,7 @@ public sealed partial class AccountMail(BoardMail mail, UserManager<BoardUser> u
 
     public Task<bool> SendJoinDecisionAsync(BoardUser user, string companyName, bool approved, CancellationToken cancellationToken)
     {
-        var link = Link(approved ? "/Index" : "/Account/Index", null, area: approved ? "Recruiter" : null);
+        var link = Absolute(approved ? "/Recruiter" : "/Account");
         var text = approved
             ? $"Hello {user.DisplayName},\n\nYour request to join {companyName} on JobBoard was approved. Your recruiter area:\n{link}"
             : $"Hello {user.DisplayName},\n\nYour request to join {companyName} on JobBoard was declined. Your account:\n{link}";
@@ -59,18 +59,13 @@ public sealed partial class AccountMail(BoardMail mail, UserManager<BoardUser> u
         }
     }
 
-    private string Link(string page, object? values, string? area = null)
-    {
-        var context = http.HttpContext ?? throw new InvalidOperationException("Account mail is sent while answering a request.");
-        var routeValues = new RouteValueDictionary(values);
-        if (area is not null)
-        {
-            routeValues["area"] = area;
-        }
+    private string Link(string page, object values) =>
+        links.GetUriByPage(Current, page, handler: null, values: values) ?? throw new InvalidOperationException($"No page {page}.");
 
-        return links.GetUriByPage(context, page, handler: null, values: routeValues)
-            ?? throw new InvalidOperationException($"No page {page}.");
-    }
+    /// <summary>An address on this board, for a path whose page another part of the app owns.</summary>
+    private string Absolute(string path) => $"{Current.Request.Scheme}://{Current.Request.Host}{Current.Request.PathBase}{path}";
+
+    private HttpContext Current => http.HttpContext ?? throw new InvalidOperationException("Account mail is sent while answering a request.");
 
     private async Task<bool> TrySendAsync(string to, string subject, string text, string button, string link, CancellationToken cancellationToken)
     {

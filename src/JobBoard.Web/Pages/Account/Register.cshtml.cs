@@ -84,9 +84,9 @@ public sealed class RegisterModel(UserManager<BoardUser> users, JobBoardDbContex
 
         if (refused.Count > 0)
         {
-            foreach (var error in refused)
+            foreach (var (field, message) in refused.Select(Explain).Distinct())
             {
-                ModelState.AddModelError(FieldOf(error), error.Description);
+                ModelState.AddModelError(field, message);
             }
 
             return Page();
@@ -149,12 +149,15 @@ public sealed class RegisterModel(UserManager<BoardUser> users, JobBoardDbContex
         return (registered.Value, null);
     }
 
-    private static string FieldOf(IdentityError error) => error.Code switch
+    /// <summary>The field an Identity refusal belongs to, in the board's words where Identity's would puzzle.</summary>
+    private static (string Field, string Message) Explain(IdentityError error) => error.Code switch
     {
-        nameof(IdentityErrorDescriber.DuplicateEmail) or nameof(IdentityErrorDescriber.DuplicateUserName)
-            or nameof(IdentityErrorDescriber.InvalidEmail) or nameof(IdentityErrorDescriber.InvalidUserName) => $"{nameof(Form)}.{nameof(RegisterForm.Email)}",
-        _ when error.Code.StartsWith("Password", StringComparison.Ordinal) => $"{nameof(Form)}.{nameof(RegisterForm.Password)}",
-        _ => string.Empty,
+        nameof(IdentityErrorDescriber.DuplicateEmail) or nameof(IdentityErrorDescriber.DuplicateUserName) =>
+            ($"{nameof(Form)}.{nameof(RegisterForm.Email)}", "An account with this e-mail address exists already: sign in, or reset its password."),
+        nameof(IdentityErrorDescriber.InvalidEmail) or nameof(IdentityErrorDescriber.InvalidUserName) =>
+            ($"{nameof(Form)}.{nameof(RegisterForm.Email)}", "This is not an e-mail address."),
+        _ when error.Code.StartsWith("Password", StringComparison.Ordinal) => ($"{nameof(Form)}.{nameof(RegisterForm.Password)}", error.Description),
+        _ => (string.Empty, error.Description),
     };
 }
 

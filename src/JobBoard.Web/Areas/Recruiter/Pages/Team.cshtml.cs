@@ -26,10 +26,12 @@ public sealed class TeamModel(JobBoardDbContext db, CurrentRecruiter recruiter, 
     {
         Membership = await recruiter.GetAsync(cancellationToken);
         Message = decided;
-        Members = await db.CompanyMembers
-            .Where(m => m.CompanyId == Membership.CompanyId && m.Status != MembershipStatus.Declined)
-            .Join(db.Users, m => m.UserId, u => u.Id, (m, u) => new TeamMember(m.Id, u.DisplayName ?? u.Email!, u.Email!, m.IsOwner, m.Status, m.RequestedAt))
-            .OrderBy(m => m.Status == MembershipStatus.Pending ? 0 : 1).ThenBy(m => m.RequestedAt)
+        Members = await (
+            from member in db.CompanyMembers
+            join user in db.Users on member.UserId equals user.Id
+            where member.CompanyId == Membership.CompanyId && member.Status != MembershipStatus.Declined
+            orderby member.Status == MembershipStatus.Pending ? 0 : 1, member.IsOwner descending, member.RequestedAt, member.Id
+            select new TeamMember(member.Id, user.DisplayName ?? user.Email!, user.Email!, member.IsOwner, member.Status, member.RequestedAt))
             .ToListAsync(cancellationToken);
     }
 
