@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # JobBoard's two commands, and a few more:
 #   ./jobboard.sh run     serve the board, with demo data when it is empty (a private PostgreSQL under .data/ unless a
-#                         connection string is set; JOBBOARD_DEMO_DATA=false serves it without)
+#                         connection string is set; JOBBOARD_DEMO_DATA=false serves it without), demo accounts, and a
+#                         MailDev mail catcher whose inbox it prints (unless Smtp__Host names a mail server)
 #   ./jobboard.sh test    install what the tests need and run every suite; ends with "N passed, N failed, N skipped"
 #   ./jobboard.sh import FILE            load a JSON feed of schema.org JobPosting objects as published postings
 #   ./jobboard.sh seed --synthetic N     generate N realistic postings and bulk-load them (binary COPY; the loader)
@@ -218,19 +219,74 @@ run_app() {
   return "$status"
 }
 
+MAIL_DIR="$DATA_DIR/maildev"
+MAIL_SMTP_PORT="${JOBBOARD_MAIL_SMTP_PORT:-1025}"
+MAIL_WEB_PORT="${JOBBOARD_MAIL_WEB_PORT:-1080}"
+MAIL_PID=""
+MAIL_INBOX=""
+
+# MailDev (from npm, installed once under the data directory) catches the board's mail for `run`: confirmation and
+# reset links land in its web inbox instead of anyone's mailbox. Skipped when Smtp__Host names a mail server, or with
+# JOBBOARD_MAIL_CATCHER=false; stopped when the command ends.
+start_mail_catcher() {
+  if [ -n "${Smtp__Host:-}" ] || [ "${JOBBOARD_MAIL_CATCHER:-true}" = false ]; then return 0; fi
+  if ! command -v npm >/dev/null; then
+    log "npm not found: no mail catcher, so the board's mail goes nowhere (install node and npm, or set Smtp__Host)"
+    return 0
+  fi
+  if [ ! -x "$MAIL_DIR/node_modules/.bin/maildev" ]; then
+    log "installing MailDev from npm into $MAIL_DIR"
+    mkdir -p "$MAIL_DIR"
+    if ! (cd "$MAIL_DIR" && npm install --no-audit --no-fund --loglevel=error maildev@2 >/dev/null); then
+      log "could not install MailDev: the board's mail goes nowhere"
+      return 0
+    fi
+  fi
+  mkdir -p "$MAIL_DIR/mail"
+  "$MAIL_DIR/node_modules/.bin/maildev" --ip 127.0.0.1 --smtp "$MAIL_SMTP_PORT" --web "$MAIL_WEB_PORT" \
+    --mail-directory "$MAIL_DIR/mail" >"$MAIL_DIR/maildev.log" 2>&1 &
+  MAIL_PID=$!
+  local attempt
+  for attempt in $(seq 50); do
+    if (exec 3<>"/dev/tcp/127.0.0.1/$MAIL_SMTP_PORT") 2>/dev/null; then
+      export Smtp__Host=127.0.0.1 Smtp__Port="$MAIL_SMTP_PORT"
+      MAIL_INBOX="http://127.0.0.1:$MAIL_WEB_PORT/"
+      return 0
+    fi
+    kill -0 "$MAIL_PID" 2>/dev/null || break
+    sleep 0.2
+  done
+  log "MailDev did not start (see $MAIL_DIR/maildev.log; is port $MAIL_SMTP_PORT or $MAIL_WEB_PORT taken?): the board's mail goes nowhere"
+  stop_mail_catcher
+}
+
+stop_mail_catcher() {
+  [ -n "$MAIL_PID" ] || return 0
+  kill "$MAIL_PID" 2>/dev/null || true
+  wait "$MAIL_PID" 2>/dev/null || true
+  MAIL_PID=""
+}
+
 # The loader (src/JobBoard.Loader): bulk loads, the demo board, finishing an interrupted load.
 run_loader() { dotnet run --project src/JobBoard.Loader -c "$CONFIGURATION" --no-build --no-launch-profile -- "$@"; }
 
 cmd_run() {
   use_database
+  trap 'stop_mail_catcher; stop_private_postgres_if_started' EXIT
   export ASPNETCORE_URLS="${ASPNETCORE_URLS:-http://localhost:5080}"
   build_app src/JobBoard.Web
   build_app src/JobBoard.Loader
   if [ "${JOBBOARD_DEMO_DATA:-true}" != false ]; then
-    log "loading the demo board unless the board has data"
-    run_loader demo
+    log "loading the demo board unless the board has data, and the demo accounts unless they exist"
+    run_loader demo --accounts
   fi
+  start_mail_catcher
   log "JobBoard will be at ${ASPNETCORE_URLS//;/ and } (Ctrl+C stops it)"
+  if [ -n "$MAIL_INBOX" ]; then
+    log "its mail (confirmation and password reset links) lands in MailDev's inbox at $MAIL_INBOX"
+  else
+    log "its mail goes to ${Smtp__Host:-localhost}:${Smtp__Port:-1025}"
+  fi
   run_app "$@"
 }
 

@@ -17,9 +17,9 @@ namespace JobBoard.Loader;
 public static class LoaderCommands
 {
     public const string Usage =
-        "usage: JobBoard.Loader seed --synthetic N [--seed S] [--places P] [--streams K] | demo [--synthetic N] | finish";
+        "usage: JobBoard.Loader seed --synthetic N [--seed S] [--places P] [--streams K] | demo [--synthetic N] [--accounts] | finish";
 
-    public const string DemoUsage = "usage: demo [--synthetic N]";
+    public const string DemoUsage = "usage: demo [--synthetic N] [--accounts]";
 
     public static bool IsCommand(string[] args) => args is ["seed", ..] or ["demo", ..] or ["finish"];
 
@@ -50,10 +50,13 @@ public static class LoaderCommands
     /// <summary>
     /// <c>demo [--synthetic N]</c>: the demo board (the seed ads, their recommended jobs and N synthetic postings, by default
     /// DemoData:SyntheticPostings or <see cref="SyntheticBoard.DefaultCount"/>) when the board is empty; nothing otherwise.
+    /// <c>--accounts</c> also makes the demo accounts (<see cref="DemoAccounts"/>) unless they exist.
     /// </summary>
     private static async Task<int> DemoAsync(IServiceProvider services, string[] args, CancellationToken cancellationToken)
     {
         var synthetic = services.GetRequiredService<IConfiguration>().GetValue("DemoData:SyntheticPostings", SyntheticBoard.DefaultCount);
+        var accounts = args.Contains("--accounts");
+        args = [.. args.Where(a => a != "--accounts")];
         if (args is ["--synthetic", var count])
         {
             if (!int.TryParse(count, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out synthetic))
@@ -72,6 +75,16 @@ public static class LoaderCommands
         await using var scope = services.CreateAsyncScope();
         var added = await ActivatorUtilities.CreateInstance<DemoDataLoader>(scope.ServiceProvider).LoadIfEmptyAsync(synthetic, cancellationToken);
         Console.WriteLine(added > 0 ? $"Loaded the demo board: {added:N0} postings." : "The board already has data: no demo data loaded.");
+        if (accounts)
+        {
+            var lines = await ActivatorUtilities.CreateInstance<DemoAccounts>(scope.ServiceProvider).EnsureAsync(cancellationToken);
+            Console.WriteLine($"Demo accounts (password {DemoAccounts.Password}):");
+            foreach (var line in lines)
+            {
+                Console.WriteLine(line);
+            }
+        }
+
         return 0;
     }
 

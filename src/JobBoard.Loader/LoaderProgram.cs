@@ -44,6 +44,10 @@ public static class LoaderProgram
 
         builder.Services.AddDbContext<JobBoardDbContext>(options => options.UseNpgsql(connectionString).UseSnakeCaseNamingConvention());
         builder.Services.AddSingleton(TimeProvider.System);
+        // For the demo accounts: Identity's user store and password hasher, without ASP.NET's sign-in.
+        builder.Services.AddIdentityCore<JobBoard.Data.Accounts.BoardUser>(options => options.User.RequireUniqueEmail = true)
+            .AddRoles<Microsoft.AspNetCore.Identity.IdentityRole<int>>()
+            .AddEntityFrameworkStores<JobBoardDbContext>();
 
         using var host = builder.Build();
         return await LoaderCommands.RunAsync(host.Services, args, CancellationToken.None);

@@ -110,8 +110,7 @@ try
         return Task.CompletedTask;
     }));
     builder.Services.AddReverseProxy(builder.Configuration);
-    builder.Services.AddSearchRateLimit(builder.Configuration);
-    builder.Services.AddReportRateLimit(builder.Configuration);
+    builder.Services.AddRateLimits(builder.Configuration);
     builder.Services.AddScoped<RecruiterNotices>();
     builder.Services.AddSingleton<PostingExpiry>();
     builder.Services.AddHostedService(services => services.GetRequiredService<PostingExpiry>());

@@ -1,7 +1,11 @@
 using JobBoard.Data;
 using JobBoard.Data.Accounts;
 using JobBoard.Web.Mail;
+using System.Security.Claims;
+using JobBoard.Web.Authorization;
+using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
 
 namespace JobBoard.Web.Accounts;
 
@@ -11,6 +15,13 @@ public static class BoardAccounts
     public const string SignInPath = "/Account/SignIn";
     public const string SignOutPath = "/Account/SignOut";
     public const string AccessDeniedPath = "/Account/AccessDenied";
+
+    /// <summary>The account pages a guest may open (/Account itself needs a signed-in user).</summary>
+    public static IReadOnlyList<string> PublicPages { get; } =
+    [
+        "/Account/Register", "/Account/CheckInbox", "/Account/ConfirmEmail", "/Account/ResendConfirmation", SignInPath, SignOutPath,
+        "/Account/ForgotPassword", "/Account/ResetPassword", AccessDeniedPath,
+    ];
 
     public static IServiceCollection AddBoardAccounts(this IServiceCollection services, IConfiguration configuration)
     {
@@ -29,7 +40,8 @@ public static class BoardAccounts
                 options.Lockout.AllowedForNewUsers = true;
             })
             .AddEntityFrameworkStores<JobBoardDbContext>()
-            .AddDefaultTokenProviders();
+            .AddDefaultTokenProviders()
+            .AddClaimsPrincipalFactory<BoardClaimsPrincipalFactory>();
 
         services.ConfigureApplicationCookie(cookie =>
         {
@@ -41,12 +53,38 @@ public static class BoardAccounts
             cookie.Cookie.SameSite = SameSiteMode.Lax;
             cookie.SlidingExpiration = true;
             cookie.ExpireTimeSpan = TimeSpan.FromDays(14);
+            cookie.Events.OnValidatePrincipal = RejectEndedSessionAsync;
         });
         // A lock, a role change or a password reset by an admin reaches a signed-in session within a minute.
         services.Configure<SecurityStampValidatorOptions>(options => options.ValidationInterval = TimeSpan.FromMinutes(1));
 
         services.Configure<SmtpSettings>(configuration.GetSection("Smtp"));
         services.AddSingleton<BoardMail>();
+        services.AddScoped<AccountMail>();
         return services;
+    }
+
+    /// <summary>
+    /// A session cookie is refused as soon as its account's security stamp has changed (sign-out, password reset, a
+    /// role change), not only at Identity's periodic check: one indexed read per signed-in request, so a cookie copied
+    /// before a sign-out is worthless at once.
+    /// </summary>
+    private static async Task RejectEndedSessionAsync(Microsoft.AspNetCore.Authentication.Cookies.CookieValidatePrincipalContext context)
+    {
+        await SecurityStampValidator.ValidatePrincipalAsync(context);
+        if (context.Principal?.UserId() is not { } userId)
+        {
+            return;
+        }
+
+        var stampType = context.HttpContext.RequestServices.GetRequiredService<Microsoft.Extensions.Options.IOptions<IdentityOptions>>().Value.ClaimsIdentity.SecurityStampClaimType;
+        var stamp = context.Principal.FindFirstValue(stampType);
+        var db = context.HttpContext.RequestServices.GetRequiredService<JobBoardDbContext>();
+        var current = await db.Users.Where(u => u.Id == userId).Select(u => u.SecurityStamp).FirstOrDefaultAsync(context.HttpContext.RequestAborted);
+        if (current is null || current != stamp)
+        {
+            context.RejectPrincipal();
+            await context.HttpContext.SignOutAsync(IdentityConstants.ApplicationScheme);
+        }
     }
 }

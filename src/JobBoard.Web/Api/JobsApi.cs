@@ -25,7 +25,7 @@ public static class JobsApi
         // Errors come from the error page as problem details (Pages/Error): a database out of reach on any endpoint.
         var api = app.MapGroup("/api/v1/jobs").WithTags("Jobs")
             .AllowAnonymous()
-            .RequireRateLimiting(SearchRateLimit.Policy)
+            .RequireRateLimiting(RateLimits.Searches)
             .ProducesProblem(StatusCodes.Status429TooManyRequests)
             .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
 

@@ -44,6 +44,12 @@ public static class BoardPolicies
         conventions.AllowAnonymousToFolder("/Jobs");
         conventions.AllowAnonymousToFolder("/Companies");
         conventions.AllowAnonymousToFolder("/ApiDocs");
+        foreach (var page in Accounts.BoardAccounts.PublicPages)
+        {
+            conventions.AllowAnonymousToPage(page);
+        }
+
+        conventions.AuthorizePage("/Account/Index", SignedIn);
         conventions.AuthorizeAreaFolder("Recruiter", "/", Recruiter);
         conventions.AuthorizeAreaFolder("Admin", "/", Admin);
     }

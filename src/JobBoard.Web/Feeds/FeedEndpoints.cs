@@ -9,7 +9,7 @@ public static class FeedEndpoints
     {
         // Feeds, sitemaps and robots.txt are for everyone, crawlers first.
         var app = root.MapGroup(string.Empty).AllowAnonymous();
-        app.MapGet("/feeds/jobs.rss", JobsFeed.WriteAsync).RequireRateLimiting(SearchRateLimit.Policy).ExcludeFromDescription();
+        app.MapGet("/feeds/jobs.rss", JobsFeed.WriteAsync).RequireRateLimiting(RateLimits.Searches).ExcludeFromDescription();
         app.MapGet("/sitemap.xml", Sitemaps.IndexAsync).ExcludeFromDescription();
         app.MapGet("/sitemaps/pages.xml", Sitemaps.PagesAsync).ExcludeFromDescription();
         app.MapGet("/sitemaps/companies-{number:int:min(1)}.xml",

@@ -27,14 +27,18 @@ public sealed class SmtpSettings
 /// </summary>
 public sealed partial class BoardMail(Microsoft.Extensions.Options.IOptions<SmtpSettings> options, ILogger<BoardMail> logger)
 {
-    public async Task SendAsync(string to, string subject, string text, CancellationToken cancellationToken = default)
+    public Task SendAsync(string to, string subject, string text, CancellationToken cancellationToken = default) =>
+        SendAsync(to, subject, text, html: null, cancellationToken);
+
+    /// <param name="html">An HTML alternative to <paramref name="text"/> (a clickable button); the plain text always goes.</param>
+    public async Task SendAsync(string to, string subject, string text, string? html, CancellationToken cancellationToken = default)
     {
         var settings = options.Value;
         var message = new MimeMessage();
         message.From.Add(MailboxAddress.Parse(settings.From));
         message.To.Add(MailboxAddress.Parse(to));
         message.Subject = subject;
-        message.Body = new TextPart("plain") { Text = text };
+        message.Body = new BodyBuilder { TextBody = text, HtmlBody = html }.ToMessageBody();
 
         using var client = new SmtpClient();
         await client.ConnectAsync(settings.Host, settings.Port, settings.Security, cancellationToken);

@@ -13,9 +13,9 @@ namespace JobBoard.Web.Pages.Jobs;
 /// <summary>
 /// "Report this job": any visitor, guest or signed in, tells the admins what is wrong with a published posting. A page
 /// of its own rather than a form on the posting page, which is served from the output cache to guests and so cannot
-/// carry a per-visitor antiforgery token. Filing is rate-limited per address (<see cref="ReportRateLimit"/>).
+/// carry a per-visitor antiforgery token. Filing is rate-limited per address (<see cref="RateLimits.Reports"/>).
 /// </summary>
-[EnableRateLimiting(ReportRateLimit.Policy)]
+[EnableRateLimiting(RateLimits.Reports)]
 public sealed class ReportModel(JobBoardDbContext db, TimeProvider clock) : PageModel
 {
     public static IReadOnlyList<(ReportReason Reason, string Label)> Reasons { get; } =
