@@ -25,7 +25,7 @@ public abstract class PostingEditorPage(JobBoardDbContext db, CurrentRecruiter r
 
     public RecruiterMembership Membership { get; private set; } = null!;
 
-    public Company Company { get; private set; } = null!;
+    public Domain.Companies.Company Company { get; private set; } = null!;
 
     public IReadOnlyList<Category> Taxonomy { get; private set; } = [];
 

@@ -230,7 +230,7 @@ public sealed class PostingForm
     /// new skill (<paramref name="skillNamed"/>), as skills are free-form tags.
     /// </summary>
     public (PostingContent? Content, List<(string Field, string Message)> Errors) ToContent(
-        Company company,
+        Domain.Companies.Company company,
         IReadOnlyList<Category> taxonomy,
         IReadOnlyList<PlaceInput> placesOnPosting,
         Func<string, Skill> skillNamed)
