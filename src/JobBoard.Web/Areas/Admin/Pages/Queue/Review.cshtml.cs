@@ -138,6 +138,10 @@ public sealed class ReviewModel(JobBoardDbContext db, TimeProvider clock, Postin
         History = await db.PostingStatusChanges.AsNoTracking().Where(h => h.PostingId == id).OrderBy(h => h.At).ThenBy(h => h.Id).ToListAsync(cancellationToken);
         Recruiters = await notices.RecipientsAsync(posting.CompanyId, cancellationToken);
         OpenReports = await db.PostingReports.CountAsync(r => r.PostingId == id && r.ResolvedAt == null, cancellationToken);
+        // PAY-TRANSPARENCY: once PayTransparency (EDITOR) is on main, replace this line with
+        //   var missing = PayTransparency.MissingRangeFor(posting, DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime));
+        //   (PayTransparencyChecked, PayTransparencyWarning) = (true, missing.Count == 0 ? null : $"No pay range, required in {string.Join(", ", missing.Select(l => l.Name))}.");
+        PayTransparencyChecked = false;
         return true;
     }
 }
