@@ -1,4 +1,3 @@
-using JobBoard.Web.Pages.Jobs;
 using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.Primitives;
@@ -15,6 +14,9 @@ public sealed class PostingCaches(IMemoryCache cache, IOutputCacheStore pages) :
 {
     public const string HomeCountsKey = "home:category-counts";
 
+    /// <summary>The output cache's tag on every cached posting page.</summary>
+    public const string PageTag = "posting-pages";
+
     private CancellationTokenSource _generation = new();
 
     /// <summary>Attach to every cached entry derived from postings: it expires at the next <see cref="ForgetAsync"/>.</summary>
@@ -28,7 +30,7 @@ public sealed class PostingCaches(IMemoryCache cache, IOutputCacheStore pages) :
         }
 
         cache.Remove(HomeCountsKey);
-        await pages.EvictByTagAsync(DetailsModel.CacheTag, cancellationToken);
+        await pages.EvictByTagAsync(PageTag, cancellationToken);
     }
 
     public void Dispose() => _generation.Dispose();

@@ -18,7 +18,7 @@ public sealed class DetailsModel(JobBoardDbContext db, TimeProvider clock, Recom
     public const string CachePolicy = "posting-page";
 
     /// <summary>The tag of every cached posting page: evicting it drops them all.</summary>
-    public const string CacheTag = "posting-pages";
+    public const string CacheTag = PostingCaches.PageTag;
 
     public JobPosting Posting { get; private set; } = null!;
 
