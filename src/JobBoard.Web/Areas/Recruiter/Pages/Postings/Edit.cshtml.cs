@@ -26,6 +26,8 @@ public sealed class EditModel(JobBoardDbContext db, CurrentRecruiter recruiter, 
 
     public override bool CanSubmit => Posting.Status is PostingStatus.Draft or PostingStatus.Rejected;
 
+    public override string SaveLabel => CanSubmit ? base.SaveLabel : "Save changes";
+
     [BindProperty]
     public DateOnly? RenewUntil { get; set; }
 

@@ -37,6 +37,9 @@ public abstract class PostingEditorPage(JobBoardDbContext db, CurrentRecruiter r
     /// <summary>Whether the form offers "Submit for review": a new posting, a draft, or a rejected one being fixed.</summary>
     public virtual bool CanSubmit => true;
 
+    /// <summary>What the save button says: a draft is saved as one; a posting under review or live is changed.</summary>
+    public virtual string SaveLabel => "Save draft";
+
     protected DateTimeOffset Now => clock.GetUtcNow();
 
     protected DateOnly Today => DateOnly.FromDateTime(Now.UtcDateTime);
