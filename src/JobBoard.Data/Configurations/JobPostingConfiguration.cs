@@ -57,8 +57,10 @@ public sealed class JobPostingConfiguration : IEntityTypeConfiguration<JobPostin
         builder.HasIndex(p => new { p.Status, p.DatePosted, p.Id }).IsDescending(false, true, true);
         builder.HasIndex(p => p.CompanyId);
         builder.HasIndex(p => new { p.CompanyId, p.RequisitionReference });
-        // The recruiter's dashboard pages through one company's postings, last changed first.
+        // The recruiter's dashboard pages through one company's postings, last changed first, all of them or one status
+        // at a time, and counts them by status.
         builder.HasIndex(p => new { p.CompanyId, p.UpdatedAt, p.Id }).IsDescending(false, true, true);
+        builder.HasIndex(p => new { p.CompanyId, p.Status, p.UpdatedAt, p.Id }).IsDescending(false, false, true, true);
     }
 }
 

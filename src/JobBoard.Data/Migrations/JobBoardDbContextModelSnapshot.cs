@@ -596,6 +596,10 @@ namespace JobBoard.Data.Migrations
                         .IsDescending(false, true, true)
                         .HasDatabaseName("ix_job_postings_status_date_posted_id");
 
+                    b.HasIndex("CompanyId", "Status", "UpdatedAt", "Id")
+                        .IsDescending(false, false, true, true)
+                        .HasDatabaseName("ix_job_postings_company_id_status_updated_at_id");
+
                     b.ToTable("job_postings", null, t =>
                         {
                             t.HasCheckConstraint("ck_job_postings_employment_type", "employment_type IN ('FullTime', 'PartTime', 'Contractor', 'Temporary', 'Intern', 'Volunteer', 'PerDiem', 'Other')");

@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace JobBoard.Data.Migrations
 {
     [DbContext(typeof(JobBoardDbContext))]
-    [Migration("20261207050215_CompanyProfileEditing")]
+    [Migration("20261207055324_CompanyProfileEditing")]
     partial class CompanyProfileEditing
     {
         /// <inheritdoc />
@@ -598,6 +598,10 @@ namespace JobBoard.Data.Migrations
                     b.HasIndex("Status", "DatePosted", "Id")
                         .IsDescending(false, true, true)
                         .HasDatabaseName("ix_job_postings_status_date_posted_id");
+
+                    b.HasIndex("CompanyId", "Status", "UpdatedAt", "Id")
+                        .IsDescending(false, false, true, true)
+                        .HasDatabaseName("ix_job_postings_company_id_status_updated_at_id");
 
                     b.ToTable("job_postings", null, t =>
                         {

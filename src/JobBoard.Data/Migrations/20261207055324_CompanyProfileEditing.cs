@@ -32,6 +32,12 @@ namespace JobBoard.Data.Migrations
                 nullable: true);
 
             migrationBuilder.CreateIndex(
+                name: "ix_job_postings_company_id_status_updated_at_id",
+                table: "job_postings",
+                columns: new[] { "company_id", "status", "updated_at", "id" },
+                descending: new[] { false, false, true, true });
+
+            migrationBuilder.CreateIndex(
                 name: "ix_job_postings_company_id_updated_at_id",
                 table: "job_postings",
                 columns: new[] { "company_id", "updated_at", "id" },
@@ -41,6 +47,10 @@ namespace JobBoard.Data.Migrations
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropIndex(
+                name: "ix_job_postings_company_id_status_updated_at_id",
+                table: "job_postings");
+
             migrationBuilder.DropIndex(
                 name: "ix_job_postings_company_id_updated_at_id",
                 table: "job_postings");
