@@ -35,7 +35,7 @@ public sealed class ModerationQueueTests(JobBoardApp app) : WebTest(app)
         var page = await (await app.AdminClientAsync()).GetDocumentAsync($"/Admin/Queue/Review/{posting.Id}");
 
         var preview = page.QuerySelector("[data-testid=preview]")!;
-        preview.QuerySelector("h2")!.Text().Should().Be("Oncology <b>Nurse</b>", "user text is encoded, not rendered as markup");
+        preview.QuerySelector("h1")!.Text().Should().Be("Oncology <b>Nurse</b>", "user text is encoded, not rendered as markup");
         preview.Text().Should().Contain("Care for patients").And.Contain("Bachelor's degree in nursing");
         page.QuerySelector("[data-testid=verification]")!.Text().Should().Contain("pending");
         page.QuerySelector("[data-testid=status]")!.Text().Should().Be("PendingReview");

@@ -18,15 +18,16 @@ public static class Forms
         return await Parser.ParseDocumentAsync(await response.Content.ReadAsStringAsync());
     }
 
-    /// <param name="formSelector">CSS selector of the form; the page's first POST form when null.</param>
+    /// <param name="formSelector">CSS selector of the form; the first POST form of the page's main content when null.</param>
     /// <param name="fields">Values to set, by field name; a name given twice sends both values (a list).</param>
     /// <param name="submitter">Name and value of the button pressed (Razor Pages handlers: "handler" = "Submit").</param>
     public static async Task<HttpResponseMessage> SubmitFormAsync(this HttpClient client, string pageUrl,
         IEnumerable<KeyValuePair<string, string>>? fields = null, string? formSelector = null, KeyValuePair<string, string>? submitter = null)
     {
         var page = await client.GetDocumentAsync(pageUrl);
+        // The page's own forms are in <main>; the layout's (sign out in the nav) are not what a test means.
         var form = (formSelector is null
-            ? page.QuerySelectorAll<IHtmlFormElement>("form").FirstOrDefault(f => f.Method.Equals("post", StringComparison.OrdinalIgnoreCase))
+            ? page.QuerySelectorAll<IHtmlFormElement>("main form").FirstOrDefault(f => f.Method.Equals("post", StringComparison.OrdinalIgnoreCase))
             : page.QuerySelector<IHtmlFormElement>(formSelector))
             ?? throw new InvalidOperationException($"No form {formSelector ?? "(POST)"} on {pageUrl}:\n{page.Body?.TextContent[..Math.Min(500, page.Body.TextContent.Length)]}");
         return await client.PostFormAsync(form, pageUrl, fields, submitter);

@@ -30,9 +30,8 @@ public sealed class ReviewModel(JobBoardDbContext db, TimeProvider clock, Postin
     public int OpenReports { get; private set; }
 
     /// <summary>
-    /// Whether a place of the posting is in a jurisdiction whose law requires a pay range in job ads while the posting
-    /// has none. PAY-TRANSPARENCY: the EDITOR helper's <c>PayTransparency.RequiredFor(...)</c> is not on this branch
-    /// yet; until it is, null ("not checked") and the page says so.
+    /// Set when a place of the posting is in a jurisdiction whose law requires a pay range in job ads while the posting
+    /// has none (<see cref="PayTransparency.MissingRangeFor(JobPosting, DateOnly)"/>).
     /// </summary>
     public string? PayTransparencyWarning { get; private set; }
 
@@ -138,10 +137,8 @@ public sealed class ReviewModel(JobBoardDbContext db, TimeProvider clock, Postin
         History = await db.PostingStatusChanges.AsNoTracking().Where(h => h.PostingId == id).OrderBy(h => h.At).ThenBy(h => h.Id).ToListAsync(cancellationToken);
         Recruiters = await notices.RecipientsAsync(posting.CompanyId, cancellationToken);
         OpenReports = await db.PostingReports.CountAsync(r => r.PostingId == id && r.ResolvedAt == null, cancellationToken);
-        // PAY-TRANSPARENCY: once PayTransparency (EDITOR) is on main, replace this line with
-        //   var missing = PayTransparency.MissingRangeFor(posting, DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime));
-        //   (PayTransparencyChecked, PayTransparencyWarning) = (true, missing.Count == 0 ? null : $"No pay range, required in {string.Join(", ", missing.Select(l => l.Name))}.");
-        PayTransparencyChecked = false;
+        var missing = PayTransparency.MissingRangeFor(posting, DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime));
+        (PayTransparencyChecked, PayTransparencyWarning) = (true, missing.Count == 0 ? null : $"No pay range, required in {string.Join(", ", missing.Select(l => l.Name))}.");
         return true;
     }
 }
