@@ -1,8 +1,8 @@
+using System.Security.Claims;
 using JobBoard.Data;
 using JobBoard.Data.Accounts;
-using JobBoard.Web.Mail;
-using System.Security.Claims;
 using JobBoard.Web.Authorization;
+using JobBoard.Web.Mail;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
