@@ -16,13 +16,6 @@ public static class BoardAccounts
     public const string SignOutPath = "/Account/SignOut";
     public const string AccessDeniedPath = "/Account/AccessDenied";
 
-    /// <summary>The account pages a guest may open (/Account itself needs a signed-in user).</summary>
-    public static IReadOnlyList<string> PublicPages { get; } =
-    [
-        "/Account/Register", "/Account/CheckInbox", "/Account/ConfirmEmail", "/Account/ResendConfirmation", SignInPath, SignOutPath,
-        "/Account/ForgotPassword", "/Account/ResetPassword", AccessDeniedPath,
-    ];
-
     public static IServiceCollection AddBoardAccounts(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddIdentity<BoardUser, IdentityRole<int>>(options =>
