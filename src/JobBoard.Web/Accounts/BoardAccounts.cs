@@ -1,8 +1,8 @@
+using System.Security.Claims;
 using JobBoard.Data;
 using JobBoard.Data.Accounts;
-using JobBoard.Web.Mail;
-using System.Security.Claims;
 using JobBoard.Web.Authorization;
+using JobBoard.Web.Mail;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
@@ -15,13 +15,6 @@ public static class BoardAccounts
     public const string SignInPath = "/Account/SignIn";
     public const string SignOutPath = "/Account/SignOut";
     public const string AccessDeniedPath = "/Account/AccessDenied";
-
-    /// <summary>The account pages a guest may open (/Account itself needs a signed-in user).</summary>
-    public static IReadOnlyList<string> PublicPages { get; } =
-    [
-        "/Account/Register", "/Account/CheckInbox", "/Account/ConfirmEmail", "/Account/ResendConfirmation", SignInPath, SignOutPath,
-        "/Account/ForgotPassword", "/Account/ResetPassword", AccessDeniedPath,
-    ];
 
     public static IServiceCollection AddBoardAccounts(this IServiceCollection services, IConfiguration configuration)
     {

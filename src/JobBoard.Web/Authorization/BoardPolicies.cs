@@ -44,9 +44,10 @@ public static class BoardPolicies
         conventions.AllowAnonymousToFolder("/Jobs");
         conventions.AllowAnonymousToFolder("/Companies");
         conventions.AllowAnonymousToFolder("/ApiDocs");
-        foreach (var page in Accounts.BoardAccounts.PublicPages)
+        // The account pages a guest needs; /Account itself is the signed-in user's.
+        foreach (var page in (string[])["Register", "CheckInbox", "ConfirmEmail", "ResendConfirmation", "SignIn", "SignOut", "ForgotPassword", "ResetPassword", "AccessDenied"])
         {
-            conventions.AllowAnonymousToPage(page);
+            conventions.AllowAnonymousToPage($"/Account/{page}");
         }
 
         conventions.AuthorizePage("/Account/Index", SignedIn);

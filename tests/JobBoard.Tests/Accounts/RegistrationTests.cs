@@ -1,5 +1,5 @@
-using AngleSharp.Dom;
 using System.Net;
+using AngleSharp.Dom;
 using JobBoard.Data.Accounts;
 using JobBoard.Domain.Companies;
 using JobBoard.Tests.Infrastructure;

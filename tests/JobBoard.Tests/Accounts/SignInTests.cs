@@ -1,6 +1,6 @@
-using AngleSharp.Dom;
 using System.Globalization;
 using System.Net;
+using AngleSharp.Dom;
 using JobBoard.Data.Accounts;
 using JobBoard.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;

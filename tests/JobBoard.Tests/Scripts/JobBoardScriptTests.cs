@@ -92,6 +92,8 @@ public sealed class JobBoardScriptTests : IAsyncLifetime
 
         var search = await run.Client.GetStringAsync("/jobs?q=Oncology");
         search.Should().Contain("Key Account Manager -Oncology | Bucharest", "the seed ads are on the board run serves");
+        Text(run.Output).Should().Contain("Demo accounts (password JobBoard-demo-2026):")
+            .And.MatchRegex(@"recruiter@novartis\.example +Recruiter, owner of Novartis").And.MatchRegex(@"admin@jobboard\.example +Admin");
     }
 
     [Fact]
@@ -205,11 +207,12 @@ public sealed class JobBoardScriptTests : IAsyncLifetime
         overridden.Output.Trim().Should().Be("3000");
     }
 
-    private async Task<(Process Process, HttpClient Client)> StartRunAsync()
+    private async Task<(Process Process, HttpClient Client, StringBuilder Output)> StartRunAsync()
     {
         var webPort = PostgresServer.FreePort();
         var output = new StringBuilder();
-        var process = Start(["run"], output, [("ASPNETCORE_URLS", $"http://127.0.0.1:{webPort}"), ("DemoData__SyntheticPostings", "0")]);
+        // No MailDev: each test's data directory would install it from npm again, and its fixed ports would collide.
+        var process = Start(["run"], output, [("ASPNETCORE_URLS", $"http://127.0.0.1:{webPort}"), ("DemoData__SyntheticPostings", "0"), ("JOBBOARD_MAIL_CATCHER", "false")]);
         var client = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{webPort}"), Timeout = TimeSpan.FromSeconds(30) };
         var deadline = DateTime.UtcNow + CommandTimeout;
         while (DateTime.UtcNow < deadline)
@@ -219,7 +222,7 @@ public sealed class JobBoardScriptTests : IAsyncLifetime
             {
                 if ((await client.GetAsync("/")).StatusCode == HttpStatusCode.OK)
                 {
-                    return (process, client);
+                    return (process, client, output);
                 }
             }
             catch (HttpRequestException)
