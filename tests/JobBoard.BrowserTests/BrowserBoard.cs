@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Text.RegularExpressions;
+using Deque.AxeCore.Playwright;
 using JobBoard.Loader.DemoData;
 using JobBoard.Tests.Infrastructure;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -147,6 +148,19 @@ public sealed class BrowserSession : IAsyncDisposable
             throw new TimeoutException(
                 $"{timeout.Message}\nAt {Page.Url}; requests still unanswered: {string.Join(", ", _inFlight.Values)}", timeout);
         }
+    }
+
+    /// <summary>
+    /// What axe-core (Deque's engine, run in the page) finds serious or critical on the page as it stands: each as
+    /// "rule: help (selector, …)", so a failing test names what to fix.
+    /// </summary>
+    public async Task<IReadOnlyList<string>> AccessibilityProblemsAsync()
+    {
+        var results = await Page.RunAxe();
+        return results.Violations
+            .Where(v => v.Impact is "serious" or "critical")
+            .Select(v => $"{v.Id} ({v.Impact}): {v.Help} at {string.Join(", ", v.Nodes.Take(3).Select(n => n.Target.ToString()))}")
+            .ToList();
     }
 
     public ValueTask DisposeAsync() => _context.DisposeAsync();

@@ -1,0 +1,305 @@
+using System.Net;
+using System.Security.Claims;
+using JobBoard.Data.Accounts;
+using JobBoard.Domain.Moderation;
+using JobBoard.Domain.Postings;
+using JobBoard.Tests.Infrastructure;
+using Microsoft.AspNetCore.Antiforgery;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.Mvc.RazorPages.Infrastructure;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+using static JobBoard.Tests.Infrastructure.TestPostings;
+
+namespace JobBoard.Tests.Authorization;
+
+/// <summary>
+/// Every Razor Page handler and every endpoint of the app, read from its own endpoint metadata, tried as a guest, a
+/// seeker, a recruiter of company A (which owns the records in the addresses), a recruiter of company B and an admin.
+/// A handler that is not in <see cref="AuthorizationMatrix.Rows"/> fails the test, so a new page cannot ship without a
+/// decided rule; POSTs go with a valid antiforgery token, and a second test proves each is refused without one.
+/// </summary>
+[Collection(WebTestsDefinition.Name)]
+public sealed class AuthorizationMatrixTests(JobBoardApp app) : WebTest(app)
+{
+    [Fact]
+    public async Task Every_handler_and_endpoint_of_the_app_is_in_the_matrix_and_the_matrix_names_nothing_else()
+    {
+        var handlers = await AppHandlersAsync();
+        var rows = AuthorizationMatrix.Rows.Select(r => r.Key).ToList();
+
+        rows.Should().OnlyHaveUniqueItems();
+        handlers.Except(rows).Should().BeEmpty("every handler needs a decided rule in AuthorizationMatrix.Rows");
+        rows.Except(handlers).Should().BeEmpty("the matrix names only handlers the app has");
+    }
+
+    [Fact]
+    public async Task Each_handler_answers_each_kind_of_user_as_the_matrix_says()
+    {
+        var failures = new List<string>();
+        var board = await TestBoard.CreateAsync(app);
+        foreach (var row in AuthorizationMatrix.Rows)
+        {
+            foreach (var (who, expected) in row.Expectations())
+            {
+                using var client = await board.ClientAsync(who);
+                var response = await board.SendAsync(client, who, row, withToken: true);
+                var actual = Classify(response);
+                if (actual != expected)
+                {
+                    failures.Add($"{row.Key} as {who}: expected {expected}, got {actual} ({(int)response.StatusCode} {response.Headers.Location})");
+                }
+            }
+
+            // A write may have changed the records the next row needs; reads leave them as they were.
+            if (row.Method != "GET")
+            {
+                await app.ResetAsync();
+                board = await TestBoard.CreateAsync(app);
+            }
+        }
+
+        failures.Should().BeEmpty();
+    }
+
+    [Fact]
+    public async Task Every_POST_handler_refuses_a_request_without_an_antiforgery_token()
+    {
+        var failures = new List<string>();
+        var board = await TestBoard.CreateAsync(app);
+        // Without a token nothing is written, so the board serves every row.
+        foreach (var row in AuthorizationMatrix.Rows.Where(r => r.Method == "POST" && !r.IsApi && r.NeedsAntiforgery))
+        {
+            var (who, _) = row.Expectations().First(e => e.Access == Access.Allowed);
+            using var client = await board.ClientAsync(who);
+            var response = await board.SendAsync(client, who, row, withToken: false);
+            if (response.StatusCode != HttpStatusCode.BadRequest)
+            {
+                failures.Add($"{row.Key} as {who} without a token: {(int)response.StatusCode}");
+            }
+        }
+
+        failures.Should().BeEmpty();
+    }
+
+    private static Access Classify(HttpResponseMessage response)
+    {
+        var location = response.Headers.Location?.AbsolutePath;
+        return response.StatusCode switch
+        {
+            HttpStatusCode.Redirect when location == "/Account/SignIn" => Access.SignIn,
+            HttpStatusCode.Redirect when location == "/Account/AccessDenied" => Access.Denied,
+            HttpStatusCode.Forbidden => Access.Denied,
+            HttpStatusCode.Unauthorized => Access.SignIn,
+            HttpStatusCode.NotFound => Access.NotFound,
+            HttpStatusCode.BadRequest => Access.BadRequest,
+            >= HttpStatusCode.InternalServerError => Access.ServerError,
+            _ => Access.Allowed,
+        };
+    }
+
+    private async Task<IReadOnlyList<string>> AppHandlersAsync()
+    {
+        var loader = app.Services.GetRequiredService<PageLoader>();
+        var keys = new HashSet<string>();
+        foreach (var endpoint in app.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>())
+        {
+            if (endpoint.Metadata.GetMetadata<PageActionDescriptor>() is { } page)
+            {
+                var compiled = await loader.LoadAsync(page, endpoint.Metadata);
+                foreach (var handler in compiled.HandlerMethods)
+                {
+                    keys.Add(MatrixRow.PageKey(page.AreaName, page.ViewEnginePath, handler.HttpMethod.ToUpperInvariant(), handler.Name));
+                }
+
+                if (compiled.HandlerMethods.Count == 0)
+                {
+                    keys.Add(MatrixRow.PageKey(page.AreaName, page.ViewEnginePath, "GET", null));
+                }
+            }
+            else
+            {
+                var methods = endpoint.Metadata.GetMetadata<IHttpMethodMetadata>()?.HttpMethods ?? ["*"];
+                foreach (var method in methods)
+                {
+                    keys.Add(MatrixRow.EndpointKey(endpoint.RoutePattern.RawText ?? string.Empty, method));
+                }
+            }
+        }
+
+        return [.. keys.Order()];
+    }
+}
+
+public enum Access
+{
+    Allowed,
+    SignIn,
+    Denied,
+    NotFound,
+    BadRequest,
+    ServerError,
+}
+
+public enum Who
+{
+    Guest,
+    Seeker,
+    RecruiterA,
+    RecruiterB,
+    Admin,
+}
+
+/// <summary>
+/// One handler and what each kind of user gets from it. <see cref="Url"/> may name the records of the test board:
+/// {draft}, {pending}, {published} (postings of company A), {companyA}, {companyB} (slugs), {report}, {user} (the
+/// seeker's id), {request} (a pending join request to company A), {category}.
+/// </summary>
+public sealed record MatrixRow(string Key, string Method, string Url, Access Guest, Access Seeker, Access RecruiterA, Access RecruiterB, Access Admin)
+{
+    public bool IsApi => Key.StartsWith("endpoint ", StringComparison.Ordinal);
+
+    /// <summary>False only for the error page, which re-executes failed POSTs of any kind and changes nothing.</summary>
+    public bool NeedsAntiforgery { get; init; } = true;
+
+    public static string PageKey(string? area, string page, string method, string? handler) =>
+        $"page {(area is null ? string.Empty : area + ":")}{page} {method}{(handler is null ? string.Empty : " " + handler)}";
+
+    public static string EndpointKey(string pattern, string method) => $"endpoint {method} /{pattern.TrimStart('/')}";
+
+    public IEnumerable<(Who Who, Access Access)> Expectations() =>
+    [
+        (Who.Guest, Guest),
+        (Who.Seeker, Seeker),
+        (Who.RecruiterB, RecruiterB),
+        (Who.Admin, Admin),
+        // Last: an allowed write by the owner may change the records the others were tried on.
+        (Who.RecruiterA, RecruiterA),
+    ];
+}
+
+/// <summary>The records and people every matrix row is tried against.</summary>
+internal sealed class TestBoard
+{
+    private readonly JobBoardApp _app;
+    private readonly Dictionary<Who, BoardUser> _users = [];
+    private readonly Dictionary<string, string> _values = [];
+
+    private TestBoard(JobBoardApp app) => _app = app;
+
+    public static async Task<TestBoard> CreateAsync(JobBoardApp app)
+    {
+        var board = new TestBoard(app);
+        var companyA = Company("Company A");
+        var companyB = Company("Company B");
+        var draft = Draft(companyA, Content("Draft Nurse") with { ApplyUrl = "https://a.example/apply" });
+        var pending = Draft(companyA, Content("Pending Nurse") with { ApplyUrl = "https://a.example/apply" });
+        pending.Submit("recruiter@a.test", Now).Succeeded.Should().BeTrue();
+        var published = Published(companyA, Content("Published Nurse") with { ApplyUrl = "https://a.example/apply" });
+        await app.InsertAsync(companyA, companyB, draft, pending, published);
+
+        board._users[Who.Seeker] = await app.CreateUserAsync("seeker@matrix.test", BoardRoles.Seeker, password: null);
+        board._users[Who.RecruiterA] = await app.CreateUserAsync("recruiter@a.test", BoardRoles.Recruiter, companyA, password: null);
+        board._users[Who.RecruiterB] = await app.CreateUserAsync("recruiter@b.test", BoardRoles.Recruiter, companyB, password: null);
+        board._users[Who.Admin] = await app.CreateUserAsync("admin@matrix.test", BoardRoles.Admin, password: null);
+        var joiner = await app.CreateUserAsync("joiner@matrix.test", BoardRoles.Recruiter, companyA, owner: false, password: null);
+        var report = PostingReport.File(published.Id, ReportReason.Spam, null, null, Now).Value;
+        await app.InsertAsync(report);
+        var requestId = await app.ExecuteDbContextAsync(db => Task.FromResult(db.CompanyMembers.Single(m => m.UserId == joiner.Id).Id));
+
+        board._values["{draft}"] = draft.Id.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        board._values["{pending}"] = pending.Id.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        board._values["{published}"] = published.Id.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        board._values["{publishedSlug}"] = published.Slug;
+        board._values["{companyA}"] = companyA.Slug;
+        board._values["{companyB}"] = companyB.Slug;
+        board._values["{report}"] = report.Id.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        board._values["{user}"] = board._users[Who.Seeker].Id.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        board._values["{request}"] = requestId.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        return board;
+    }
+
+    public async Task<HttpClient> ClientAsync(Who who) =>
+        who == Who.Guest ? _app.GuestClient(new CookieContainer()) : await _app.SignedInClientAsync(_users[who], new CookieContainer());
+
+    public async Task<HttpResponseMessage> SendAsync(HttpClient client, Who who, MatrixRow row, bool withToken)
+    {
+        var url = _values.Aggregate(row.Url, (text, value) => text.Replace(value.Key, value.Value, StringComparison.Ordinal));
+        if (row.Method == "GET")
+        {
+            return await client.GetAsync(new Uri(url, UriKind.Relative));
+        }
+
+        var fields = new List<KeyValuePair<string, string>>();
+        using var request = new HttpRequestMessage(new HttpMethod(row.Method), new Uri(url, UriKind.Relative));
+        if (withToken)
+        {
+            var (cookie, token) = await AntiforgeryFor(who);
+            request.Headers.Add("Cookie", cookie);
+            fields.Add(new("__RequestVerificationToken", token));
+        }
+
+        request.Content = new FormUrlEncodedContent(fields);
+        return await client.SendAsync(request);
+    }
+
+    /// <summary>A cookie and form token pair the app accepts from this user, made by the app's own antiforgery service.</summary>
+    private async Task<(string Cookie, string Token)> AntiforgeryFor(Who who)
+    {
+        await using var scope = _app.Services.CreateAsyncScope();
+        var context = new DefaultHttpContext { RequestServices = scope.ServiceProvider };
+        context.User = who == Who.Guest
+            ? new ClaimsPrincipal(new ClaimsIdentity())
+            : await scope.ServiceProvider.GetRequiredService<SignInManager<BoardUser>>().CreateUserPrincipalAsync(_users[who]);
+        var antiforgery = scope.ServiceProvider.GetRequiredService<IAntiforgery>();
+        var tokens = antiforgery.GetAndStoreTokens(context);
+        var setCookie = context.Response.Headers.SetCookie.ToString();
+        return (setCookie[..setCookie.IndexOf(';', StringComparison.Ordinal)], tokens.RequestToken!);
+    }
+}
+
+/// <summary>The decided rule of every handler; <see cref="AuthorizationMatrixTests"/> holds the app to it.</summary>
+internal static class AuthorizationMatrix
+{
+    private const Access A = Access.Allowed;
+    private const Access S = Access.SignIn;
+    private const Access D = Access.Denied;
+    private const Access N = Access.NotFound;
+
+    public static IReadOnlyList<MatrixRow> Rows { get; } =
+    [
+        // The public board: everyone.
+        Page(null, "/Index", "GET", null, "/", A, A, A, A, A),
+        // The error page answers with the status it describes, to everyone.
+        Page(null, "/Error", "GET", null, "/Error?status=404", N, N, N, N, N),
+        Page(null, "/Error", "POST", null, "/Error?status=404", N, N, N, N, N) with { NeedsAntiforgery = false },
+        Page(null, "/Jobs/Index", "GET", null, "/jobs?q=nurse", A, A, A, A, A),
+        Page(null, "/Jobs/Details", "GET", null, "/jobs/{published}/{publishedSlug}", A, A, A, A, A),
+        Page(null, "/Companies/Details", "GET", null, "/companies/{companyA}", A, A, A, A, A),
+        Page(null, "/ApiDocs/Index", "GET", null, "/api", A, A, A, A, A),
+        Endpoint("api/v1/jobs/", "GET", "/api/v1/jobs?q=nurse", A, A, A, A, A),
+        Endpoint("api/v1/jobs/{id:int}", "GET", "/api/v1/jobs/{published}", A, A, A, A, A),
+        Endpoint("api/v1/jobs/{id:int}/recommendations", "GET", "/api/v1/jobs/{published}/recommendations", A, A, A, A, A),
+        Endpoint("feeds/jobs.rss", "GET", "/feeds/jobs.rss", A, A, A, A, A),
+        Endpoint("sitemap.xml", "GET", "/sitemap.xml", A, A, A, A, A),
+        Endpoint("sitemaps/pages.xml", "GET", "/sitemaps/pages.xml", A, A, A, A, A),
+        Endpoint("sitemaps/companies-{number:int:min(1)}.xml", "GET", "/sitemaps/companies-1.xml", A, A, A, A, A),
+        Endpoint("sitemaps/jobs-{number:int:min(1)}.xml", "GET", "/sitemaps/jobs-1.xml", A, A, A, A, A),
+        Endpoint("robots.txt", "GET", "/robots.txt", A, A, A, A, A),
+        Endpoint("health/live", "*", "/health/live", A, A, A, A, A),
+        Endpoint("health/ready", "*", "/health/ready", A, A, A, A, A),
+        Endpoint("api/openapi/{documentName}.json", "GET", "/api/openapi/v1.json", A, A, A, A, A),
+        Endpoint("{*path}", "*", "/no-such-page", N, N, N, N, N),
+
+        // The admin area: admins only.
+        Page("Admin", "/Index", "GET", null, "/Admin", S, D, D, D, A),
+    ];
+
+    private static MatrixRow Page(string? area, string page, string method, string? handler, string url, Access guest, Access seeker, Access recruiterA, Access recruiterB, Access admin) =>
+        new(MatrixRow.PageKey(area, page, method, handler), method, url, guest, seeker, recruiterA, recruiterB, admin);
+
+    private static MatrixRow Endpoint(string pattern, string method, string url, Access guest, Access seeker, Access recruiterA, Access recruiterB, Access admin) =>
+        new(MatrixRow.EndpointKey(pattern, method), method == "*" ? "GET" : method, url, guest, seeker, recruiterA, recruiterB, admin);
+}
