@@ -293,6 +293,10 @@ internal static class AuthorizationMatrix
         Endpoint("api/openapi/{documentName}.json", "GET", "/api/openapi/v1.json", A, A, A, A, A),
         Endpoint("{*path}", "*", "/no-such-page", N, N, N, N, N),
 
+        // The recruiter's import: a recruiter of any approved company, into their own company (no record in the address).
+        Page("Recruiter", "/Postings/Import", "GET", null, "/Recruiter/Postings/Import", S, D, A, A, D),
+        Page("Recruiter", "/Postings/Import", "POST", null, "/Recruiter/Postings/Import", S, D, A, A, D),
+
         // The admin area: admins only.
         Page("Admin", "/Index", "GET", null, "/Admin", S, D, D, D, A),
     ];
