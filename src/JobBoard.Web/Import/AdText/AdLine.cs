@@ -12,7 +12,7 @@ public sealed partial record AdLine(int Number, string Text, bool IsBullet, bool
     public static List<AdLine> Split(string text)
     {
         var lines = new List<AdLine>();
-        var raw = text.ReplaceLineEndings("\n").Split('\n');
+        var raw = WithoutLoneSurrogates(text).ReplaceLineEndings("\n").Split('\n');
         for (var i = 0; i < raw.Length; i++)
         {
             var line = Invisible().Replace(raw[i], string.Empty).Replace('\u00a0', ' ').Replace('\t', ' ').Trim();
@@ -32,6 +32,25 @@ public sealed partial record AdLine(int Number, string Text, bool IsBullet, bool
         }
 
         return lines;
+    }
+
+    /// <summary>Half of a character (text cut inside an emoji) as the replacement character, which debris reports.</summary>
+    private static string WithoutLoneSurrogates(string text)
+    {
+        var chars = text.ToCharArray();
+        for (var i = 0; i < chars.Length; i++)
+        {
+            if (char.IsHighSurrogate(chars[i]) && i + 1 < chars.Length && char.IsLowSurrogate(chars[i + 1]))
+            {
+                i++;
+            }
+            else if (char.IsSurrogate(chars[i]))
+            {
+                chars[i] = '\uFFFD';
+            }
+        }
+
+        return new string(chars);
     }
 
     public int WordCount => Text.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length;

@@ -18,8 +18,12 @@ public static partial class RequirementText
             .Where(name => name.Length > 2 && name.All(char.IsLetter))
             .ToHashSet(StringComparer.Ordinal));
 
-    public static RequirementFacts Facts(string text)
+    /// <summary>Facts are read from the requirement's first <see cref="MaxReadLength"/> characters; no requirement is longer.</summary>
+    public const int MaxReadLength = 1_000;
+
+    public static RequirementFacts Facts(string requirement)
     {
+        var text = requirement.Length > MaxReadLength ? requirement[..MaxReadLength] : requirement;
         var (years, subject) = Experience(text);
         var (language, proficiency) = Language(text);
         var (travelMin, travelMax) = Travel(text);
@@ -138,7 +142,7 @@ public static partial class RequirementText
 
     // "10+ years’ experience in X", "3–5 years of successful sales experience in X", "at least 2 years leading X",
     // "mindestens 5 Jahre Berufserfahrung in X".
-    [GeneratedRegex(@"(?<years>\d{1,2})\s*(?:\+|(?:-|–|—|to)\s*\d{1,2}\+?)?\s*(?:years?|yrs?|jahre?)[’'`]?\s*(?:of\s+)?(?<before>[^.;:]*?)\s*(?:experience|erfahrung|berufserfahrung)\b(?:\s+(?:in der|in|with|of|as|im|mit)\b)?\s*(?<subject>[^.;:]+)?", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"(?<years>\d{1,2})\s*(?:\+|(?:-|–|—|to)\s*\d{1,2}\+?)?\s*(?:years?|yrs?|jahre?)[’'`]?\s*(?:of\s+)?(?<before>[^.;:]{0,60}?)\s*(?:experience|erfahrung|berufserfahrung)\b(?:\s+(?:in der|in|with|of|as|im|mit)\b)?\s*(?<subject>[^.;:]{1,160})?", RegexOptions.IgnoreCase)]
     private static partial Regex YearsOfExperience();
 
     [GeneratedRegex(@"\s+(?:covering|which|who|where|that|including|such as|within|across|requiring|and successful|and/or other|with a|with an|to\b|for\b|in a\b|is\b|are\b|\()|,", RegexOptions.IgnoreCase)]

@@ -20,6 +20,7 @@ public static partial class SalaryText
     public static SalaryFound? In(string text, string? countryCode, bool aboutPay)
     {
         var amounts = Amounts(text).ToList();
+        var periodInText = PeriodOf(PeriodWords().Match(text));
         for (var i = 0; i < amounts.Count; i++)
         {
             var first = amounts[i];
@@ -46,7 +47,7 @@ public static partial class SalaryText
                 low *= 1000;
             }
 
-            var period = periodAfter ?? PeriodOf(PeriodWords().Match(text));
+            var period = periodAfter ?? periodInText;
             var assumed = period is null;
             period ??= high >= 10_000 ? PayPeriod.Year : high < 300 ? PayPeriod.Hour : null;
             if (period is not { } payPeriod || low > MaxAmount || high > MaxAmount)
@@ -54,7 +55,7 @@ public static partial class SalaryText
                 continue;
             }
 
-            var before = text[..first.Start];
+            var before = text[Math.Max(0, first.Start - 40)..first.Start];
             var (minimum, maximum) = !ReferenceEquals(first, last) ? (low, high)
                 : UpTo().IsMatch(before) ? ((decimal?)null, (decimal?)high)
                 : From().IsMatch(before) ? (low, null)
