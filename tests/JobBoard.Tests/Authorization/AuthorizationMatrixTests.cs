@@ -357,8 +357,6 @@ internal static class AuthorizationMatrix
         Page("Recruiter", "/Postings/Edit", "POST", "Renew", "/Recruiter/Postings/Edit/{published}?handler=Renew", S, D, A, N, D),
         Page("Recruiter", "/Postings/Edit", "POST", "Duplicate", "/Recruiter/Postings/Edit/{published}?handler=Duplicate", S, D, A, N, D),
 
-        // The recruiter's import: a recruiter of any approved company, into their own company (no record in the address).
-
         // The admin area: admins only.
         Page("Admin", "/Index", "GET", null, "/Admin", S, D, D, D, A),
         Page("Admin", "/Queue/Index", "GET", null, "/Admin/Queue", S, D, D, D, A),
