@@ -91,7 +91,10 @@ public sealed partial class DemoDataLoader(JobBoardDbContext db, TimeProvider cl
     /// </summary>
     internal static JobPosting Publish(Company company, PostingContent content, DateTimeOffset now, string actor)
     {
+        // At nine on the day it was posted, but never later than now: an ad posted today is loaded before nine too, and
+        // its history (the audit log reads it) must not lie in the future.
         var postedAt = content.DatePosted is { } posted ? new DateTimeOffset(posted.ToDateTime(new TimeOnly(9, 0)), TimeSpan.Zero) : now;
+        postedAt = postedAt > now ? now : postedAt;
         var posting = Succeeded(JobPosting.CreateDraft(company, content, actor, postedAt), content.Title);
         Succeeded(posting.Submit(actor, postedAt), content.Title);
         Succeeded(posting.Publish(actor, postedAt, openDaysWithoutClosingDate: null), content.Title);

@@ -17,6 +17,8 @@ public static class Html
         return (response, document);
     }
 
+    public static async Task<IDocument> ParseAsync(string html) => await Parser.ParseDocumentAsync(html);
+
     /// <summary>The visible text of an element with runs of white space folded, as a reader would quote it.</summary>
     public static string Text(this IElement element) => Fold(element.TextContent);
 

@@ -266,7 +266,13 @@ public static partial class AdTextParser
                 return;
             }
 
-            if (AdValues.EmploymentTypeOf(text) is { } type && text.Split(' ').Length <= 4)
+            if (text.Split(' ', StringSplitOptions.RemoveEmptyEntries).All(word => TagWord().IsMatch(word)))
+            {
+                // LinkedIn's tags (#LI-Remote, #LI-DNI) are the ad's text, never a place: the work mode is read from
+                // them with the rest of the ad.
+                AddText(null, [line]);
+            }
+            else if (AdValues.EmploymentTypeOf(text) is { } type && text.Split(' ').Length <= 4)
             {
                 _employmentType ??= type;
             }

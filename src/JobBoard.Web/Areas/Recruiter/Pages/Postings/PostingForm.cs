@@ -458,7 +458,7 @@ public sealed class PostingForm
         var name = Enum.GetNames<T>().FirstOrDefault(n => n.Equals(value.Trim(), StringComparison.OrdinalIgnoreCase));
         if (name is null)
         {
-            errors.Add((field, $"Choose a {what} from the list."));
+            errors.Add((field, $"Choose {("aeiou".Contains(what[0], StringComparison.OrdinalIgnoreCase) ? "an" : "a")} {what} from the list."));
             return null;
         }
 
