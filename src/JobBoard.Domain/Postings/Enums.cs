@@ -150,6 +150,12 @@ public static class PostingEnumNames
         _ => "year",
     };
 
+    public static string ToDisplay(this PostingStatus status) => status switch
+    {
+        PostingStatus.PendingReview => "Pending review",
+        _ => status.ToString(),
+    };
+
     /// <summary>schema.org QuantitativeValue unitText.</summary>
     public static string ToSchemaOrg(this PayPeriod period) => period.ToString().ToUpperInvariant();
 

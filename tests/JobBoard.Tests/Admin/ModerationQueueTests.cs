@@ -38,7 +38,7 @@ public sealed class ModerationQueueTests(JobBoardApp app) : WebTest(app)
         preview.QuerySelector("h1")!.Text().Should().Be("Oncology <b>Nurse</b>", "user text is encoded, not rendered as markup");
         preview.Text().Should().Contain("Care for patients").And.Contain("Bachelor's degree in nursing");
         page.QuerySelector("[data-testid=verification]")!.Text().Should().Contain("pending");
-        page.QuerySelector("[data-testid=status]")!.Text().Should().Be("PendingReview");
+        page.QuerySelector("[data-testid=status]")!.Text().Should().Be("Pending review");
     }
 
     [Fact]

@@ -175,12 +175,6 @@ public sealed class IndexModel(JobBoardDbContext db, CurrentRecruiter recruiter,
     public static PostingStatus? ParseStatus(string? value) =>
         Enum.TryParse<PostingStatus>(value, ignoreCase: true, out var status) && Enum.IsDefined(status) && !int.TryParse(value, out _) ? status : null;
 
-    public static string Label(PostingStatus status) => status switch
-    {
-        PostingStatus.PendingReview => "Pending review",
-        _ => status.ToString(),
-    };
-
     public static string Day(DateOnly? date) => date?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? string.Empty;
 }
 
@@ -208,7 +202,7 @@ public static class DashboardCsv
         {
             Line(csv,
             [
-                row.Id.ToString(CultureInfo.InvariantCulture), row.Title, row.Reference, IndexModel.Label(row.Status),
+                row.Id.ToString(CultureInfo.InvariantCulture), row.Title, row.Reference, row.Status.ToDisplay(),
                 row.CreatedAt.UtcDateTime.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture),
                 row.UpdatedAt.UtcDateTime.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture),
                 IndexModel.Day(row.DatePosted), IndexModel.Day(row.ValidThrough),
