@@ -146,6 +146,7 @@ try
     app.UseStaticFiles();
     app.UseSerilogRequestLogging();
     app.UseClientAborts();
+    app.UseFormNulCharacters();
     app.UseRouting();
     app.UseAuthentication();
     app.UseAuthorization();

@@ -55,13 +55,14 @@ public sealed class CompanyProfileTests(JobBoardApp app) : WebTest(app)
     }
 
     [Fact]
-    public async Task A_nul_character_is_refused_before_the_page_and_nothing_is_saved()
+    public async Task A_nul_character_gets_a_message_beside_its_field_and_nothing_is_saved()
     {
         var (client, _, _) = await TwoCompaniesAsync();
 
         var response = await client.SubmitFormAsync(Page, [new("Profile.Industry", "Pharma\0ceuticals")], "[data-testid=profile-form]");
 
-        response.StatusCode.Should().Be(HttpStatusCode.BadRequest);
+        response.StatusCode.Should().Be(HttpStatusCode.OK);
+        (await response.Content.ReadAsStringAsync()).Should().Contain("control character");
         (await CompanyAsync("Acme Health")).Industry.Should().BeNull();
     }
 
