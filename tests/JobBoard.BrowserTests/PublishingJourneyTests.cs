@@ -96,7 +96,7 @@ public sealed partial class PublishingJourneyTests(BrowserBoard board)
             await Expect(found).ToContainTextAsync(company);
 
             // The demo board's own Chicago ad: same city, same categories; the new posting is among its recommendations.
-            await page.GotoAsync("/jobs?location=Chicago%2C+IL");
+            await page.GotoAsync("/jobs?q=Director+lead&location=Chicago%2C+IL");
             await guest.FollowAsync(page.GetByRole(AriaRole.Link, new() { Name = SeedAds.ChicagoTitle, Exact = true }).First, JobUrl());
             var recommended = page.GetByTestId("recommended-job").Filter(new() { Has = page.Locator("h3", new() { HasText = title }) });
             await Expect(recommended).ToHaveCountAsync(1);
