@@ -47,6 +47,8 @@ public sealed class BrowserBoard : IAsyncLifetime, IAsyncDisposable
             throw new InvalidOperationException($"No Chromium at {ChromiumPath}: install Debian's chromium (./jobboard.sh test does) or set JOBBOARD_CHROMIUM.");
         }
 
+        // Expect(...) waits for a page the server is still rendering; a loaded machine needs more than the 5 s default.
+        Assertions.SetDefaultExpectTimeout(20_000);
         _playwright = await Playwright.CreateAsync();
         _browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {
@@ -104,7 +106,7 @@ public sealed class BrowserSession : IAsyncDisposable
         {
             if (message.Type == "error")
             {
-                _problems.Add($"console: {message.Text}");
+                _problems.Add($"console: {message.Text} (on {page.Url})");
             }
         };
         page.PageError += (_, error) => _problems.Add($"script: {error}");
