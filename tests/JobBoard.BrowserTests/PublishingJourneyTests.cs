@@ -49,7 +49,7 @@ public sealed partial class PublishingJourneyTests(BrowserBoard board)
 
             await page.GetByTestId("submit").ClickAsync();
             await Expect(page.GetByTestId("notice")).ToHaveTextAsync("Submitted for review.");
-            await Expect(page.GetByTestId("status")).ToHaveTextAsync("PendingReview");
+            await Expect(page.GetByTestId("status")).ToHaveTextAsync("Pending review");
 
             await page.GotoAsync("/Recruiter");
             var row = page.GetByTestId("posting-row").Filter(new() { HasText = title });
