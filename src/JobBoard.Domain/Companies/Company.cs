@@ -294,7 +294,7 @@ public sealed record CompanyProfile(
         {
             errors.Add(new DomainError(field, $"This field has at most {maxLength:N0} characters."));
         }
-        else if (text.Any(c => char.IsControl(c) && !(multiline && c is '\n' or '\r' or '\t')))
+        else if (PlainText.HasControlCharacters(text, multiline))
         {
             errors.Add(new DomainError(field, "This field contains control characters; type or paste plain text."));
         }

@@ -62,7 +62,7 @@ public sealed class Category
             return [new DomainError(nameof(Name), $"A category name has at most {MaxNameLength} characters.")];
         }
 
-        if (name.Any(char.IsControl))
+        if (PlainText.HasControlCharacters(name, multiline: false))
         {
             return [new DomainError(nameof(Name), "A category name is one line of text, without control characters.")];
         }

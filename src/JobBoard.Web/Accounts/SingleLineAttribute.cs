@@ -11,5 +11,5 @@ public sealed class SingleLineAttribute : ValidationAttribute
     {
     }
 
-    public override bool IsValid(object? value) => value is not string text || !text.Any(char.IsControl);
+    public override bool IsValid(object? value) => value is not string text || !Domain.Common.PlainText.HasControlCharacters(text, multiline: false);
 }

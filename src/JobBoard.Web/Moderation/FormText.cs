@@ -28,7 +28,7 @@ public static class FormText
             return null;
         }
 
-        if (text.Any(c => char.IsControl(c) && c is not ('\n' or '\r' or '\t')))
+        if (Domain.Common.PlainText.HasControlCharacters(text))
         {
             modelState.AddModelError(key, "Remove the control characters from this text.");
             return null;

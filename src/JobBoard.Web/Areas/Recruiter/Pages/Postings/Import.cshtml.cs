@@ -93,7 +93,7 @@ public sealed class ImportModel(JobBoardDbContext db, CurrentRecruiter recruiter
             return null;
         }
 
-        if (Text.Any(c => char.IsControl(c) && c is not ('\n' or '\r' or '\t')))
+        if (PlainText.HasControlCharacters(Text))
         {
             ModelState.AddModelError(nameof(Text), "The text holds control characters (such as NUL) that no ad has: paste it again from the page.");
             return null;

@@ -238,7 +238,7 @@ public sealed class PostingForm
         var errors = new List<(string Field, string Message)>();
         foreach (var (field, text) in Texts())
         {
-            if (text is not null && text.Any(c => char.IsControl(c) && c is not ('\n' or '\r' or '\t')))
+            if (text is not null && Domain.Common.PlainText.HasControlCharacters(text))
             {
                 errors.Add((field, "Remove the control characters (such as NUL) from this text."));
             }
