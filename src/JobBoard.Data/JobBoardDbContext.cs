@@ -1,7 +1,9 @@
 using JobBoard.Data.Accounts;
+using JobBoard.Domain.Applications;
 using JobBoard.Domain.Companies;
 using JobBoard.Domain.Moderation;
 using JobBoard.Domain.Postings;
+using JobBoard.Domain.Seekers;
 using JobBoard.Domain.Taxonomy;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
@@ -36,6 +38,22 @@ public sealed class JobBoardDbContext(DbContextOptions<JobBoardDbContext> option
     public DbSet<PostingReport> PostingReports => Set<PostingReport>();
 
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+
+    public DbSet<SavedJob> SavedJobs => Set<SavedJob>();
+
+    public DbSet<RecentView> RecentViews => Set<RecentView>();
+
+    public DbSet<JobAlert> JobAlerts => Set<JobAlert>();
+
+    public DbSet<AlertDelivery> AlertDeliveries => Set<AlertDelivery>();
+
+    public DbSet<JobApplication> JobApplications => Set<JobApplication>();
+
+    public DbSet<ApplicationCv> ApplicationCvs => Set<ApplicationCv>();
+
+    public DbSet<ApplyClick> ApplyClicks => Set<ApplyClick>();
+
+    public DbSet<PostingDailyStats> PostingDailyStats => Set<PostingDailyStats>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -56,6 +56,8 @@ public sealed class JobPostingConfiguration : IEntityTypeConfiguration<JobPostin
         // Browsing lists the newest open postings first.
         builder.HasIndex(p => new { p.Status, p.DatePosted, p.Id }).IsDescending(false, true, true);
         builder.HasIndex(p => p.CompanyId);
+        // Alerts look at the published postings changed since they last looked.
+        builder.HasIndex(p => p.UpdatedAt).HasDatabaseName("ix_job_postings_published_updated_at").HasFilter("status = 'Published'");
         builder.HasIndex(p => new { p.CompanyId, p.RequisitionReference });
         // The recruiter's dashboard pages through one company's postings, last changed first, all of them or one status
         // at a time, and counts them by status.

@@ -114,6 +114,110 @@ namespace JobBoard.Data.Migrations
                     b.ToTable("users", (string)null);
                 });
 
+            modelBuilder.Entity("JobBoard.Domain.Applications.ApplicationCv", b =>
+                {
+                    b.Property<long>("ApplicationId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("application_id");
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasColumnType("bytea")
+                        .HasColumnName("content");
+
+                    b.HasKey("ApplicationId")
+                        .HasName("pk_application_cvs");
+
+                    b.ToTable("application_cvs", (string)null);
+                });
+
+            modelBuilder.Entity("JobBoard.Domain.Applications.JobApplication", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("CoverNote")
+                        .HasMaxLength(5000)
+                        .HasColumnType("character varying(5000)")
+                        .HasColumnName("cover_note");
+
+                    b.Property<string>("CvFileName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("cv_file_name");
+
+                    b.Property<string>("CvKind")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)")
+                        .HasColumnName("cv_kind");
+
+                    b.Property<int>("CvSize")
+                        .HasColumnType("integer")
+                        .HasColumnName("cv_size");
+
+                    b.Property<string>("Email")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("email");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("name");
+
+                    b.Property<string>("Phone")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("phone");
+
+                    b.Property<int>("PostingId")
+                        .HasColumnType("integer")
+                        .HasColumnName("posting_id");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("status");
+
+                    b.Property<DateTimeOffset>("StatusChangedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("status_changed_at");
+
+                    b.Property<DateTimeOffset>("SubmittedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("submitted_at");
+
+                    b.Property<int>("UserId")
+                        .HasColumnType("integer")
+                        .HasColumnName("user_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_job_applications");
+
+                    b.HasIndex("PostingId", "SubmittedAt")
+                        .HasDatabaseName("ix_job_applications_posting_id_submitted_at");
+
+                    b.HasIndex("UserId", "PostingId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_job_applications_user_id_posting_id");
+
+                    b.ToTable("job_applications", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_job_applications_cv_kind", "cv_kind IN ('Pdf', 'Docx')");
+
+                            t.HasCheckConstraint("ck_job_applications_status", "status IN ('New', 'Reviewed', 'Shortlisted', 'Rejected')");
+                        });
+                });
+
             modelBuilder.Entity("JobBoard.Domain.Companies.Company", b =>
                 {
                     b.Property<int>("Id")
@@ -451,6 +555,44 @@ namespace JobBoard.Data.Migrations
                         });
                 });
 
+            modelBuilder.Entity("JobBoard.Domain.Postings.ApplyClick", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("at");
+
+                    b.Property<string>("FromPage")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("from_page");
+
+                    b.Property<int>("PostingId")
+                        .HasColumnType("integer")
+                        .HasColumnName("posting_id");
+
+                    b.Property<int?>("UserId")
+                        .HasColumnType("integer")
+                        .HasColumnName("user_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_apply_clicks");
+
+                    b.HasIndex("UserId")
+                        .HasDatabaseName("ix_apply_clicks_user_id");
+
+                    b.HasIndex("PostingId", "At")
+                        .HasDatabaseName("ix_apply_clicks_posting_id_at");
+
+                    b.ToTable("apply_clicks", (string)null);
+                });
+
             modelBuilder.Entity("JobBoard.Domain.Postings.JobPosting", b =>
                 {
                     b.Property<int>("Id")
@@ -544,6 +686,10 @@ namespace JobBoard.Data.Migrations
                         .HasColumnType("text")
                         .HasColumnName("summary");
 
+                    b.Property<bool>("TakesApplicationsOnBoard")
+                        .HasColumnType("boolean")
+                        .HasColumnName("takes_applications_on_board");
+
                     b.Property<string>("Title")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -584,6 +730,10 @@ namespace JobBoard.Data.Migrations
 
                     b.HasIndex("CompanyId")
                         .HasDatabaseName("ix_job_postings_company_id");
+
+                    b.HasIndex("UpdatedAt")
+                        .HasDatabaseName("ix_job_postings_published_updated_at")
+                        .HasFilter("status = 'Published'");
 
                     b.HasIndex("CompanyId", "RequisitionReference")
                         .HasDatabaseName("ix_job_postings_company_id_requisition_reference");
@@ -639,6 +789,30 @@ namespace JobBoard.Data.Migrations
                         .HasDatabaseName("ix_posting_categories_category_id");
 
                     b.ToTable("posting_categories", (string)null);
+                });
+
+            modelBuilder.Entity("JobBoard.Domain.Postings.PostingDailyStats", b =>
+                {
+                    b.Property<int>("PostingId")
+                        .HasColumnType("integer")
+                        .HasColumnName("posting_id");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("date")
+                        .HasColumnName("day");
+
+                    b.Property<int>("ApplyClicks")
+                        .HasColumnType("integer")
+                        .HasColumnName("apply_clicks");
+
+                    b.Property<int>("Views")
+                        .HasColumnType("integer")
+                        .HasColumnName("views");
+
+                    b.HasKey("PostingId", "Day")
+                        .HasName("pk_posting_daily_stats");
+
+                    b.ToTable("posting_daily_stats", (string)null);
                 });
 
             modelBuilder.Entity("JobBoard.Domain.Postings.PostingLocation", b =>
@@ -776,6 +950,153 @@ namespace JobBoard.Data.Migrations
 
                             t.HasCheckConstraint("ck_posting_status_changes_to_status", "to_status IN ('Draft', 'PendingReview', 'Published', 'Rejected', 'Closed', 'Expired')");
                         });
+                });
+
+            modelBuilder.Entity("JobBoard.Domain.Seekers.AlertDelivery", b =>
+                {
+                    b.Property<long>("AlertId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("alert_id");
+
+                    b.Property<int>("PostingId")
+                        .HasColumnType("integer")
+                        .HasColumnName("posting_id");
+
+                    b.Property<DateTimeOffset>("SentAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("sent_at");
+
+                    b.HasKey("AlertId", "PostingId")
+                        .HasName("pk_alert_deliveries");
+
+                    b.HasIndex("PostingId")
+                        .HasDatabaseName("ix_alert_deliveries_posting_id");
+
+                    b.ToTable("alert_deliveries", (string)null);
+                });
+
+            modelBuilder.Entity("JobBoard.Domain.Seekers.JobAlert", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTimeOffset>("CheckedThrough")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("checked_through");
+
+                    b.Property<DateTimeOffset?>("ConfirmedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("confirmed_at");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Email")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("email");
+
+                    b.Property<string>("Frequency")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)")
+                        .HasColumnName("frequency");
+
+                    b.Property<DateTimeOffset?>("LastSentAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("last_sent_at");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("name");
+
+                    b.Property<string>("Query")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("query");
+
+                    b.Property<int?>("UserId")
+                        .HasColumnType("integer")
+                        .HasColumnName("user_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_job_alerts");
+
+                    b.HasIndex("CheckedThrough")
+                        .HasDatabaseName("ix_job_alerts_checked_through")
+                        .HasFilter("confirmed_at IS NOT NULL");
+
+                    b.HasIndex("Email")
+                        .HasDatabaseName("ix_job_alerts_email");
+
+                    b.HasIndex("UserId")
+                        .HasDatabaseName("ix_job_alerts_user_id");
+
+                    b.ToTable("job_alerts", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_job_alerts_frequency", "frequency IN ('Instant', 'Daily', 'Weekly')");
+                        });
+                });
+
+            modelBuilder.Entity("JobBoard.Domain.Seekers.RecentView", b =>
+                {
+                    b.Property<int>("UserId")
+                        .HasColumnType("integer")
+                        .HasColumnName("user_id");
+
+                    b.Property<int>("PostingId")
+                        .HasColumnType("integer")
+                        .HasColumnName("posting_id");
+
+                    b.Property<DateTimeOffset>("ViewedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("viewed_at");
+
+                    b.HasKey("UserId", "PostingId")
+                        .HasName("pk_recent_views");
+
+                    b.HasIndex("PostingId")
+                        .HasDatabaseName("ix_recent_views_posting_id");
+
+                    b.HasIndex("UserId", "ViewedAt")
+                        .HasDatabaseName("ix_recent_views_user_id_viewed_at");
+
+                    b.ToTable("recent_views", (string)null);
+                });
+
+            modelBuilder.Entity("JobBoard.Domain.Seekers.SavedJob", b =>
+                {
+                    b.Property<int>("UserId")
+                        .HasColumnType("integer")
+                        .HasColumnName("user_id");
+
+                    b.Property<int>("PostingId")
+                        .HasColumnType("integer")
+                        .HasColumnName("posting_id");
+
+                    b.Property<DateTimeOffset>("SavedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("saved_at");
+
+                    b.HasKey("UserId", "PostingId")
+                        .HasName("pk_saved_jobs");
+
+                    b.HasIndex("PostingId")
+                        .HasDatabaseName("ix_saved_jobs_posting_id");
+
+                    b.HasIndex("UserId", "SavedAt")
+                        .HasDatabaseName("ix_saved_jobs_user_id_saved_at");
+
+                    b.ToTable("saved_jobs", (string)null);
                 });
 
             modelBuilder.Entity("JobBoard.Domain.Taxonomy.Category", b =>
@@ -1027,6 +1348,33 @@ namespace JobBoard.Data.Migrations
                     b.ToTable("user_tokens", (string)null);
                 });
 
+            modelBuilder.Entity("JobBoard.Domain.Applications.ApplicationCv", b =>
+                {
+                    b.HasOne("JobBoard.Domain.Applications.JobApplication", null)
+                        .WithOne()
+                        .HasForeignKey("JobBoard.Domain.Applications.ApplicationCv", "ApplicationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_application_cvs_job_applications_application_id");
+                });
+
+            modelBuilder.Entity("JobBoard.Domain.Applications.JobApplication", b =>
+                {
+                    b.HasOne("JobBoard.Domain.Postings.JobPosting", null)
+                        .WithMany()
+                        .HasForeignKey("PostingId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_job_applications_postings_posting_id");
+
+                    b.HasOne("JobBoard.Data.Accounts.BoardUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_job_applications_users_user_id");
+                });
+
             modelBuilder.Entity("JobBoard.Domain.Companies.CompanyLogo", b =>
                 {
                     b.HasOne("JobBoard.Domain.Companies.Company", null)
@@ -1080,6 +1428,22 @@ namespace JobBoard.Data.Migrations
                         .HasForeignKey("ReporterUserId")
                         .OnDelete(DeleteBehavior.SetNull)
                         .HasConstraintName("fk_posting_reports_users_reporter_user_id");
+                });
+
+            modelBuilder.Entity("JobBoard.Domain.Postings.ApplyClick", b =>
+                {
+                    b.HasOne("JobBoard.Domain.Postings.JobPosting", null)
+                        .WithMany()
+                        .HasForeignKey("PostingId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_apply_clicks_postings_posting_id");
+
+                    b.HasOne("JobBoard.Data.Accounts.BoardUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.SetNull)
+                        .HasConstraintName("fk_apply_clicks_asp_net_users_user_id");
                 });
 
             modelBuilder.Entity("JobBoard.Domain.Postings.JobPosting", b =>
@@ -1245,6 +1609,16 @@ namespace JobBoard.Data.Migrations
                     b.Navigation("Category");
                 });
 
+            modelBuilder.Entity("JobBoard.Domain.Postings.PostingDailyStats", b =>
+                {
+                    b.HasOne("JobBoard.Domain.Postings.JobPosting", null)
+                        .WithMany()
+                        .HasForeignKey("PostingId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_posting_daily_stats_job_postings_posting_id");
+                });
+
             modelBuilder.Entity("JobBoard.Domain.Postings.PostingLocation", b =>
                 {
                     b.HasOne("JobBoard.Domain.Postings.JobPosting", null)
@@ -1282,6 +1656,66 @@ namespace JobBoard.Data.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_posting_status_changes_job_postings_posting_id");
+                });
+
+            modelBuilder.Entity("JobBoard.Domain.Seekers.AlertDelivery", b =>
+                {
+                    b.HasOne("JobBoard.Domain.Seekers.JobAlert", null)
+                        .WithMany()
+                        .HasForeignKey("AlertId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_alert_deliveries_job_alerts_alert_id");
+
+                    b.HasOne("JobBoard.Domain.Postings.JobPosting", null)
+                        .WithMany()
+                        .HasForeignKey("PostingId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_alert_deliveries_postings_posting_id");
+                });
+
+            modelBuilder.Entity("JobBoard.Domain.Seekers.JobAlert", b =>
+                {
+                    b.HasOne("JobBoard.Data.Accounts.BoardUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .HasConstraintName("fk_job_alerts_users_user_id");
+                });
+
+            modelBuilder.Entity("JobBoard.Domain.Seekers.RecentView", b =>
+                {
+                    b.HasOne("JobBoard.Domain.Postings.JobPosting", null)
+                        .WithMany()
+                        .HasForeignKey("PostingId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_recent_views_job_postings_posting_id");
+
+                    b.HasOne("JobBoard.Data.Accounts.BoardUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_recent_views_users_user_id");
+                });
+
+            modelBuilder.Entity("JobBoard.Domain.Seekers.SavedJob", b =>
+                {
+                    b.HasOne("JobBoard.Domain.Postings.JobPosting", null)
+                        .WithMany()
+                        .HasForeignKey("PostingId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_saved_jobs_job_postings_posting_id");
+
+                    b.HasOne("JobBoard.Data.Accounts.BoardUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_saved_jobs_users_user_id");
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<int>", b =>

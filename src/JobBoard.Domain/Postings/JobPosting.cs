@@ -56,6 +56,9 @@ public sealed class JobPosting
 
     public string? ApplyEmail { get; private set; }
 
+    /// <summary>Seekers apply on the board (<c>Applications.JobApplication</c>) rather than at <see cref="ApplyUrl"/> or <see cref="ApplyEmail"/>.</summary>
+    public bool TakesApplicationsOnBoard { get; private set; }
+
     public IReadOnlyList<string> Responsibilities => _responsibilities;
 
     public IReadOnlyList<Requirement> Requirements => _requirements;
@@ -225,6 +228,7 @@ public sealed class JobPosting
         RequisitionReference = RequisitionReference,
         ApplyUrl = ApplyUrl,
         ApplyEmail = ApplyEmail,
+        TakesApplicationsOnBoard = TakesApplicationsOnBoard,
         Responsibilities = [.. _responsibilities],
         Requirements = [.. _requirements.Select(r => Requirement.Create(r.Importance, r.Text, r.Facts))],
         Sections = [.. _sections.Select(PostingSection.Copy)],
@@ -259,9 +263,9 @@ public sealed class JobPosting
             return NotAllowed("submitted for review");
         }
 
-        if (string.IsNullOrWhiteSpace(ApplyUrl) && string.IsNullOrWhiteSpace(ApplyEmail))
+        if (!TakesApplicationsOnBoard && string.IsNullOrWhiteSpace(ApplyUrl) && string.IsNullOrWhiteSpace(ApplyEmail))
         {
-            return Result.Failure(nameof(ApplyUrl), "Give an apply link or an apply e-mail before submitting.");
+            return Result.Failure(nameof(ApplyUrl), "Give an apply link or an apply e-mail, or take applications on the board, before submitting.");
         }
 
         return MoveTo(PostingStatus.PendingReview, actor, null, now);
@@ -435,6 +439,7 @@ public sealed class JobPosting
         RequisitionReference = Clean(content.RequisitionReference);
         ApplyUrl = Clean(content.ApplyUrl);
         ApplyEmail = Clean(content.ApplyEmail);
+        TakesApplicationsOnBoard = content.TakesApplicationsOnBoard;
         Replace(_responsibilities, content.Responsibilities.Select(r => r.Trim()));
         Replace(_requirements, content.Requirements);
         Replace(_sections, content.Sections);

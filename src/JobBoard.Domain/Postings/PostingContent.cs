@@ -24,6 +24,9 @@ public sealed record PostingContent
 
     public string? ApplyEmail { get; init; }
 
+    /// <summary>Seekers apply on the board (a form with a CV, read in the recruiter's inbox) instead of at the apply link or address.</summary>
+    public bool TakesApplicationsOnBoard { get; init; }
+
     public IReadOnlyList<string> Responsibilities { get; init; } = [];
 
     public IReadOnlyList<Requirement> Requirements { get; init; } = [];
