@@ -114,6 +114,8 @@ try
     builder.Services.AddScoped<RecruiterNotices>();
     builder.Services.AddSingleton<PostingExpiry>();
     builder.Services.AddHostedService(services => services.GetRequiredService<PostingExpiry>());
+    builder.Services.AddSingleton<PostingActivity>();
+    builder.Services.AddHostedService(services => services.GetRequiredService<PostingActivity>());
     builder.Services.AddHealthChecks()
         .AddDbContextCheck<JobBoardDbContext>("database", tags: ["ready"]);
 
@@ -151,6 +153,8 @@ try
     app.UseAuthentication();
     app.UseAuthorization();
     app.UseRateLimiter();
+    // Before the output cache, so that a page served from it still counts as a view.
+    app.UsePostingViews();
     app.UseOutputCache();
 
     app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();

@@ -58,6 +58,8 @@ public class JobBoardApp : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("RateLimiting:ReportsPerHour", "0");
         // PostingExpiryTests run the expiry themselves; a timer would race the other tests' postings.
         builder.UseSetting("Expiry:EveryMinutes", "0");
+        // Views and apply clicks are written when a test calls PostingActivity.FlushAsync.
+        builder.UseSetting("Activity:FlushSeconds", "0");
         builder.UseSetting("RateLimiting:AccountPostsPerMinute", "0");
         builder.ConfigureTestServices(services => services.Replace(ServiceDescriptor.Singleton<TimeProvider>(Clock)));
     }
