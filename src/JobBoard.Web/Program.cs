@@ -97,6 +97,7 @@ try
     builder.Services.AddScoped<BoardDirectories>();
     builder.Services.AddScoped<JobSearch>();
     builder.Services.AddScoped<RecommendedJobs>();
+    builder.Services.AddScoped<JobBoard.Web.Seekers.SavedJobs>();
     builder.Services.AddSingleton<PostingCaches>();
     builder.Services.AddSingleton<CategoryEvidenceCounts>();
     builder.Services.AddBoardAccounts(builder.Configuration);

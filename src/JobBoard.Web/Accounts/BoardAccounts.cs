@@ -3,6 +3,7 @@ using JobBoard.Data;
 using JobBoard.Data.Accounts;
 using JobBoard.Web.Authorization;
 using JobBoard.Web.Mail;
+using JobBoard.Web.Seekers;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
@@ -47,6 +48,7 @@ public static class BoardAccounts
             cookie.SlidingExpiration = true;
             cookie.ExpireTimeSpan = TimeSpan.FromDays(14);
             cookie.Events.OnValidatePrincipal = RejectEndedSessionAsync;
+            cookie.Events.OnSignedIn = PendingSave.CompleteAsync;
         });
         // A lock, a role change or a password reset by an admin reaches a signed-in session within a minute.
         services.Configure<SecurityStampValidatorOptions>(options => options.ValidationInterval = TimeSpan.FromMinutes(1));

@@ -51,6 +51,7 @@ public static class BoardPolicies
         }
 
         conventions.AuthorizePage("/Account/Index", SignedIn);
+        conventions.AuthorizeFolder("/Saved", SignedIn);
         conventions.AuthorizeAreaFolder("Recruiter", "/", Recruiter);
         conventions.AuthorizeAreaFolder("Admin", "/", Admin);
     }
