@@ -288,6 +288,12 @@ internal static class AuthorizationMatrix
         Page(null, "/Jobs/Report", "GET", null, "/jobs/{published}/report", A, A, A, A, A),
         Page(null, "/Jobs/Report", "POST", null, "/jobs/{published}/report", A, A, A, A, A),
         Page(null, "/Companies/Details", "GET", null, "/companies/{companyA}", A, A, A, A, A),
+        // Saved jobs: a guest's "Save job" link asks them to sign in (the save is done then); the list and the Save and
+        // Unsave posts are the signed-in user's own, whatever their role.
+        Page(null, "/Jobs/Save", "GET", null, "/jobs/{published}/save", S, A, A, A, A),
+        Page(null, "/Saved/Index", "GET", null, "/saved", S, A, A, A, A),
+        Page(null, "/Saved/Index", "POST", "Save", "/saved?handler=Save&postingId={published}", S, A, A, A, A),
+        Page(null, "/Saved/Index", "POST", "Unsave", "/saved?handler=Unsave&postingId={published}", S, A, A, A, A),
         Page(null, "/ApiDocs/Index", "GET", null, "/api", A, A, A, A, A),
         Endpoint("api/v1/jobs/", "GET", "/api/v1/jobs?q=nurse", A, A, A, A, A),
         Endpoint("api/v1/jobs/{id:int}", "GET", "/api/v1/jobs/{published}", A, A, A, A, A),
