@@ -99,8 +99,9 @@ public sealed class NewModel(JobBoardDbContext db, BoardDirectories directories,
     /// <summary>The alerts an address has, guest's or seeker's, and those of the seeker's account.</summary>
     private Task<int> CountAsync(string email, int? userId, CancellationToken cancellationToken)
     {
-        var address = email.ToLowerInvariant();
-        return db.JobAlerts.CountAsync(a => a.Email.ToLower() == address || (userId != null && a.UserId == userId), cancellationToken);
+        // ILIKE without wildcards: the address itself, whatever its case.
+        var literal = email.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal);
+        return db.JobAlerts.CountAsync(a => EF.Functions.ILike(a.Email, literal) || (userId != null && a.UserId == userId), cancellationToken);
     }
 
     private async Task ReadSearchAsync(CancellationToken cancellationToken)
