@@ -2,6 +2,7 @@ using System.Data.Common;
 using JobBoard.Data;
 using JobBoard.Web;
 using JobBoard.Web.Accounts;
+using JobBoard.Web.Alerts;
 using JobBoard.Web.Api;
 using JobBoard.Web.Authorization;
 using JobBoard.Web.Companies;
@@ -117,6 +118,11 @@ try
     builder.Services.AddHostedService(services => services.GetRequiredService<PostingExpiry>());
     builder.Services.AddSingleton<PostingActivity>();
     builder.Services.AddHostedService(services => services.GetRequiredService<PostingActivity>());
+    builder.Services.AddSingleton<AlertTokens>();
+    builder.Services.AddSingleton<AlertMail>();
+    builder.Services.AddSingleton<SiteOrigin>();
+    builder.Services.AddSingleton<AlertSender>();
+    builder.Services.AddHostedService(services => services.GetRequiredService<AlertSender>());
     builder.Services.AddHealthChecks()
         .AddDbContextCheck<JobBoardDbContext>("database", tags: ["ready"]);
 

@@ -33,6 +33,12 @@ public static class RateLimits
     public const string Reports = "reports";
 
     /// <summary>
+    /// Saving a search as an alert (its form's POST): a guest's post mails a confirmation link to the address given, so a
+    /// script must not make the board mail strangers. Counted by the hour.
+    /// </summary>
+    public const string Alerts = "alerts";
+
+    /// <summary>
     /// Name, setting, default per window, the window, how much of it may come at once (half, a third), and whether only
     /// form posts count (the page itself stays readable).
     /// </summary>
@@ -41,6 +47,7 @@ public static class RateLimits
         new(Searches, "RateLimiting:SearchesPerMinute", 120, TimeSpan.FromMinutes(1), BurstShare: 2, PostsOnly: false),
         new(Accounts, "RateLimiting:AccountPostsPerMinute", 10, TimeSpan.FromMinutes(1), BurstShare: 2, PostsOnly: true),
         new(Reports, "RateLimiting:ReportsPerHour", 6, TimeSpan.FromHours(1), BurstShare: 3, PostsOnly: true),
+        new(Alerts, "RateLimiting:AlertPostsPerHour", 10, TimeSpan.FromHours(1), BurstShare: 2, PostsOnly: true),
     ];
 
     public static IServiceCollection AddRateLimits(this IServiceCollection services, IConfiguration configuration)

@@ -91,6 +91,17 @@ public sealed class JobAlert
     /// </summary>
     public bool IsDue(DateTimeOffset now) => IsConfirmed && now >= CheckedThrough + Interval(Frequency);
 
+    /// <summary>
+    /// The next look takes the postings changed after this moment: the last look's, reached back by
+    /// <paramref name="lookBack"/> for a change stamped before that look but committed after it (deliveries keep a
+    /// posting seen twice from going twice), and never before the confirmation, so an alert starts with what changes from then on.
+    /// </summary>
+    public DateTimeOffset ChangedAfter(TimeSpan lookBack)
+    {
+        var since = CheckedThrough - lookBack;
+        return ConfirmedAt is { } confirmed && confirmed > since ? confirmed : since;
+    }
+
     /// <summary>Matching got as far as <paramref name="through"/>; <paramref name="sent"/> when a mail went out.</summary>
     public void Checked(DateTimeOffset through, bool sent)
     {

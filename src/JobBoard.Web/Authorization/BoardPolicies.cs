@@ -52,6 +52,13 @@ public static class BoardPolicies
 
         conventions.AuthorizePage("/Account/Index", SignedIn);
         conventions.AuthorizeFolder("/Saved", SignedIn);
+        // Alerts: saving a search and the mailed links (confirm, unsubscribe) work without an account; the list needs one.
+        foreach (var page in (string[])["New", "Confirm", "Unsubscribe"])
+        {
+            conventions.AllowAnonymousToPage($"/Alerts/{page}");
+        }
+
+        conventions.AuthorizePage("/Alerts/Index", SignedIn);
         conventions.AuthorizeAreaFolder("Recruiter", "/", Recruiter);
         conventions.AuthorizeAreaFolder("Admin", "/", Admin);
     }

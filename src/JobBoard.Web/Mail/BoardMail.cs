@@ -31,13 +31,24 @@ public sealed partial class BoardMail(Microsoft.Extensions.Options.IOptions<Smtp
         SendAsync(to, subject, text, html: null, cancellationToken);
 
     /// <param name="html">An HTML alternative to <paramref name="text"/> (a clickable button); the plain text always goes.</param>
-    public async Task SendAsync(string to, string subject, string text, string? html, CancellationToken cancellationToken = default)
+    public Task SendAsync(string to, string subject, string text, string? html, CancellationToken cancellationToken = default) =>
+        SendAsync(to, subject, text, html, headers: [], cancellationToken);
+
+    /// <param name="headers">More header fields, such as List-Unsubscribe.</param>
+    public async Task SendAsync(
+        string to, string subject, string text, string? html, IEnumerable<KeyValuePair<string, string>> headers, CancellationToken cancellationToken = default)
     {
+        ArgumentNullException.ThrowIfNull(headers);
         var settings = options.Value;
         var message = new MimeMessage();
         message.From.Add(MailboxAddress.Parse(settings.From));
         message.To.Add(MailboxAddress.Parse(to));
         message.Subject = subject;
+        foreach (var (name, value) in headers)
+        {
+            message.Headers.Add(name, value);
+        }
+
         message.Body = new BodyBuilder { TextBody = text, HtmlBody = html }.ToMessageBody();
 
         using var client = new SmtpClient();

@@ -50,16 +50,7 @@ public sealed class JobSearch(JobBoardDbContext db, TimeProvider clock, BoardDir
         }
 
         problems.AddRange(locationProblems);
-        var sqlProblems = new List<string>();
-        var sql = SearchSql.For(request, hasWords, location, categories, keys, today, sqlProblems);
-        if (sql.MissedKey && await directories.FresherSearchKeysAsync(keys, cancellationToken) is var fresher && fresher != keys)
-        {
-            // A country, region or value first used since the keys were read.
-            sqlProblems.Clear();
-            sql = SearchSql.For(request, hasWords, location, categories, fresher, today, sqlProblems);
-        }
-
-        problems.AddRange(sqlProblems);
+        var sql = await StatementAsync(request, hasWords, location, categories, keys, today, problems, candidates: null, cancellationToken);
         if (location is { Found: false })
         {
             var places = await SearchSuggestions.PlacesAsync(connection, request.Location!, today, cancellationToken);
@@ -102,6 +93,62 @@ public sealed class JobSearch(JobBoardDbContext db, TimeProvider clock, BoardDir
         }
 
         return new JobSearchResult(request, total, found.Counted <= _countLimit, hits, facets, location, titleSuggestions, [], problems);
+    }
+
+    /// <summary>
+    /// Which of <paramref name="candidates"/> <paramref name="request"/> finds, newest first: the search page's own
+    /// statement (words, place and radius, filters, open postings only) restricted to those postings. An alert's
+    /// candidates are the postings changed since its last look; a search for an unknown place finds nothing.
+    /// </summary>
+    public async Task<IReadOnlyList<int>> MatchAsync(JobSearchRequest request, IReadOnlyCollection<int> candidates, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(candidates);
+        var location = ResolvedLocation.Of(request, []);
+        if (candidates.Count == 0 || location is { Found: false })
+        {
+            return [];
+        }
+
+        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        var categories = await directories.CategoriesAsync(cancellationToken);
+        if (request.Categories.Any(slug => categories.BySlug(slug) is null))
+        {
+            categories = await directories.ReloadCategoriesAsync(cancellationToken);
+        }
+
+        var keys = await directories.SearchKeysAsync(cancellationToken);
+        await using var session = await CustomPlanConnection.BeginAsync(db, cancellationToken);
+        var hasWords = request.HasWords && await HasSearchableWordsAsync(session.Connection, request.Q!, cancellationToken);
+        var sql = await StatementAsync(request, hasWords, location, categories, keys, today, [], candidates, cancellationToken);
+        await using var command = sql.MatchCommand();
+        command.Connection = session.Connection;
+        var matched = new List<int>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            matched.Add(reader.GetInt32(0));
+        }
+
+        return matched;
+    }
+
+    /// <summary>The statement of a search, with its problems added to <paramref name="problems"/>.</summary>
+    private async Task<SearchSql> StatementAsync(
+        JobSearchRequest request, bool hasWords, ResolvedLocation? location, CategoryDirectory categories, SearchKeys keys, DateOnly today,
+        List<string> problems, IReadOnlyCollection<int>? candidates, CancellationToken cancellationToken)
+    {
+        var sqlProblems = new List<string>();
+        var sql = SearchSql.For(request, hasWords, location, categories, keys, today, sqlProblems, candidates);
+        if (sql.MissedKey && await directories.FresherSearchKeysAsync(keys, cancellationToken) is var fresher && fresher != keys)
+        {
+            // A country, region or value first used since the keys were read.
+            sqlProblems.Clear();
+            sql = SearchSql.For(request, hasWords, location, categories, fresher, today, sqlProblems, candidates);
+        }
+
+        problems.AddRange(sqlProblems);
+        return sql;
     }
 
     /// <summary>"the and of" are all stop words: such a query matches nothing, so it is treated as no words at all.</summary>

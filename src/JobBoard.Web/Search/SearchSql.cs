@@ -51,14 +51,25 @@ public sealed class SearchSql
     /// The statement for <paramref name="request"/>: its words when <paramref name="hasWords"/> (PostgreSQL found some
     /// to search for), the place it resolved to, and its filters. A category that does not exist adds a problem.
     /// </summary>
+    /// <param name="candidates">
+    /// When given, only these postings can match: an alert asks which of the postings changed since its last look the
+    /// search finds (<see cref="MatchCommand"/>), with the same conditions on either form of the rows.
+    /// </param>
     public static SearchSql For(
         JobSearchRequest request, bool hasWords, ResolvedLocation? location, CategoryDirectory categories, SearchKeys keys, DateOnly today,
-        ICollection<string> problems)
+        ICollection<string> problems, IReadOnlyCollection<int>? candidates = null)
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(categories);
         ArgumentNullException.ThrowIfNull(keys);
         var sql = new SearchSql(today, keys);
+        if (candidates is not null)
+        {
+            sql._conditions.Add("s.posting_id = ANY (@candidates)");
+            sql._placeConditions.Add("p.posting_id = ANY (@candidates)");
+            sql._parameters.Add(new NpgsqlParameter("candidates", candidates.ToArray()));
+        }
+
         if (hasWords)
         {
             sql._hasWords = true;
@@ -190,6 +201,28 @@ public sealed class SearchSql
                 """;
         }
 
+        var command = RowsCommand(sql);
+        command.Parameters.AddWithValue("offset", request.Offset);
+        command.Parameters.AddWithValue("limit", request.Limit);
+        if (sort == SearchSort.Salary && !command.Parameters.Contains("currency"))
+        {
+            command.Parameters.AddWithValue("currency", currency);
+        }
+
+        return command;
+    }
+
+    /// <summary>
+    /// Every matching posting's id, newest first, with no count, facets or page: what an alert mails out of its
+    /// candidates (<see cref="For"/>), read from the same rows as the search page's.
+    /// </summary>
+    public NpgsqlCommand MatchCommand() => RowsCommand(UsesPlaceCells
+        ? $"SELECT m.posting_id FROM ({PlaceRows}) m ORDER BY m.date_posted DESC, m.posting_id DESC"
+        : $"SELECT s.posting_id FROM {Rows} ORDER BY s.date_posted DESC, s.posting_id DESC");
+
+    /// <summary>A command of <paramref name="sql"/> with the parameters of the rows it reads (<see cref="Rows"/> or <see cref="PlaceRows"/>).</summary>
+    private NpgsqlCommand RowsCommand(string sql)
+    {
         var command = new NpgsqlCommand(sql);
         foreach (var parameter in UsesPlaceCells ? _parameters.Concat(_placeParameters) : _parameters)
         {
@@ -204,13 +237,6 @@ public sealed class SearchSql
         for (var i = 0; !UsesPlaceCells && i < _anyOf.Count; i++)
         {
             command.Parameters.AddWithValue($"anyOf{i}", _anyOf[i]);
-        }
-
-        command.Parameters.AddWithValue("offset", request.Offset);
-        command.Parameters.AddWithValue("limit", request.Limit);
-        if (sort == SearchSort.Salary && !command.Parameters.Contains("currency"))
-        {
-            command.Parameters.AddWithValue("currency", currency);
         }
 
         return command;

@@ -3,8 +3,10 @@ using System.Security.Claims;
 using JobBoard.Data.Accounts;
 using JobBoard.Domain.Moderation;
 using JobBoard.Domain.Postings;
+using JobBoard.Domain.Seekers;
 using JobBoard.Domain.Taxonomy;
 using JobBoard.Tests.Infrastructure;
+using JobBoard.Web.Alerts;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Identity;
@@ -225,6 +227,14 @@ internal sealed class TestBoard
         board._values["{companyAId}"] = companyA.Id.ToString(System.Globalization.CultureInfo.InvariantCulture);
         board._values["{category}"] = category.Id.ToString(System.Globalization.CultureInfo.InvariantCulture);
         board._values["{request}"] = requestId.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        // The seeker's alert, and a guest's with the tokens of its mailed links.
+        var alert = JobAlert.ForSeeker(board._users[Who.Seeker].Id, "seeker@matrix.test", "Nurses", "q=nurse", AlertFrequency.Daily, Now).Value;
+        var guestAlert = JobAlert.ForGuest("guest@matrix.test", "Nurses", "q=nurse", AlertFrequency.Daily, Now).Value;
+        await app.InsertAsync(alert, guestAlert);
+        var alertTokens = app.Services.GetRequiredService<AlertTokens>();
+        board._values["{alert}"] = alert.Id.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        board._values["{confirmToken}"] = Uri.EscapeDataString(alertTokens.Confirmation(guestAlert.Id));
+        board._values["{unsubscribeToken}"] = Uri.EscapeDataString(alertTokens.Unsubscribe(guestAlert.Id));
         return board;
     }
 
@@ -330,6 +340,19 @@ internal static class AuthorizationMatrix
         // The page that says "not for you" answers 403 to everyone.
         Page(null, "/Account/AccessDenied", "GET", null, "/Account/AccessDenied", D, D, D, D, D),
         Page(null, "/Account/Index", "GET", null, "/Account", S, A, A, A, A),
+
+        // Alerts: anyone saves a search (a guest by mail); the mailed links work for whoever holds them; the list and its
+        // changes are the owner's alone (another's alert is not found).
+        Page(null, "/Alerts/New", "GET", null, "/alerts/new?q=nurse", A, A, A, A, A),
+        Page(null, "/Alerts/New", "POST", null, "/alerts/new?q=nurse", A, A, A, A, A),
+        Page(null, "/Alerts/Confirm", "GET", null, "/alerts/confirm?token={confirmToken}", A, A, A, A, A),
+        Page(null, "/Alerts/Confirm", "POST", null, "/alerts/confirm?token={confirmToken}", A, A, A, A, A),
+        Page(null, "/Alerts/Unsubscribe", "GET", null, "/alerts/unsubscribe?token={unsubscribeToken}", A, A, A, A, A),
+        // RFC 8058's one-click POST comes from a mail client, with the signed token and no antiforgery token.
+        Page(null, "/Alerts/Unsubscribe", "POST", null, "/alerts/unsubscribe?token={unsubscribeToken}", A, A, A, A, A) with { NeedsAntiforgery = false },
+        Page(null, "/Alerts/Index", "GET", null, "/alerts", S, A, A, A, A),
+        Page(null, "/Alerts/Index", "POST", "Change", "/alerts?handler=Change&id={alert}", S, A, N, N, N),
+        Page(null, "/Alerts/Index", "POST", "Delete", "/alerts?handler=Delete&id={alert}", S, A, N, N, N),
 
         // The recruiter area: approved recruiters only, each on their own company's records; another company's
         // posting is not found. Admins are not recruiters.

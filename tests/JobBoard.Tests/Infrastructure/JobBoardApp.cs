@@ -61,6 +61,9 @@ public class JobBoardApp : WebApplicationFactory<Program>, IAsyncLifetime
         // Views and apply clicks are written when a test calls PostingActivity.FlushAsync.
         builder.UseSetting("Activity:FlushSeconds", "0");
         builder.UseSetting("RateLimiting:AccountPostsPerMinute", "0");
+        // Alert tests run the sender themselves (AlertSender.SendDueAsync) and turn the form's limit on where they test it.
+        builder.UseSetting("Alerts:EverySeconds", "0");
+        builder.UseSetting("RateLimiting:AlertPostsPerHour", "0");
         builder.ConfigureTestServices(services => services.Replace(ServiceDescriptor.Singleton<TimeProvider>(Clock)));
     }
 

@@ -75,6 +75,9 @@ public sealed class IndexModel(JobSearch search, BoardDirectories directories) :
 
     public string ToggleCategory(string slug) => SearchUrl(Search with { Categories = Toggled(Search.Categories, slug) });
 
+    /// <summary>"Save this search": the alert form, with this search (not its page or sort) in its address.</summary>
+    public string SaveSearchUrl => "/alerts/new" + (Search with { Page = 1 }).ToQueryString(includeSort: false);
+
     public string FeedUrl => "/feeds/jobs.rss" + (Search with { Page = 1 }).ToQueryString(includeSort: false);
 
     private static List<T> Toggled<T>(IReadOnlyList<T> values, T value) =>
