@@ -51,6 +51,8 @@ public static class BoardPolicies
         }
 
         conventions.AuthorizePage("/Account/Index", SignedIn);
+        // A seeker's applications and the on-board application form (/jobs/{id}/apply/form), which is theirs to follow.
+        conventions.AuthorizeFolder("/Applications", SignedIn);
         conventions.AuthorizeAreaFolder("Recruiter", "/", Recruiter);
         conventions.AuthorizeAreaFolder("Admin", "/", Admin);
     }
