@@ -68,7 +68,7 @@ public static class CvSamples
     /// <summary>A ZIP archive that is not a Word document: no word/document.xml.</summary>
     public static byte[] ZipWithoutDocument() => Zip(("[Content_Types].xml", "<Types/>"), ("notes.txt", "not a CV"));
 
-    public static byte[] Html() => Encoding.UTF8.GetBytes("<!DOCTYPE html><html><body><script>alert(document.cookie)</script></body></html>");
+    public static byte[] HtmlPage() => Encoding.UTF8.GetBytes("<!DOCTYPE html><html><body><script>alert(document.cookie)</script></body></html>");
 
     /// <summary>The start of a Windows executable ("MZ" header).</summary>
     public static byte[] Exe() => [0x4D, 0x5A, 0x90, 0x00, 0x03, 0x00, 0x00, 0x00, 0x04, 0x00, 0x00, 0x00, 0xFF, 0xFF, 0x00, 0x00, .. new byte[240]];

@@ -32,7 +32,7 @@ public sealed class CvFileTests
 
     public static TheoryData<string, string, byte[]> NotCvs => new()
     {
-        { "cv.pdf", PdfType, Html() },
+        { "cv.pdf", PdfType, HtmlPage() },
         { "cv.pdf", PdfType, Exe() },
         { "cv.pdf", PdfType, Png() },
         { "cv.docx", DocxType, ZipWithoutDocument() },
