@@ -4,6 +4,7 @@ using JobBoard.Web;
 using JobBoard.Web.Accounts;
 using JobBoard.Web.Alerts;
 using JobBoard.Web.Api;
+using JobBoard.Web.Applications;
 using JobBoard.Web.Authorization;
 using JobBoard.Web.Companies;
 using JobBoard.Web.Data;
@@ -169,6 +170,7 @@ try
     app.MapRazorPages();
     app.MapJobsApi();
     app.MapFeeds();
+    app.MapApply();
     app.MapCompanyLogos();
     app.MapOpenApi("/api/openapi/{documentName}.json").AllowAnonymous();
     // An address nothing answers is a 404 for everyone (the error page says so), not a sign-in prompt from the fallback

@@ -39,6 +39,12 @@ public static class RateLimits
     public const string Alerts = "alerts";
 
     /// <summary>
+    /// Apply clicks and on-board applications (<c>/jobs/{id}/apply</c> and its form): each click is a row, so a script
+    /// must not write them by the thousand. A person applies to a handful of jobs a minute at most.
+    /// </summary>
+    public const string Applies = "applies";
+
+    /// <summary>
     /// Name, setting, default per window, the window, how much of it may come at once (half, a third), and whether only
     /// form posts count (the page itself stays readable).
     /// </summary>
@@ -48,6 +54,7 @@ public static class RateLimits
         new(Accounts, "RateLimiting:AccountPostsPerMinute", 10, TimeSpan.FromMinutes(1), BurstShare: 2, PostsOnly: true),
         new(Reports, "RateLimiting:ReportsPerHour", 6, TimeSpan.FromHours(1), BurstShare: 3, PostsOnly: true),
         new(Alerts, "RateLimiting:AlertPostsPerHour", 10, TimeSpan.FromHours(1), BurstShare: 2, PostsOnly: true),
+        new(Applies, "RateLimiting:AppliesPerMinute", 30, TimeSpan.FromMinutes(1), BurstShare: 2, PostsOnly: false),
     ];
 
     public static IServiceCollection AddRateLimits(this IServiceCollection services, IConfiguration configuration)

@@ -36,7 +36,7 @@ public sealed partial class SeekerJourneyTests(BrowserBoard board)
         (await page.Locator("main").InnerTextAsync()).Should().Contain("Job information");
         var apply = page.GetByTestId("apply");
         (await apply.IsVisibleAsync()).Should().BeTrue();
-        (await apply.GetAttributeAsync("href")).Should().MatchRegex("^(https?://|mailto:)", "the ad links to the employer or gives its address");
+        (await apply.GetAttributeAsync("href")).Should().MatchRegex("^/jobs/[0-9]+/apply$", "Apply goes through the board, which counts the click");
         (await page.Locator("script[type='application/ld+json']").CountAsync()).Should().Be(1);
         session.Problems.Should().BeEmpty("pages load without script, style or request errors");
     }

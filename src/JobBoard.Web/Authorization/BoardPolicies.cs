@@ -59,6 +59,8 @@ public static class BoardPolicies
         }
 
         conventions.AuthorizePage("/Alerts/Index", SignedIn);
+        // A seeker's applications and the on-board application form (/jobs/{id}/apply/form), which is theirs to follow.
+        conventions.AuthorizeFolder("/Applications", SignedIn);
         conventions.AuthorizeAreaFolder("Recruiter", "/", Recruiter);
         conventions.AuthorizeAreaFolder("Admin", "/", Admin);
     }

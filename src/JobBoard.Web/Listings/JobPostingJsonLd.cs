@@ -139,7 +139,9 @@ public static class JobPostingJsonLd
 
         AddIfPresent(document, "employerOverview", company.About);
         AddIfPresent(document, "industry", company.Industry);
-        if (posting.ApplyUrl is not null || posting.ApplyEmail is not null)
+        // A posting that takes applications on the board is applied to on its own page; an apply link or address it
+        // may still carry is not where applications go.
+        if (!posting.TakesApplicationsOnBoard && (posting.ApplyUrl is not null || posting.ApplyEmail is not null))
         {
             // Where applications go: the ad's own page ("url") is not the apply route.
             var contact = new JsonObject { ["@type"] = "ContactPoint", ["contactType"] = "applications" };
@@ -148,7 +150,8 @@ public static class JobPostingJsonLd
             document["applicationContact"] = contact;
         }
 
-        document["directApply"] = false;
+        // Google for Jobs: true only when the whole application is made on this site.
+        document["directApply"] = posting.TakesApplicationsOnBoard;
         return document;
     }
 

@@ -56,6 +56,7 @@ public class JobBoardApp : WebApplicationFactory<Program>, IAsyncLifetime
         // The tests search far faster than a person; RateLimitTests turns the limit on for themselves.
         builder.UseSetting("RateLimiting:SearchesPerMinute", "0");
         builder.UseSetting("RateLimiting:ReportsPerHour", "0");
+        builder.UseSetting("RateLimiting:AppliesPerMinute", "0");
         // PostingExpiryTests run the expiry themselves; a timer would race the other tests' postings.
         builder.UseSetting("Expiry:EveryMinutes", "0");
         // Views and apply clicks are written when a test calls PostingActivity.FlushAsync.

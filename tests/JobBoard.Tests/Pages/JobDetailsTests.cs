@@ -68,7 +68,7 @@ public sealed class JobDetailsTests(JobBoardApp app) : WebTest(app)
         info.Should().ContainAll("Salary $176,400 – $327,600 per year + cash incentive", "Job type Full time", "Work mode On site",
             "Location Chicago, IL", "Company size 1,200 employees", "Visa sponsorship No", "Language English", "Working hours 40 hours per week");
         page.QuerySelector("[data-testid=categories]")!.Text().Should().Be("Healthcare");
-        page.QuerySelector("[data-testid=apply]")!.GetAttribute("href").Should().Be("https://example.com/apply");
+        page.QuerySelector("[data-testid=apply]")!.GetAttribute("href").Should().Be($"/jobs/{posting.Id}/apply");
     }
 
     [Fact]

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using JobBoard.Data;
 using JobBoard.Domain.Postings;
+using JobBoard.Web.Applications;
 using JobBoard.Web.Authorization;
 using JobBoard.Web.Listings;
 using Microsoft.AspNetCore.Mvc;
@@ -50,6 +51,12 @@ public sealed class IndexModel(JobBoardDbContext db, CurrentRecruiter recruiter,
     public IReadOnlyList<DashboardRow> Rows { get; private set; } = [];
 
     public int PageCount => Math.Max(1, (Matching + PageSize - 1) / PageSize);
+
+    /// <summary>Applications on the board nobody has looked at yet.</summary>
+    public int NewApplications { get; private set; }
+
+    /// <summary>Views and apply clicks of the company's busiest postings, per day over the last month.</summary>
+    public IReadOnlyList<PostingActivityChart> Activity { get; private set; } = [];
 
     [TempData]
     public string? Outcome { get; set; }
@@ -151,6 +158,8 @@ public sealed class IndexModel(JobBoardDbContext db, CurrentRecruiter recruiter,
             .Skip((PageNumber - 1) * PageSize).Take(PageSize)
             .Select(DashboardRow.FromPosting)
             .ToListAsync(cancellationToken);
+        NewApplications = await CompanyApplications.New(db, Membership.CompanyId).CountAsync(cancellationToken);
+        Activity = await ActivityCharts.ForCompanyAsync(db, Membership.CompanyId, DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime), cancellationToken);
     }
 
     private IQueryable<JobPosting> Filtered()

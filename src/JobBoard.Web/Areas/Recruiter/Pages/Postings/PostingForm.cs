@@ -27,6 +27,9 @@ public sealed class PostingForm
 
     public string? ApplyEmail { get; set; }
 
+    /// <summary>Seekers apply on the board (a form with a CV, read in the recruiter's inbox) instead of at the link or address.</summary>
+    public bool TakesApplicationsOnBoard { get; set; }
+
     public List<string?> Responsibilities { get; set; } = [];
 
     public List<RequirementRow> Requirements { get; set; } = [];
@@ -91,6 +94,7 @@ public sealed class PostingForm
         RequisitionReference = content.RequisitionReference,
         ApplyUrl = content.ApplyUrl,
         ApplyEmail = content.ApplyEmail,
+        TakesApplicationsOnBoard = content.TakesApplicationsOnBoard,
         Responsibilities = [.. content.Responsibilities],
         Requirements = [.. content.Requirements.Select(RequirementRow.From)],
         Sections = [.. content.Sections.Select(SectionRow.From)],
@@ -376,6 +380,7 @@ public sealed class PostingForm
             RequisitionReference = RequisitionReference,
             ApplyUrl = ApplyUrl,
             ApplyEmail = ApplyEmail,
+            TakesApplicationsOnBoard = TakesApplicationsOnBoard,
             Responsibilities = [.. Responsibilities.Where(r => !string.IsNullOrWhiteSpace(r)).Select(r => r!)],
             Requirements = requirements,
             Sections = sections,
