@@ -61,8 +61,9 @@ public sealed class AccountDeletion(JobBoardDbContext db, UserManager<BoardUser>
                 p => p.CompanyId == membership.CompanyId && (p.Status == PostingStatus.Published || p.Status == PostingStatus.PendingReview), cancellationToken);
             if (live > 0)
             {
-                return $"You are the only recruiter of {membership.Name}, and {live} of its job {(live == 1 ? "posting is" : "postings are")} open or waiting for review. " +
-                    "Close them, or approve another recruiter to look after them, before you delete your account.";
+                var (which, them) = live == 1 ? ("one of its job postings is", "it") : ($"{live} of its job postings are", "them");
+                return $"You are the only recruiter of {membership.Name}, and {which} open or waiting for review. " +
+                    $"Close {them}, or approve another recruiter to look after {them}, before you delete your account.";
             }
         }
 
