@@ -8,7 +8,8 @@ using Microsoft.AspNetCore.WebUtilities;
 namespace JobBoard.Web.Accounts;
 
 /// <summary>
-/// The account mails: a confirmation link after registering, a password reset link, and a recruiter's join decision.
+/// The account mails: a confirmation link after registering, a password reset link, a recruiter's join decision, and
+/// the notice that an account was deleted.
 /// Links are absolute, to the address the request came in on (behind a proxy, the forwarded one). Tokens come from
 /// Identity and go into the link base64url-encoded, as the pages that read them expect.
 /// </summary>
@@ -41,6 +42,19 @@ public sealed partial class AccountMail(BoardMail mail, UserManager<BoardUser> u
             : $"Hello {user.DisplayName},\n\nYour request to join {companyName} on JobBoard was declined. Your account:\n{link}";
         return TrySendAsync(user.Email!, approved ? $"You have joined {companyName}" : $"Your request to join {companyName} was declined",
             text, approved ? "Open the recruiter area" : "Open my account", link, cancellationToken);
+    }
+
+    /// <summary>
+    /// Says the account is gone, to the address it had: the person learns at once if someone else deleted it with
+    /// their password. Sent after the deletion, so nothing of the account is needed any more.
+    /// </summary>
+    public Task<bool> SendAccountDeletedAsync(string email, string? displayName, CancellationToken cancellationToken)
+    {
+        var link = Absolute("/");
+        return TrySendAsync(email, "Your JobBoard account is deleted",
+            $"Hello {displayName},\n\nYour JobBoard account is deleted, and with it your saved jobs, alerts and applications. The board keeps nothing that names you.\n\n" +
+            $"If you did not do this, someone knew your password: the account cannot be brought back, but change that password wherever else you use it.\n\nJobBoard:\n{link}",
+            "Go to JobBoard", link, cancellationToken);
     }
 
     /// <summary>The token as it travels in a link.</summary>

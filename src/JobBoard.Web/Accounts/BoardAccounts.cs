@@ -56,6 +56,8 @@ public static class BoardAccounts
         services.Configure<SmtpSettings>(configuration.GetSection("Smtp"));
         services.AddSingleton<BoardMail>();
         services.AddScoped<AccountMail>();
+        services.AddScoped<PersonalDataExport>();
+        services.AddScoped<AccountDeletion>();
         return services;
     }
 

@@ -45,7 +45,7 @@ public static class BoardPolicies
         conventions.AllowAnonymousToFolder("/Companies");
         conventions.AllowAnonymousToFolder("/ApiDocs");
         // The account pages a guest needs; /Account itself is the signed-in user's.
-        foreach (var page in (string[])["Register", "CheckInbox", "ConfirmEmail", "ResendConfirmation", "SignIn", "SignOut", "ForgotPassword", "ResetPassword", "AccessDenied"])
+        foreach (var page in (string[])["Register", "CheckInbox", "ConfirmEmail", "ResendConfirmation", "SignIn", "SignOut", "ForgotPassword", "ResetPassword", "AccessDenied", "Deleted"])
         {
             conventions.AllowAnonymousToPage($"/Account/{page}");
         }

@@ -340,6 +340,12 @@ internal static class AuthorizationMatrix
         // The page that says "not for you" answers 403 to everyone.
         Page(null, "/Account/AccessDenied", "GET", null, "/Account/AccessDenied", D, D, D, D, D),
         Page(null, "/Account/Index", "GET", null, "/Account", S, A, A, A, A),
+        // A user's own data: the download and the deletion (an empty form is re-shown with its messages; the only
+        // admin and the only recruiter of a company with live postings are shown why not), then the goodbye page.
+        Page(null, "/Account/Index", "GET", "Export", "/Account?handler=Export", S, A, A, A, A),
+        Page(null, "/Account/Delete", "GET", null, "/Account/Delete", S, A, A, A, A),
+        Page(null, "/Account/Delete", "POST", null, "/Account/Delete", S, A, A, A, A),
+        Page(null, "/Account/Deleted", "GET", null, "/Account/Deleted", A, A, A, A, A),
 
         // Alerts: anyone saves a search (a guest by mail); the mailed links work for whoever holds them; the list and its
         // changes are the owner's alone (another's alert is not found).
