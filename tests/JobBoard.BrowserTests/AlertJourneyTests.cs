@@ -47,13 +47,13 @@ public sealed partial class AlertJourneyTests(BrowserBoard board)
         // A posting that matches goes live after the confirmation (published through the domain, as an admin's approval does).
         board.App.Clock.Advance(TimeSpan.FromMinutes(1));
         var company = TestPostings.Company($"Stone Clinic {suffix}");
-        var posting = TestPostings.Published(company, TestPostings.Content(title), at: board.App.Clock.GetUtcNow());
+        var posting = TestPostings.Published(company, TestPostings.Content(title) with { Requirements = [], Responsibilities = [] }, at: board.App.Clock.GetUtcNow());
         await board.App.InsertAsync(company, posting);
         board.App.Clock.Advance(TimeSpan.FromSeconds(30));
         (await board.App.Services.GetRequiredService<AlertSender>().SendDueAsync(CancellationToken.None)).Should().BeGreaterThanOrEqualTo(1);
 
         var mails = await board.App.Mail.WaitForAsync(email, atLeast: 2);
-        var digest = mails.Should().ContainSingle(m => m.Subject.StartsWith("1 new job", StringComparison.Ordinal)).Subject;
+        var digest = mails.Should().ContainSingle(m => m.Subject != null && m.Subject.StartsWith("1 new job", StringComparison.Ordinal)).Subject;
         digest.Headers["List-Unsubscribe-Post"].Should().Be("List-Unsubscribe=One-Click");
         var unsubscribe = Link(digest, "/alerts/unsubscribe");
         digest.Headers["List-Unsubscribe"].Should().Be($"<{unsubscribe}>");
