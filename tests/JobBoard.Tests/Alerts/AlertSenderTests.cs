@@ -56,6 +56,31 @@ public sealed class AlertSenderTests(JobBoardApp app) : WebTest(app)
     }
 
     [Fact]
+    public async Task Two_instances_sending_at_once_mail_each_posting_once()
+    {
+        var company = Company();
+        await app.InsertAsync(company);
+        for (var i = 0; i < 3; i++)
+        {
+            await AlertAsync("q=nurse", AlertFrequency.Instant, $"seeker{i}@example.test");
+        }
+
+        await InsertAsync(company, Published(company, Job("Registered Nurse"), at: Now.AddMinutes(1)), Published(company, Job("Charge Nurse"), at: Now.AddMinutes(1)));
+        app.Clock.Advance(TimeSpan.FromMinutes(2));
+
+        var runs = await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => Task.Run(() => Sender.SendDueAsync(CancellationToken.None))));
+
+        runs.Sum().Should().Be(3, "each alert is mailed by one of the runs");
+        for (var i = 0; i < 3; i++)
+        {
+            var mail = (await app.Mail.WaitForAsync($"seeker{i}@example.test")).Should().ContainSingle().Subject;
+            mail.Subject.Should().StartWith("2 new jobs");
+        }
+
+        (await app.ExecuteDbContextAsync(db => db.AlertDeliveries.CountAsync())).Should().Be(6);
+    }
+
+    [Fact]
     public async Task Every_alert_mail_has_an_unsubscribe_link_and_the_one_click_List_Unsubscribe_headers()
     {
         var company = Company();
