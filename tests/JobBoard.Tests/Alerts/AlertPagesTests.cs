@@ -97,6 +97,19 @@ public sealed partial class AlertPagesTests(JobBoardApp app) : WebTest(app)
     }
 
     [Fact]
+    public async Task When_the_confirmation_cannot_be_mailed_the_guest_is_told_and_nothing_is_kept()
+    {
+        await using var broken = app.WithWebHostBuilder(builder => builder.UseSetting("Smtp:Port", "1").UseSetting("Database:Migrate", "false"));
+        var client = broken.CreateDefaultClient(new Uri("http://localhost"), new CookieContainerHandler());
+
+        var response = await client.SubmitFormAsync("/alerts/new?q=nurse", new Dictionary<string, string> { ["Form.Email"] = "guest@example.test" });
+
+        response.StatusCode.Should().Be(HttpStatusCode.OK);
+        (await response.DocumentAsync()).QuerySelector(".validation-summary-errors")!.Text().Should().Contain("could not be sent just now");
+        (await app.ExecuteDbContextAsync(db => db.JobAlerts.CountAsync())).Should().Be(0);
+    }
+
+    [Fact]
     public async Task The_guest_form_is_rate_limited_while_the_page_stays_readable()
     {
         await using var limited = app.WithWebHostBuilder(builder => builder
