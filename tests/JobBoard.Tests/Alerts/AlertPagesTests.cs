@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.RegularExpressions;
+using AngleSharp.Dom;
 using JobBoard.Data.Accounts;
 using JobBoard.Domain.Seekers;
 using JobBoard.Tests.Accounts;
@@ -25,19 +26,19 @@ public sealed partial class AlertPagesTests(JobBoardApp app) : WebTest(app)
         var save = search.QuerySelector("[data-testid=save-search]")!;
         save.Text().Should().Be("Save this search");
         var form = save.GetAttribute("href")!;
-        form.Should().Be("/alerts/new?q=nurse&location=Chicago%2C+IL&mode=remote", "an alert keeps the search, not its page or sort");
+        form.Should().Be("/alerts/new?q=nurse&location=Chicago,%20IL&mode=remote", "an alert keeps the search, not its page or sort");
 
         var page = await client.GetDocumentAsync(form);
         page.QuerySelector<AngleSharp.Html.Dom.IHtmlInputElement>("#Form_Name")!.Value
             .Should().Be("Jobs matching “nurse” within 40 km of Chicago, Illinois, United States — Remote", "the name starts as the search's heading");
 
         var saved = await client.SubmitFormAsync(form, new Dictionary<string, string> { ["Form.Email"] = "guest@example.test", ["Form.Frequency"] = "Weekly" });
-        saved.ShouldRedirectTo("/alerts/new?q=nurse&location=Chicago%2C+IL&mode=remote&sent=true");
+        saved.ShouldRedirectTo("/alerts/new?q=nurse&location=Chicago,%20IL&mode=remote&sent=true");
         (await client.GetDocumentAsync(saved.Headers.Location!.OriginalString)).QuerySelector("[data-testid=alert-sent]")!.Text().Should().StartWith("Check your inbox.");
 
         var alert = await app.ExecuteDbContextAsync(db => db.JobAlerts.SingleAsync());
         alert.Should().Match<JobAlert>(a => !a.IsConfirmed && a.UserId == null && a.Email == "guest@example.test"
-            && a.Query == "q=nurse&location=Chicago%2C+IL&mode=remote" && a.Frequency == AlertFrequency.Weekly);
+            && a.Query == "q=nurse&location=Chicago,%20IL&mode=remote" && a.Frequency == AlertFrequency.Weekly);
 
         var mail = (await app.Mail.WaitForAsync("guest@example.test")).Should().ContainSingle().Subject;
         mail.Subject.Should().Be("Confirm your job alert: Jobs matching “nurse” within 40 km of Chicago, Illinois, United States — Remote");
@@ -93,6 +94,19 @@ public sealed partial class AlertPagesTests(JobBoardApp app) : WebTest(app)
             .Should().Be(1, "an account's address is a guest's address here: confirmed by mail like any other");
         (await app.ExecuteDbContextAsync(db => db.JobAlerts.CountAsync(a => a.Email.StartsWith("FULL")))).Should().Be(0, "the address has all the alerts it may have");
         (await app.Mail.WaitForAsync("full@example.test")).Should().ContainSingle().Which.Subject.Should().Be("Your job alert was not saved");
+    }
+
+    [Fact]
+    public async Task When_the_confirmation_cannot_be_mailed_the_guest_is_told_and_nothing_is_kept()
+    {
+        await using var broken = app.WithWebHostBuilder(builder => builder.UseSetting("Smtp:Port", "1").UseSetting("Database:Migrate", "false"));
+        var client = broken.CreateDefaultClient(new Uri("http://localhost"), new CookieContainerHandler());
+
+        var response = await client.SubmitFormAsync("/alerts/new?q=nurse", new Dictionary<string, string> { ["Form.Email"] = "guest@example.test" });
+
+        response.StatusCode.Should().Be(HttpStatusCode.OK);
+        (await response.DocumentAsync()).QuerySelector(".validation-summary-errors")!.Text().Should().Contain("could not be sent just now");
+        (await app.ExecuteDbContextAsync(db => db.JobAlerts.CountAsync())).Should().Be(0);
     }
 
     [Fact]

@@ -18,6 +18,9 @@ public sealed class AlertSenderTests(JobBoardApp app) : WebTest(app)
 {
     private const string Seeker = "dana@example.test";
 
+    /// <summary>An ad that says only its title (the test content's requirements mention nursing).</summary>
+    private static PostingContent Job(string title) => Content(title) with { Requirements = [], Responsibilities = [] };
+
     private AlertSender Sender => app.Services.GetRequiredService<AlertSender>();
 
     [Fact]
@@ -26,8 +29,8 @@ public sealed class AlertSenderTests(JobBoardApp app) : WebTest(app)
         var company = Company();
         await app.InsertAsync(company);
         var alert = await AlertAsync("q=nurse&location=Chicago%2C+IL", AlertFrequency.Instant);
-        var posting = Published(company, Content("Registered Nurse") with { Compensation = Compensation.Create("USD", 80_000, 95_000, PayPeriod.Year).Value }, at: Now.AddMinutes(1));
-        await app.InsertAsync(posting);
+        var posting = Published(company, Job("Registered Nurse") with { Compensation = Compensation.Create("USD", 80_000, 95_000, PayPeriod.Year).Value }, at: Now.AddMinutes(1));
+        await InsertAsync(company, posting);
 
         app.Clock.Advance(TimeSpan.FromMinutes(2));
         (await Sender.SendDueAsync(CancellationToken.None)).Should().Be(1);
@@ -42,7 +45,7 @@ public sealed class AlertSenderTests(JobBoardApp app) : WebTest(app)
         // Another run, then an edit of the posting (it is a candidate again): the alert has mailed it, so never again.
         (await Sender.SendDueAsync(CancellationToken.None)).Should().Be(0);
         app.Clock.Advance(TimeSpan.FromMinutes(1));
-        await EditAsync(posting.Id, Content("Registered Nurse") with { Summary = "Now with a sign-on bonus." });
+        await EditAsync(posting.Id, Job("Registered Nurse") with { Summary = "Now with a sign-on bonus." });
         app.Clock.Advance(TimeSpan.FromMinutes(1));
         (await Sender.SendDueAsync(CancellationToken.None)).Should().Be(0);
         app.Mail.Messages().Should().ContainSingle();
@@ -53,12 +56,37 @@ public sealed class AlertSenderTests(JobBoardApp app) : WebTest(app)
     }
 
     [Fact]
+    public async Task Two_instances_sending_at_once_mail_each_posting_once()
+    {
+        var company = Company();
+        await app.InsertAsync(company);
+        for (var i = 0; i < 3; i++)
+        {
+            await AlertAsync("q=nurse", AlertFrequency.Instant, $"seeker{i}@example.test");
+        }
+
+        await InsertAsync(company, Published(company, Job("Registered Nurse"), at: Now.AddMinutes(1)), Published(company, Job("Charge Nurse"), at: Now.AddMinutes(1)));
+        app.Clock.Advance(TimeSpan.FromMinutes(2));
+
+        var runs = await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => Task.Run(() => Sender.SendDueAsync(CancellationToken.None))));
+
+        runs.Sum().Should().Be(3, "each alert is mailed by one of the runs");
+        for (var i = 0; i < 3; i++)
+        {
+            var mail = (await app.Mail.WaitForAsync($"seeker{i}@example.test")).Should().ContainSingle().Subject;
+            mail.Subject.Should().StartWith("2 new jobs");
+        }
+
+        (await app.ExecuteDbContextAsync(db => db.AlertDeliveries.CountAsync())).Should().Be(6);
+    }
+
+    [Fact]
     public async Task Every_alert_mail_has_an_unsubscribe_link_and_the_one_click_List_Unsubscribe_headers()
     {
         var company = Company();
         await app.InsertAsync(company);
         var alert = await AlertAsync("q=nurse", AlertFrequency.Instant);
-        await app.InsertAsync(Published(company, Content("Registered Nurse"), at: Now.AddMinutes(1)));
+        await InsertAsync(company, Published(company, Job("Registered Nurse"), at: Now.AddMinutes(1)));
         app.Clock.Advance(TimeSpan.FromMinutes(2));
         await Sender.SendDueAsync(CancellationToken.None);
 
@@ -79,14 +107,15 @@ public sealed class AlertSenderTests(JobBoardApp app) : WebTest(app)
         await app.InsertAsync(company);
         await AlertAsync("q=nurse&location=Chicago%2C+IL", AlertFrequency.Instant);
         var later = Now.AddMinutes(1);
-        var draft = JobPosting.CreateDraft(company, Content("Registered Nurse"), "recruiter@acme.test", later).Value;
-        var pending = JobPosting.CreateDraft(company, Content("Charge Nurse"), "recruiter@acme.test", later).Value;
+        var draft = JobPosting.CreateDraft(company, Job("Registered Nurse"), "recruiter@acme.test", later).Value;
+        var pending = JobPosting.CreateDraft(company, Job("Charge Nurse"), "recruiter@acme.test", later).Value;
         pending.Submit("recruiter@acme.test", later).Succeeded.Should().BeTrue();
-        await app.InsertAsync(
+        await InsertAsync(
+            company,
             draft,
             pending,
-            Published(company, Content("Accountant"), at: later),
-            Published(company, Content("Registered Nurse") with { Locations = [Bucharest] }, at: later));
+            Published(company, Job("Accountant"), at: later),
+            Published(company, Job("Registered Nurse") with { Locations = [Bucharest] }, at: later));
 
         app.Clock.Advance(TimeSpan.FromMinutes(2));
         (await Sender.SendDueAsync(CancellationToken.None)).Should().Be(0);
@@ -97,17 +126,17 @@ public sealed class AlertSenderTests(JobBoardApp app) : WebTest(app)
     public async Task A_posting_edited_into_a_match_is_mailed_and_one_published_before_the_alert_is_not()
     {
         var company = Company();
-        var before = Published(company, Content("Night Nurse"), at: Now.AddMinutes(-1));
+        var before = Published(company, Job("Night Nurse"), at: Now.AddMinutes(-1));
         await app.InsertAsync(company, before);
         await AlertAsync("q=nurse", AlertFrequency.Instant);
-        var posting = Published(company, Content("Ward Clerk"), at: Now.AddMinutes(1));
-        await app.InsertAsync(posting);
+        var posting = Published(company, Job("Ward Clerk"), at: Now.AddMinutes(1));
+        await InsertAsync(company, posting);
 
         app.Clock.Advance(TimeSpan.FromMinutes(2));
         (await Sender.SendDueAsync(CancellationToken.None)).Should().Be(0, "the clerk is no nurse, and the night nurse was there before the alert");
 
         app.Clock.Advance(TimeSpan.FromMinutes(1));
-        await EditAsync(posting.Id, Content("Ward Nurse"));
+        await EditAsync(posting.Id, Job("Ward Nurse"));
         app.Clock.Advance(TimeSpan.FromSeconds(30));
         (await Sender.SendDueAsync(CancellationToken.None)).Should().Be(1);
         var mail = (await app.Mail.WaitForAsync(Seeker)).Should().ContainSingle().Subject;
@@ -120,9 +149,10 @@ public sealed class AlertSenderTests(JobBoardApp app) : WebTest(app)
         var company = Company();
         await app.InsertAsync(company);
         await AlertAsync("location=Chicago%2C+IL&radius=25", AlertFrequency.Instant);
-        await app.InsertAsync(
-            Published(company, Content("Pharmacist"), at: Now.AddMinutes(1)),
-            Published(company, Content("Pharmacist in Bucharest") with { Locations = [Bucharest] }, at: Now.AddMinutes(1)));
+        await InsertAsync(
+            company,
+            Published(company, Job("Pharmacist"), at: Now.AddMinutes(1)),
+            Published(company, Job("Pharmacist in Bucharest") with { Locations = [Bucharest] }, at: Now.AddMinutes(1)));
 
         app.Clock.Advance(TimeSpan.FromMinutes(2));
         (await Sender.SendDueAsync(CancellationToken.None)).Should().Be(1);
@@ -138,9 +168,10 @@ public sealed class AlertSenderTests(JobBoardApp app) : WebTest(app)
         await app.InsertAsync(company);
         var daily = await AlertAsync("q=nurse", AlertFrequency.Daily, "daily@example.test");
         var weekly = await AlertAsync("q=nurse", AlertFrequency.Weekly, "weekly@example.test");
-        await app.InsertAsync(
-            Published(company, Content("Registered Nurse"), at: Now.AddHours(1)),
-            Published(company, Content("Charge Nurse"), at: Now.AddHours(2)));
+        await InsertAsync(
+            company,
+            Published(company, Job("Registered Nurse"), at: Now.AddHours(1)),
+            Published(company, Job("Charge Nurse"), at: Now.AddHours(2)));
 
         app.Clock.Advance(TimeSpan.FromHours(23));
         (await Sender.SendDueAsync(CancellationToken.None)).Should().Be(0, "a day has not passed");
@@ -168,7 +199,7 @@ public sealed class AlertSenderTests(JobBoardApp app) : WebTest(app)
         var company = Company();
         await app.InsertAsync(company);
         await AlertAsync("q=nurse", AlertFrequency.Instant);
-        await app.InsertAsync(Published(company, Content("Registered Nurse"), at: Now.AddMinutes(1)));
+        await InsertAsync(company, Published(company, Job("Registered Nurse"), at: Now.AddMinutes(1)));
         app.Clock.Advance(TimeSpan.FromMinutes(2));
 
         await using (var broken = app.WithWebHostBuilder(builder => builder.UseSetting("Smtp:Port", "1").UseSetting("Database:Migrate", "false")))
@@ -191,7 +222,7 @@ public sealed class AlertSenderTests(JobBoardApp app) : WebTest(app)
         var guest = JobAlert.ForGuest("guest@example.test", "Nurses", "q=nurse", AlertFrequency.Instant, Now).Value;
         var forgotten = JobAlert.ForGuest("forgot@example.test", "Nurses", "q=nurse", AlertFrequency.Instant, Now).Value;
         await app.InsertAsync(guest, forgotten);
-        await app.InsertAsync(Published(company, Content("Registered Nurse"), at: Now.AddMinutes(1)));
+        await InsertAsync(company, Published(company, Job("Registered Nurse"), at: Now.AddMinutes(1)));
 
         app.Clock.Advance(TimeSpan.FromMinutes(2));
         (await Sender.SendDueAsync(CancellationToken.None)).Should().Be(0);
@@ -202,7 +233,7 @@ public sealed class AlertSenderTests(JobBoardApp app) : WebTest(app)
             await db.SaveChangesAsync();
         });
         app.Clock.Advance(TimeSpan.FromMinutes(1));
-        await app.InsertAsync(Published(company, Content("Charge Nurse"), at: app.Clock.GetUtcNow()));
+        await InsertAsync(company, Published(company, Job("Charge Nurse"), at: app.Clock.GetUtcNow()));
         app.Clock.Advance(TimeSpan.FromMinutes(1));
         (await Sender.SendDueAsync(CancellationToken.None)).Should().Be(1);
         var mail = (await app.Mail.WaitForAsync("guest@example.test")).Should().ContainSingle().Subject;
@@ -222,6 +253,14 @@ public sealed class AlertSenderTests(JobBoardApp app) : WebTest(app)
         await app.InsertAsync(alert);
         return alert;
     }
+
+    /// <summary>Postings of a company already stored.</summary>
+    private Task InsertAsync(JobBoard.Domain.Companies.Company company, params JobPosting[] postings) => app.ExecuteDbContextAsync(async db =>
+    {
+        db.Attach(company);
+        db.AddRange(postings);
+        await db.SaveChangesAsync();
+    });
 
     private Task EditAsync(int postingId, PostingContent content) => app.ExecuteDbContextAsync(async db =>
     {

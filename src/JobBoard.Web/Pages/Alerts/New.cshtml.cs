@@ -90,7 +90,14 @@ public sealed class NewModel(JobBoardDbContext db, BoardDirectories directories,
         {
             db.JobAlerts.Add(alert);
             await db.SaveChangesAsync(cancellationToken);
-            await mail.SendConfirmationAsync(alert, origin, cancellationToken);
+            if (!await mail.SendConfirmationAsync(alert, origin, cancellationToken))
+            {
+                // An alert nobody can confirm would only count against the address until it lapses.
+                db.JobAlerts.Remove(alert);
+                await db.SaveChangesAsync(cancellationToken);
+                ModelState.AddModelError(string.Empty, "The confirmation mail could not be sent just now; nothing was saved. Please try again in a few minutes.");
+                return Page();
+            }
         }
 
         return Redirect($"/alerts/new?{(query.Length > 0 ? query + "&" : string.Empty)}sent=true");
