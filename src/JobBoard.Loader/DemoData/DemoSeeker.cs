@@ -55,6 +55,7 @@ public sealed class DemoSeeker(JobBoardDbContext db, TimeProvider clock)
             .Include(p => p.Locations)
             .Include(p => p.Categories).ThenInclude(c => c.Category)
             .Include(p => p.Skills).ThenInclude(s => s.Skill)
+            .AsSplitQuery()
             .FirstOrDefaultAsync(p => p.Title == SeedTitle && p.Company.Name == "Novartis", cancellationToken);
         var sales = await db.Postings.FirstOrDefaultAsync(p => p.Title == SalesTitle, cancellationToken);
 
