@@ -8,7 +8,8 @@ namespace JobBoard.Loader.DemoData;
 
 /// <summary>
 /// Three confirmed accounts to try the board with (<c>demo --accounts</c>, which only <c>./jobboard.sh run</c> passes):
-/// a recruiter who owns Novartis from the demo data, an admin and a seeker, all with <see cref="Password"/>. Made once;
+/// a recruiter who owns Novartis from the demo data, an admin and a seeker (with saved jobs, an alert and an application:
+/// <see cref="DemoSeeker"/>), all with <see cref="Password"/>. Made once;
 /// a second run finds them and changes nothing. Never part of a production load.
 /// </summary>
 public sealed class DemoAccounts(UserManager<BoardUser> users, JobBoardDbContext db, TimeProvider clock)
@@ -48,7 +49,13 @@ public sealed class DemoAccounts(UserManager<BoardUser> users, JobBoardDbContext
                 }
             }
 
-            lines.Add($"  {email,-28} {role}{(role == BoardRoles.Recruiter ? ", owner of Novartis" : string.Empty)}");
+            var activity = role switch
+            {
+                BoardRoles.Recruiter => ", owner of Novartis",
+                BoardRoles.Seeker => ", " + await new DemoSeeker(db, clock).EnsureAsync(user, cancellationToken),
+                _ => string.Empty,
+            };
+            lines.Add($"  {email,-28} {role}{activity}");
         }
 
         return lines;
