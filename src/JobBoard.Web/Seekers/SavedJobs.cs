@@ -1,5 +1,4 @@
 using JobBoard.Data;
-using JobBoard.Domain.Postings;
 using JobBoard.Web.Authorization;
 using Microsoft.EntityFrameworkCore;
 
@@ -19,10 +18,7 @@ public sealed class SavedJobs(JobBoardDbContext db, TimeProvider clock, IHttpCon
     /// </summary>
     public async Task<bool> SaveAsync(int userId, int postingId, CancellationToken cancellationToken)
     {
-        var hasPublicPage = await db.Postings.AnyAsync(
-            p => p.Id == postingId && (p.Status == PostingStatus.Published || p.Status == PostingStatus.Closed || p.Status == PostingStatus.Expired),
-            cancellationToken);
-        if (!hasPublicPage)
+        if (!await db.Postings.WhereHasPublicPage().AnyAsync(p => p.Id == postingId, cancellationToken))
         {
             return false;
         }

@@ -185,6 +185,27 @@ public sealed class SavedJobsTests(JobBoardApp app) : WebTest(app)
     }
 
     [Fact]
+    public async Task A_closed_or_expired_posting_still_has_its_page_and_can_be_saved_there()
+    {
+        var company = Company();
+        var closed = Published(company, Content("Closed Nurse"));
+        closed.Close("recruiter@acme.test", Now).Succeeded.Should().BeTrue();
+        var expired = Published(company, Content("Expired Nurse") with { DatePosted = new DateOnly(2026, 9, 1), ValidThrough = new DateOnly(2026, 10, 1) }, at: new DateTimeOffset(2026, 9, 1, 8, 0, 0, TimeSpan.Zero));
+        expired.Expire(Now).Succeeded.Should().BeTrue();
+        await app.InsertAsync(company, closed, expired);
+        var seeker = await app.CreateUserAsync("dana@example.test", BoardRoles.Seeker, password: null);
+        var client = await app.SignedInClientAsync(seeker);
+
+        foreach (var posting in new[] { closed, expired })
+        {
+            var url = $"/jobs/{posting.Id}/{posting.Slug}";
+            (await client.PostFormAsync(SaveForm(await client.GetDocumentAsync(url)), url)).ShouldRedirectTo(url);
+        }
+
+        (await SavedAsync(seeker.Id)).Should().Equal(closed.Id, expired.Id);
+    }
+
+    [Fact]
     public async Task Only_a_local_return_address_is_followed()
     {
         var posting = Published(Company(), Content("Registered Nurse"));
