@@ -132,6 +132,8 @@ public sealed class SavedJobsTests(JobBoardApp app) : WebTest(app)
         var cookies = new CookieContainer();
         var client = app.GuestClient(cookies);
         var url = $"/jobs/{posting.Id}/{posting.Slug}";
+        // The guest's page is now in the output cache; the signed-in reader must not be served it.
+        SaveLink(await client.GetDocumentAsync(url)).Should().Be($"/jobs/{posting.Id}/save");
 
         var asked = await client.GetAsync(new Uri($"/jobs/{posting.Id}/save", UriKind.Relative));
 
@@ -305,6 +307,9 @@ public sealed class SavedJobsTests(JobBoardApp app) : WebTest(app)
     private static IHtmlFormElement SaveForm(IParentNode scope) =>
         scope.QuerySelector<IHtmlFormElement>("main form[data-testid=save-job], form[data-testid=save-job]")
         ?? throw new InvalidOperationException("No save form");
+
+    private static string? SaveLink(IParentNode scope) =>
+        scope.QuerySelector("main a[data-testid=save-job]")?.GetAttribute("href");
 
     private static string SaveButton(IParentNode scope) =>
         scope.QuerySelector("form[data-testid=save-job] button")?.Text() ?? throw new InvalidOperationException("No save button");
