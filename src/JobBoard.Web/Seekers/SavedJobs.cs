@@ -27,7 +27,11 @@ public sealed class SavedJobs(JobBoardDbContext db, TimeProvider clock, IHttpCon
         await db.Database.ExecuteSqlInterpolatedAsync(
             $"INSERT INTO saved_jobs (user_id, posting_id, saved_at) VALUES ({userId}, {postingId}, {clock.GetUtcNow()}) ON CONFLICT DO NOTHING",
             cancellationToken);
-        _savedByCurrentUser?.Add(postingId);
+        if (IsCurrentUser(userId))
+        {
+            _savedByCurrentUser?.Add(postingId);
+        }
+
         return true;
     }
 
@@ -35,7 +39,10 @@ public sealed class SavedJobs(JobBoardDbContext db, TimeProvider clock, IHttpCon
     public async Task UnsaveAsync(int userId, int postingId, CancellationToken cancellationToken)
     {
         await db.SavedJobs.Where(s => s.UserId == userId && s.PostingId == postingId).ExecuteDeleteAsync(cancellationToken);
-        _savedByCurrentUser?.Remove(postingId);
+        if (IsCurrentUser(userId))
+        {
+            _savedByCurrentUser?.Remove(postingId);
+        }
     }
 
     /// <summary>Whether the signed-in user of this request has saved the posting; false for a guest (and no query).</summary>
@@ -49,4 +56,6 @@ public sealed class SavedJobs(JobBoardDbContext db, TimeProvider clock, IHttpCon
         _savedByCurrentUser ??= [.. await db.SavedJobs.Where(s => s.UserId == userId).Select(s => s.PostingId).ToListAsync(http.HttpContext.RequestAborted)];
         return _savedByCurrentUser.Contains(postingId);
     }
+
+    private bool IsCurrentUser(int userId) => http.HttpContext?.User.UserId() == userId;
 }
