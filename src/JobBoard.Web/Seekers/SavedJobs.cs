@@ -1,5 +1,4 @@
 using JobBoard.Data;
-using JobBoard.Domain.Postings;
 using JobBoard.Web.Authorization;
 using Microsoft.EntityFrameworkCore;
 
@@ -19,10 +18,7 @@ public sealed class SavedJobs(JobBoardDbContext db, TimeProvider clock, IHttpCon
     /// </summary>
     public async Task<bool> SaveAsync(int userId, int postingId, CancellationToken cancellationToken)
     {
-        var hasPublicPage = await db.Postings.AnyAsync(
-            p => p.Id == postingId && (p.Status == PostingStatus.Published || p.Status == PostingStatus.Closed || p.Status == PostingStatus.Expired),
-            cancellationToken);
-        if (!hasPublicPage)
+        if (!await db.Postings.WhereHasPublicPage().AnyAsync(p => p.Id == postingId, cancellationToken))
         {
             return false;
         }
@@ -31,7 +27,11 @@ public sealed class SavedJobs(JobBoardDbContext db, TimeProvider clock, IHttpCon
         await db.Database.ExecuteSqlInterpolatedAsync(
             $"INSERT INTO saved_jobs (user_id, posting_id, saved_at) VALUES ({userId}, {postingId}, {clock.GetUtcNow()}) ON CONFLICT DO NOTHING",
             cancellationToken);
-        _savedByCurrentUser?.Add(postingId);
+        if (IsCurrentUser(userId))
+        {
+            _savedByCurrentUser?.Add(postingId);
+        }
+
         return true;
     }
 
@@ -39,7 +39,10 @@ public sealed class SavedJobs(JobBoardDbContext db, TimeProvider clock, IHttpCon
     public async Task UnsaveAsync(int userId, int postingId, CancellationToken cancellationToken)
     {
         await db.SavedJobs.Where(s => s.UserId == userId && s.PostingId == postingId).ExecuteDeleteAsync(cancellationToken);
-        _savedByCurrentUser?.Remove(postingId);
+        if (IsCurrentUser(userId))
+        {
+            _savedByCurrentUser?.Remove(postingId);
+        }
     }
 
     /// <summary>Whether the signed-in user of this request has saved the posting; false for a guest (and no query).</summary>
@@ -53,4 +56,6 @@ public sealed class SavedJobs(JobBoardDbContext db, TimeProvider clock, IHttpCon
         _savedByCurrentUser ??= [.. await db.SavedJobs.Where(s => s.UserId == userId).Select(s => s.PostingId).ToListAsync(http.HttpContext.RequestAborted)];
         return _savedByCurrentUser.Contains(postingId);
     }
+
+    private bool IsCurrentUser(int userId) => http.HttpContext?.User.UserId() == userId;
 }

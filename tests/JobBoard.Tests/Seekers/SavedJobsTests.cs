@@ -132,6 +132,8 @@ public sealed class SavedJobsTests(JobBoardApp app) : WebTest(app)
         var cookies = new CookieContainer();
         var client = app.GuestClient(cookies);
         var url = $"/jobs/{posting.Id}/{posting.Slug}";
+        // The guest's page is now in the output cache; the signed-in reader must not be served it.
+        SaveLink(await client.GetDocumentAsync(url)).Should().Be($"/jobs/{posting.Id}/save");
 
         var asked = await client.GetAsync(new Uri($"/jobs/{posting.Id}/save", UriKind.Relative));
 
@@ -182,6 +184,27 @@ public sealed class SavedJobsTests(JobBoardApp app) : WebTest(app)
         }
 
         (await SavedAsync(seeker.Id)).Should().BeEmpty();
+    }
+
+    [Fact]
+    public async Task A_closed_or_expired_posting_still_has_its_page_and_can_be_saved_there()
+    {
+        var company = Company();
+        var closed = Published(company, Content("Closed Nurse"));
+        closed.Close("recruiter@acme.test", Now).Succeeded.Should().BeTrue();
+        var expired = Published(company, Content("Expired Nurse") with { DatePosted = new DateOnly(2026, 9, 1), ValidThrough = new DateOnly(2026, 10, 1) }, at: new DateTimeOffset(2026, 9, 1, 8, 0, 0, TimeSpan.Zero));
+        expired.Expire(Now).Succeeded.Should().BeTrue();
+        await app.InsertAsync(company, closed, expired);
+        var seeker = await app.CreateUserAsync("dana@example.test", BoardRoles.Seeker, password: null);
+        var client = await app.SignedInClientAsync(seeker);
+
+        foreach (var posting in new[] { closed, expired })
+        {
+            var url = $"/jobs/{posting.Id}/{posting.Slug}";
+            (await client.PostFormAsync(SaveForm(await client.GetDocumentAsync(url)), url)).ShouldRedirectTo(url);
+        }
+
+        (await SavedAsync(seeker.Id)).Should().Equal(closed.Id, expired.Id);
     }
 
     [Fact]
@@ -284,6 +307,9 @@ public sealed class SavedJobsTests(JobBoardApp app) : WebTest(app)
     private static IHtmlFormElement SaveForm(IParentNode scope) =>
         scope.QuerySelector<IHtmlFormElement>("main form[data-testid=save-job], form[data-testid=save-job]")
         ?? throw new InvalidOperationException("No save form");
+
+    private static string? SaveLink(IParentNode scope) =>
+        scope.QuerySelector("main a[data-testid=save-job]")?.GetAttribute("href");
 
     private static string SaveButton(IParentNode scope) =>
         scope.QuerySelector("form[data-testid=save-job] button")?.Text() ?? throw new InvalidOperationException("No save button");

@@ -1,5 +1,4 @@
 using JobBoard.Data;
-using JobBoard.Domain.Postings;
 using JobBoard.Web.Seekers;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Mvc;
@@ -18,7 +17,8 @@ public sealed class SaveModel(JobBoardDbContext db) : PageModel
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken cancellationToken)
     {
         var slug = await db.Postings
-            .Where(p => p.Id == id && (p.Status == PostingStatus.Published || p.Status == PostingStatus.Closed || p.Status == PostingStatus.Expired))
+            .WhereHasPublicPage()
+            .Where(p => p.Id == id)
             .Select(p => p.Slug)
             .FirstOrDefaultAsync(cancellationToken);
         if (slug is null)
