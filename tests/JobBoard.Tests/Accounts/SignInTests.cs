@@ -131,7 +131,7 @@ public sealed class SignInTests(JobBoardApp app) : WebTest(app)
 
         guest.QuerySelectorAll("[data-testid=account-nav] a").Select(a => a.Text()).Should().Equal("Sign in", "Register");
         var nav = signedIn.QuerySelector("[data-testid=account-nav]")!;
-        nav.QuerySelectorAll("a").Select(a => (a.Text(), a.GetAttribute("href"))).Should().Equal(("Recruiter", "/Recruiter"), ("Saved jobs", "/saved"), ("hiring", "/Account"));
+        nav.QuerySelectorAll("a").Select(a => (a.Text(), a.GetAttribute("href"))).Should().Equal(("Recruiter", "/Recruiter"), ("hiring", "/Account"));
         nav.QuerySelector("form[data-testid=sign-out]")!.GetAttribute("method").Should().Be("post");
         nav.QuerySelector("form[data-testid=sign-out] input[name=__RequestVerificationToken]").Should().NotBeNull();
     }

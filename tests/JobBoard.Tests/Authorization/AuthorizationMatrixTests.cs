@@ -216,6 +216,21 @@ internal sealed class TestBoard
         var category = Category.Create("Unused Category");
         await app.InsertAsync(category);
 
+        // Applications on the board: a posting of company A that takes them, and the seeker's application with its CV.
+        var onBoard = Published(companyA, Content("On-board Nurse") with { ApplyUrl = null, TakesApplicationsOnBoard = true });
+        await app.ExecuteDbContextAsync(async db =>
+        {
+            db.Attach(companyA);
+            db.Add(onBoard);
+            await db.SaveChangesAsync();
+        });
+        var cv = JobBoard.Domain.Applications.CvFile.Check("cv.pdf", CvSamples.PdfType, CvSamples.Pdf()).Value;
+        var application = JobBoard.Domain.Applications.JobApplication.Submit(onBoard.Id, board._users[Who.Seeker].Id, "Seeker", "seeker@matrix.test", null, null, cv, Now).Value;
+        await app.InsertAsync(application);
+        await app.InsertAsync(JobBoard.Domain.Applications.ApplicationCv.For(application, cv));
+        board._values["{onBoard}"] = onBoard.Id.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        board._values["{application}"] = application.Id.ToString(System.Globalization.CultureInfo.InvariantCulture);
+
         board._values["{draft}"] = draft.Id.ToString(System.Globalization.CultureInfo.InvariantCulture);
         board._values["{pending}"] = pending.Id.ToString(System.Globalization.CultureInfo.InvariantCulture);
         board._values["{published}"] = published.Id.ToString(System.Globalization.CultureInfo.InvariantCulture);
@@ -318,6 +333,12 @@ internal static class AuthorizationMatrix
         Endpoint("health/ready", "*", "/health/ready", A, A, A, A, A),
         Endpoint("api/openapi/{documentName}.json", "GET", "/api/openapi/v1.json", A, A, A, A, A),
         Endpoint("{*path}", "*", "/no-such-page", N, N, N, N, N),
+        // Apply: anyone is sent on to where the posting takes applications (the click is counted).
+        Endpoint("jobs/{id:int}/apply", "GET", "/jobs/{published}/apply", A, A, A, A, A),
+        // Applying on the board and following one's applications: any signed-in user.
+        Page(null, "/Applications/Apply", "GET", null, "/jobs/{onBoard}/apply/form", S, A, A, A, A),
+        Page(null, "/Applications/Apply", "POST", null, "/jobs/{onBoard}/apply/form", S, A, A, A, A),
+        Page(null, "/Applications/Index", "GET", null, "/applications", S, A, A, A, A),
         // A company without a logo has none to serve, to anyone.
         Endpoint("companies/{slug}/logo", "GET", "/companies/{companyA}/logo?v=1", N, N, N, N, N),
 
@@ -391,6 +412,12 @@ internal static class AuthorizationMatrix
         Page("Recruiter", "/Postings/Edit", "POST", "Close", "/Recruiter/Postings/Edit/{published}?handler=Close", S, D, A, N, D),
         Page("Recruiter", "/Postings/Edit", "POST", "Renew", "/Recruiter/Postings/Edit/{published}?handler=Renew", S, D, A, N, D),
         Page("Recruiter", "/Postings/Edit", "POST", "Duplicate", "/Recruiter/Postings/Edit/{published}?handler=Duplicate", S, D, A, N, D),
+
+        // The inbox and its CVs: company A's recruiters only; to company B's, A's application does not exist.
+        Page("Recruiter", "/Applications/Index", "GET", null, "/Recruiter/Applications?posting={onBoard}", S, D, A, A, D),
+        Page("Recruiter", "/Applications/Details", "GET", null, "/Recruiter/Applications/Details/{application}", S, D, A, N, D),
+        Page("Recruiter", "/Applications/Details", "GET", "Cv", "/Recruiter/Applications/Details/{application}?handler=Cv", S, D, A, N, D),
+        Page("Recruiter", "/Applications/Details", "POST", "Status", "/Recruiter/Applications/Details/{application}?handler=Status&status=Reviewed", S, D, A, N, D),
 
         // The admin area: admins only.
         Page("Admin", "/Index", "GET", null, "/Admin", S, D, D, D, A),

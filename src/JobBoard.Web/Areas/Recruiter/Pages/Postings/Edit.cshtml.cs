@@ -66,7 +66,7 @@ public sealed class EditModel(JobBoardDbContext db, CurrentRecruiter recruiter, 
         {
             if (await ReadFormAsync(Posting.ToContent().Locations, cancellationToken) is { } content)
             {
-                ShowPreview(content);
+                ShowPreview(content, Posting.Id);
             }
         }
         else

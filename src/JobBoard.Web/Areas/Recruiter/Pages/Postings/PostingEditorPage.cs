@@ -106,12 +106,13 @@ public abstract class PostingEditorPage(JobBoardDbContext db, CurrentRecruiter r
     }
 
     /// <summary>The posting as the public page will show it, built in memory from the content and never saved.</summary>
-    protected void ShowPreview(PostingContent content)
+    /// <param name="postingId">The id of the posting being edited, so the preview's links are the public page's.</param>
+    protected void ShowPreview(PostingContent content, int? postingId = null)
     {
         var draft = JobPosting.CreateDraft(Company, content, Membership.Email, Now);
         if (draft.Succeeded)
         {
-            Preview = new PostingBody(draft.Value, PostingOutline.Build(draft.Value), NoLongerOpen: false);
+            Preview = new PostingBody(draft.Value, PostingOutline.Build(draft.Value), NoLongerOpen: false, postingId);
         }
         else
         {
