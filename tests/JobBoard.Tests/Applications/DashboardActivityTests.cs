@@ -18,12 +18,6 @@ public sealed class DashboardActivityTests(JobBoardApp app) : WebTest(app)
 
     private PostingActivity Activity => app.Services.GetRequiredService<PostingActivity>();
 
-    public override async Task InitializeAsync()
-    {
-        await base.InitializeAsync();
-        await Activity.FlushAsync(CancellationToken.None);
-    }
-
     [Fact]
     public async Task The_chart_draws_the_counted_views_and_apply_clicks_of_the_last_30_days_with_their_totals_in_words()
     {

@@ -1,4 +1,5 @@
 using JobBoard.Data;
+using JobBoard.Web.Listings;
 using JobBoard.Web.Pages.Jobs;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
@@ -81,6 +82,9 @@ public class JobBoardApp : WebApplicationFactory<Program>, IAsyncLifetime
         Mail.Clear();
         (Services.GetRequiredService<IMemoryCache>() as MemoryCache)?.Clear();
         await Services.GetRequiredService<IOutputCacheStore>().EvictByTagAsync(DetailsModel.CacheTag, CancellationToken.None);
+        // Views and apply clicks a test counted but never flushed are written now, into tables emptied next: left in
+        // memory, they would land on the next test's postings, which reuse the ids.
+        await Services.GetRequiredService<PostingActivity>().FlushAsync(CancellationToken.None);
         await using var connection = new NpgsqlConnection(_connectionString);
         await connection.OpenAsync();
         await using var list = new NpgsqlCommand(

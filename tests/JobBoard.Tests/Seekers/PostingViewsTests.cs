@@ -16,13 +16,6 @@ public sealed class PostingViewsTests(JobBoardApp app) : WebTest(app)
 
     private PostingActivity Activity => app.Services.GetRequiredService<PostingActivity>();
 
-    public override async Task InitializeAsync()
-    {
-        await base.InitializeAsync();
-        // Views other tests made and never flushed belong to postings of theirs, which the reset removed: dropped here.
-        await Activity.FlushAsync(CancellationToken.None);
-    }
-
     [Fact]
     public async Task Nothing_is_written_until_the_flush_and_then_one_row_per_posting_and_day()
     {
