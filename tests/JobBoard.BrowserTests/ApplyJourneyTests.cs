@@ -32,7 +32,7 @@ public sealed partial class ApplyJourneyTests(BrowserBoard board)
 
         await using var seeker = await board.OpenAsync();
         var page = seeker.Page;
-        await SignInAsync(seeker, seekerEmail, TestAccounts.Password, HomeUrl());
+        await SignInAsync(seeker, seekerEmail, TestAccounts.Password, AccountUrl());
         await page.GotoAsync($"/jobs/{posting.Id}/{posting.Slug}");
         await Expect(page.Locator("h1")).ToHaveTextAsync(title);
 
@@ -97,8 +97,8 @@ public sealed partial class ApplyJourneyTests(BrowserBoard board)
         seeker.Problems.Should().BeEmpty("the seeker's pages run without script, style or request errors");
     }
 
-    [GeneratedRegex(@"/$")]
-    private static partial Regex HomeUrl();
+    [GeneratedRegex(@"/Account$")]
+    private static partial Regex AccountUrl();
 
     [GeneratedRegex(@"/jobs/\d+/apply/form$")]
     private static partial Regex FormUrl();
