@@ -16,7 +16,7 @@ public static class ApplyEndpoint
 {
     public static IEndpointRouteBuilder MapApply(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapGet("/jobs/{id:int}/apply", ApplyAsync).AllowAnonymous().RequireRateLimiting(RateLimits.Applies);
+        endpoints.MapGet("/jobs/{id:int}/apply", ApplyAsync).AllowAnonymous().RequireRateLimiting(RateLimits.Applies).ExcludeFromDescription();
         return endpoints;
     }
 
