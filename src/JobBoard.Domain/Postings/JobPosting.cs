@@ -139,7 +139,13 @@ public sealed class JobPosting
     /// the publication with the feed it came from. Dated <paramref name="now"/> unless the ad carries its own date; one
     /// whose closing date has already passed is published all the same, for the caller to <see cref="Expire"/>.
     /// </summary>
-    public static Result<JobPosting> PublishImported(Company company, PostingContent content, string source, DateTimeOffset now)
+    /// <param name="now">When the ad says it was published: its history reads as the ad's.</param>
+    /// <param name="writtenAt">
+    /// When the board wrote it, which <see cref="UpdatedAt"/> records (job alerts look for postings written since their
+    /// last look, so an ad replayed from last week still reaches them); <paramref name="now"/> when not given.
+    /// </param>
+    public static Result<JobPosting> PublishImported(
+        Company company, PostingContent content, string source, DateTimeOffset now, DateTimeOffset? writtenAt = null)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(source);
         var errors = ValidateFor(company, content);
@@ -153,6 +159,7 @@ public sealed class JobPosting
         posting._statusHistory.Add(PostingStatusChange.Record(now, null, PostingStatus.Draft, ImportActor, null));
         posting.DatePosted ??= DateOnly.FromDateTime(now.UtcDateTime);
         posting.MoveTo(PostingStatus.Published, ImportActor, $"Imported from {source.Trim()}", now);
+        posting.UpdatedAt = writtenAt ?? now;
         return Result<JobPosting>.Success(posting);
     }
 

@@ -125,7 +125,7 @@ public sealed class JobPostingFeedImporter(JobBoardDbContext db, TimeProvider cl
             else
             {
                 var content = feedPosting.ToContent(referenceData.CategoryNamed, referenceData.SkillNamed);
-                var published = JobPosting.PublishImported(company, content, source, PublishedAt(content, now));
+                var published = JobPosting.PublishImported(company, content, source, PublishedAt(content, now), writtenAt: now);
                 if (!published.Succeeded)
                 {
                     await problems.WriteLineAsync($"entry {number}: {Describe(published.Errors)}");

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json.Nodes;
 using JobBoard.Domain.Companies;
 using JobBoard.Domain.Postings;
@@ -403,6 +404,20 @@ public sealed class JobPostingFeedImportTests(JobBoardApp app) : WebTest(app)
             ["address"] = new JsonObject { ["@type"] = "PostalAddress", ["addressLocality"] = "Chicago", ["addressRegion"] = "IL", ["addressCountry"] = "US" },
         },
     };
+
+    [Fact]
+    public async Task An_ad_from_last_week_reads_as_published_then_but_is_stamped_as_written_now_so_job_alerts_see_it()
+    {
+        var lastWeek = Posting("Registered Nurse", "RN-1");
+        lastWeek["datePosted"] = Today.AddDays(-7).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+        await ImportAsync(new JsonArray(lastWeek));
+
+        var posting = (await LoadPostingsAsync()).Single();
+        posting.DatePosted.Should().Be(Today.AddDays(-7));
+        posting.PublishedAt.Should().Be(new DateTimeOffset(Today.AddDays(-7).ToDateTime(TimeOnly.MinValue), TimeSpan.Zero));
+        posting.UpdatedAt.Should().Be(app.Clock.GetUtcNow());
+    }
 
     private static JsonObject Salary(string currency, decimal minimum, decimal maximum, string unit) => new()
     {
