@@ -16,6 +16,12 @@ namespace JobBoard.Web.Alerts;
 /// </summary>
 public sealed partial class AlertMail(BoardMail mail, AlertTokens tokens, ILogger<AlertMail> logger)
 {
+    /// <summary>
+    /// The confirmation goes to any address a stranger types, so it repeats nothing else they typed (not the alert's
+    /// name): the board cannot be made to carry someone's message to a third party.
+    /// </summary>
+    public const string ConfirmationSubject = "Confirm your JobBoard job alert";
+
     /// <summary>The confirmation link; false when the mail server could not be reached (the page says so).</summary>
     public async Task<bool> SendConfirmationAsync(JobAlert alert, string origin, CancellationToken cancellationToken)
     {
@@ -25,19 +31,19 @@ public sealed partial class AlertMail(BoardMail mail, AlertTokens tokens, ILogge
         var unsubscribe = UnsubscribeLink(alert.Id, origin);
         var text = new StringBuilder()
             .Append("Someone, probably you, asked JobBoard to mail new jobs for this search to this address:\n")
-            .Append($"{alert.Name}\n{search}\n\n")
+            .Append($"{search}\n\n")
             .Append($"Confirm the alert to start receiving them:\n{confirm}\n\n")
             .Append($"If you did not ask for this, ignore this mail: nothing is sent without the confirmation, and the request lapses in {AlertTokens.ConfirmationLifetime.Days} days.\n")
             .Append($"Never mail this address about it: {unsubscribe}\n")
             .ToString();
         var html = Page(
-            $"<p>Someone, probably you, asked JobBoard to mail new jobs for this search to this address: <a href=\"{Encode(search)}\">{Encode(alert.Name)}</a></p>" +
+            $"<p>Someone, probably you, asked JobBoard to mail new jobs for this search to this address: <a href=\"{Encode(search)}\">the search</a></p>" +
             $"<p><a href=\"{Encode(confirm)}\" style=\"background:#0b5394;color:#fff;padding:10px 16px;text-decoration:none;border-radius:4px\">Confirm the alert</a></p>" +
             $"<p>If you did not ask for this, ignore this mail: nothing is sent without the confirmation.</p>",
             unsubscribe);
         try
         {
-            await mail.SendAsync(alert.Email, $"Confirm your job alert: {alert.Name}", text, html, UnsubscribeHeaders(unsubscribe), cancellationToken);
+            await mail.SendAsync(alert.Email, ConfirmationSubject, text, html, UnsubscribeHeaders(unsubscribe), cancellationToken);
             return true;
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
@@ -48,9 +54,9 @@ public sealed partial class AlertMail(BoardMail mail, AlertTokens tokens, ILogge
     }
 
     /// <summary>An address asked for one alert more than it may have: told so, and nothing was stored.</summary>
-    public async Task SendLimitReachedAsync(string email, string name, string origin, CancellationToken cancellationToken)
+    public async Task SendLimitReachedAsync(string email, string origin, CancellationToken cancellationToken)
     {
-        var text = $"Someone, probably you, asked JobBoard for a job alert \"{name}\" at this address, but it already has " +
+        var text = $"Someone, probably you, asked JobBoard for a job alert at this address, but it already has " +
             $"{JobAlert.MaxPerAddress} alerts, the most one address may have, so no alert was made.\n\n" +
             $"Unsubscribe from one you no longer need (every alert mail has the link) and save the search again: {origin}/jobs\n";
         try

@@ -41,7 +41,8 @@ public sealed partial class AlertPagesTests(JobBoardApp app) : WebTest(app)
             && a.Query == "q=nurse&location=Chicago,%20IL&mode=remote" && a.Frequency == AlertFrequency.Weekly);
 
         var mail = (await app.Mail.WaitForAsync("guest@example.test")).Should().ContainSingle().Subject;
-        mail.Subject.Should().Be("Confirm your job alert: Jobs matching “nurse” within 40 km of Chicago, Illinois, United States — Remote");
+        mail.Subject.Should().Be("Confirm your JobBoard job alert", "the board repeats nothing a stranger typed to the address they gave");
+        mail.TextBody.Should().NotContain("Jobs matching");
         mail.Headers["List-Unsubscribe-Post"].Should().Be("List-Unsubscribe=One-Click");
         mail.Headers["List-Unsubscribe"].Should().StartWith("<http://localhost/alerts/unsubscribe?token=");
         var confirm = ConfirmLink().Match(mail.TextBody!).Value;
@@ -124,6 +125,18 @@ public sealed partial class AlertPagesTests(JobBoardApp app) : WebTest(app)
 
         statuses.Should().Equal(HttpStatusCode.Redirect, HttpStatusCode.Redirect, HttpStatusCode.TooManyRequests);
         (await client.GetAsync(new Uri("/alerts/new?q=nurse", UriKind.Relative))).StatusCode.Should().Be(HttpStatusCode.OK);
+    }
+
+    [Fact]
+    public async Task The_alerts_page_shows_only_messages_of_its_own_making_never_text_from_the_address()
+    {
+        var user = await app.CreateUserAsync("dana@example.test", BoardRoles.Seeker, password: null);
+        var client = await app.SignedInClientAsync(user);
+
+        var page = await client.GetDocumentAsync("/alerts?done=Security+notice%3A+re-enter+your+password+at+https%3A%2F%2Fevil.example&Done=x");
+
+        page.QuerySelector("[data-testid=alerts-message]").Should().BeNull();
+        page.Body!.TextContent.Should().NotContain("evil.example");
     }
 
     [Fact]

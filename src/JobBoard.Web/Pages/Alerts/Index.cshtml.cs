@@ -16,8 +16,8 @@ public sealed class IndexModel(JobBoardDbContext db) : PageModel
 {
     public IReadOnlyList<AlertRow> Alerts { get; private set; } = [];
 
-    /// <summary>What the last change did, shown once (post-redirect-get).</summary>
-    [BindProperty(SupportsGet = true)]
+    /// <summary>What the last change did, shown once (post-redirect-get); carried in TempData, never read from the URL.</summary>
+    [TempData]
     public string? Done { get; set; }
 
     /// <summary>The alert whose change was refused, shown with what was typed and why.</summary>
@@ -35,7 +35,6 @@ public sealed class IndexModel(JobBoardDbContext db) : PageModel
             return NotFound();
         }
 
-        Done = null;
         var frequency = AlertForm.ParseFrequency(Form.Frequency);
         if (frequency is null)
         {
@@ -52,7 +51,8 @@ public sealed class IndexModel(JobBoardDbContext db) : PageModel
         }
 
         await db.SaveChangesAsync(cancellationToken);
-        return RedirectToPage(new { done = $"Saved “{alert.Name}”: {AlertForm.Label(alert.Frequency).ToLowerInvariant()}." });
+        Done = $"Saved “{alert.Name}”: {AlertForm.Label(alert.Frequency).ToLowerInvariant()}.";
+        return RedirectToPage();
     }
 
     public async Task<IActionResult> OnPostDeleteAsync(long id, CancellationToken cancellationToken)
@@ -64,7 +64,8 @@ public sealed class IndexModel(JobBoardDbContext db) : PageModel
 
         db.JobAlerts.Remove(alert);
         await db.SaveChangesAsync(cancellationToken);
-        return RedirectToPage(new { done = $"Deleted “{alert.Name}”: it sends no more mail." });
+        Done = $"Deleted “{alert.Name}”: it sends no more mail.";
+        return RedirectToPage();
     }
 
     public string Value(AlertRow alert, string field) => Refused == alert.Id

@@ -70,7 +70,8 @@ public sealed class NewModel(JobBoardDbContext db, BoardDirectories directories,
 
             db.JobAlerts.Add(made.Value);
             await db.SaveChangesAsync(cancellationToken);
-            return RedirectToPage("/Alerts/Index", new { done = $"Saved “{made.Value.Name}”. New jobs for it will come to {email}." });
+            TempData[nameof(IndexModel.Done)] = $"Saved “{made.Value.Name}”. New jobs for it will come to {email}.";
+            return RedirectToPage("/Alerts/Index");
         }
 
         var guest = JobAlert.ForGuest(Form.Email ?? string.Empty, Form.Name, query, frequency ?? AlertFrequency.Daily, now);
@@ -84,7 +85,7 @@ public sealed class NewModel(JobBoardDbContext db, BoardDirectories directories,
         var origin = $"{Request.Scheme}://{Request.Host}{Request.PathBase}";
         if (await CountAsync(alert.Email, userId: null, cancellationToken) >= JobAlert.MaxPerAddress)
         {
-            await mail.SendLimitReachedAsync(alert.Email, alert.Name, origin, cancellationToken);
+            await mail.SendLimitReachedAsync(alert.Email, origin, cancellationToken);
         }
         else
         {
