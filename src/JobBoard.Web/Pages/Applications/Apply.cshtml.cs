@@ -17,15 +17,16 @@ namespace JobBoard.Web.Pages.Applications;
 /// The on-board application (<c>/jobs/{id}/apply/form</c>) of a posting that takes them: name, address, phone, a note
 /// and a CV that <see cref="CvFile.Check"/> accepts, stored in the database with the application. Signed in, so the
 /// seeker can follow its status on <c>/applications</c>; one per seeker and posting (a second visit shows the first).
-/// The request limit leaves room for the form around a CV of <see cref="CvFile.MaxBytes"/>, so a file a little too
-/// large gets a message rather than a refused request.
+/// The request limit is five times a CV's <see cref="CvFile.MaxBytes"/>, so that the files people mistake for a CV (a
+/// scan, a portfolio) get the field's message, with the rest of the form kept, rather than a refused request; past it,
+/// the request is refused before it is read.
 /// </summary>
 [RequestSizeLimit(RequestLimit)]
 [RequestFormLimits(MultipartBodyLengthLimit = RequestLimit)]
 [EnableRateLimiting(RateLimits.Applies)]
 public sealed class ApplyModel(JobBoardDbContext db, TimeProvider clock, RecruiterNotices notices) : PageModel
 {
-    private const int RequestLimit = 2 * CvFile.MaxBytes;
+    private const int RequestLimit = 5 * CvFile.MaxBytes;
 
     /// <summary>The domain's fields and the form's, where they are named differently.</summary>
     private static readonly Dictionary<string, string> FieldKeys = new()
