@@ -43,6 +43,15 @@ public sealed partial class SavedJobsJourneyTests(BrowserBoard board)
         (await SavedCountAsync(seeker.Id)).Should().Be(1);
         (await page.EvaluateAsync<bool>("() => window.stayed === true")).Should().BeTrue("the button changed without a reload");
 
+        // From the keyboard: Enter on the focused button saves in place and the focus stays on it.
+        await page.GetByRole(AriaRole.Button, new() { Name = "Unsave job", Exact = true }).FocusAsync();
+        await page.Keyboard.PressAsync("Enter");
+        await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Save job", Exact = true })).ToBeFocusedAsync();
+        (await SavedCountAsync(seeker.Id)).Should().Be(0);
+        await page.Keyboard.PressAsync("Enter");
+        await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Unsave job", Exact = true })).ToBeFocusedAsync();
+        (await SavedCountAsync(seeker.Id)).Should().Be(1);
+
         await page.GetByRole(AriaRole.Link, new() { Name = "Saved jobs" }).ClickAsync();
         await page.WaitForURLAsync("**/saved");
         await Expect(page.GetByTestId("saved-job").GetByRole(AriaRole.Link, new() { Name = title })).ToBeVisibleAsync();

@@ -32,6 +32,8 @@
         if (button.disabled) {
             return;
         }
+        // Disabling the button takes the keyboard focus away from it; it is given back once the answer is in.
+        var focused = document.activeElement === button;
         button.disabled = true;
         fetch(form.action, {
             method: 'POST',
@@ -55,6 +57,9 @@
             });
             announce(result.saved ? 'Job saved.' : 'Job removed from your saved jobs.');
             button.disabled = false;
+            if (focused) {
+                button.focus();
+            }
         }).catch(function () {
             button.disabled = false;
             form.submit();
