@@ -262,7 +262,7 @@ public sealed class JobBoardScriptTests : IAsyncLifetime
         return new CommandResult(process.ExitCode, Text(output));
     }
 
-    /// <summary>Starts <c>./jobboard.sh</c> (or bash itself) in a process group of its own, on this test's cluster.</summary>
+    /// <summary>Starts <c>./jobboard.sh</c> (or bash itself) in a process group of its own, on this test's cluster, with Ctrl+C's default meaning.</summary>
     private Process Start(string[] arguments, StringBuilder output, (string Name, string Value)[] environment, bool script = true)
     {
         var start = new ProcessStartInfo("setsid")
@@ -271,6 +271,10 @@ public sealed class JobBoardScriptTests : IAsyncLifetime
             RedirectStandardOutput = true,
             RedirectStandardError = true,
         };
+        // Ctrl+C must reach the script even when the tests themselves were started in the background by a shell
+        // without job control, which starts its children with SIGINT ignored (and they inherit that).
+        start.ArgumentList.Add("env");
+        start.ArgumentList.Add("--default-signal=INT");
         start.ArgumentList.Add("bash");
         if (script)
         {
