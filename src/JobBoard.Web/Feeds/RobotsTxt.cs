@@ -2,7 +2,8 @@ namespace JobBoard.Web.Feeds;
 
 /// <summary>
 /// Crawlers may read every page but the JSON API (its docs page at <c>/api</c> stays open), the feeds (the sitemap
-/// lists the same postings once, canonically) and health probes. Only routes the app serves are named: a rule is
+/// lists the same postings once, canonically), health probes and the Apply route (each visit is a recorded click and
+/// leads off the board or to a form that needs an account). Only routes the app serves are named: a rule is
 /// added with its route, not before (RobotsTxtTests holds every path here to a route that answers).
 /// </summary>
 public static class RobotsTxt
@@ -15,6 +16,7 @@ public static class RobotsTxt
             Disallow: /api/
             Disallow: /feeds/
             Disallow: /health/
+            Disallow: /jobs/*/apply
 
             Sitemap: {context.Request.Origin()}/sitemap.xml
 

@@ -19,7 +19,7 @@ public sealed class RobotsTxtTests(JobBoardApp app) : WebTest(app)
 
         response.StatusCode.Should().Be(HttpStatusCode.OK);
         response.Content.Headers.ContentType!.ToString().Should().Be("text/plain; charset=utf-8");
-        lines.Should().ContainInOrder("User-agent: *", "Allow: /", "Disallow: /api/", "Disallow: /feeds/", "Disallow: /health/");
+        lines.Should().ContainInOrder("User-agent: *", "Allow: /", "Disallow: /api/", "Disallow: /feeds/", "Disallow: /health/", "Disallow: /jobs/*/apply");
         lines.Should().Contain("Sitemap: http://localhost/sitemap.xml");
         lines.Where(l => l.StartsWith("Disallow:", StringComparison.Ordinal)).Should().NotContain(l => l == "Disallow: /jobs" || l == "Disallow: /jobs/" || l == "Disallow: /api");
     }
