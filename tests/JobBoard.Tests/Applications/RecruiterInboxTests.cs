@@ -121,6 +121,23 @@ public sealed class RecruiterInboxTests(JobBoardApp app) : WebTest(app)
         mine.QuerySelector("[data-testid=status]")!.Text().Should().Be("Shortlisted");
         mine.Text().Should().Contain("since 25 November 2026");
         Rows(await _recruiter.GetDocumentAsync("/Recruiter/Applications?status=Shortlisted")).Should().Equal("Jane Doe Registered Nurse");
+        var mail = (await app.Mail.WaitForAsync("jane@example.com")).Should().ContainSingle().Subject;
+        mail.Subject.Should().Be("Your application for Registered Nurse at Acme Health: shortlisted");
+        mail.TextBody.Should().Contain("Acme Health has marked your application for \"Registered Nurse\" as shortlisted.")
+            .And.Contain("/applications");
+    }
+
+    [Fact]
+    public async Task Only_a_decision_is_mailed_to_the_seeker_not_a_review()
+    {
+        var detailsUrl = $"/Recruiter/Applications/Details/{_janeApplication}";
+
+        await _recruiter.SubmitFormAsync(detailsUrl, new Dictionary<string, string> { ["status"] = "Reviewed" }, "form[data-testid=status-form]");
+        await _recruiter.SubmitFormAsync(detailsUrl, new Dictionary<string, string> { ["status"] = "Rejected" }, "form[data-testid=status-form]");
+        await _recruiter.SubmitFormAsync(detailsUrl, new Dictionary<string, string> { ["status"] = "Rejected" }, "form[data-testid=status-form]");
+
+        var mail = (await app.Mail.WaitForAsync("jane@example.com")).Should().ContainSingle("a review is not a decision, and a decision made twice is mailed once").Subject;
+        mail.Subject.Should().EndWith(": rejected");
     }
 
     [Fact]

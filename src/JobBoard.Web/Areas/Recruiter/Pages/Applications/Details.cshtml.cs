@@ -2,6 +2,7 @@ using JobBoard.Data;
 using JobBoard.Domain.Applications;
 using JobBoard.Web.Applications;
 using JobBoard.Web.Authorization;
+using JobBoard.Web.Moderation;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -10,9 +11,10 @@ namespace JobBoard.Web.Areas.Recruiter.Pages.Applications;
 
 /// <summary>
 /// One application to the recruiter's company: the applicant, their note, their CV (downloaded, never shown inline) and
-/// its status, which the recruiter moves along and the seeker sees. Another company's application is a 404.
+/// its status, which the recruiter moves along and the seeker sees (and is mailed about when it is decided: shortlisted
+/// or rejected). Another company's application is a 404.
 /// </summary>
-public sealed class DetailsModel(JobBoardDbContext db, CurrentRecruiter recruiter, TimeProvider clock) : PageModel
+public sealed class DetailsModel(JobBoardDbContext db, CurrentRecruiter recruiter, TimeProvider clock, RecruiterNotices notices) : PageModel
 {
     public ApplicationDetails Application { get; private set; } = null!;
 
@@ -72,6 +74,7 @@ public sealed class DetailsModel(JobBoardDbContext db, CurrentRecruiter recruite
             return RedirectToPage(new { id });
         }
 
+        var before = application.Status;
         var changed = application.ChangeStatus(newStatus, clock.GetUtcNow());
         if (!changed.Succeeded)
         {
@@ -81,6 +84,19 @@ public sealed class DetailsModel(JobBoardDbContext db, CurrentRecruiter recruite
 
         await db.SaveChangesAsync(cancellationToken);
         Outcome = $"Marked {newStatus.ToDisplay().ToLowerInvariant()}; {application.Name} sees it on their applications page.";
+        if (newStatus != before && newStatus is ApplicationStatus.Shortlisted or ApplicationStatus.Rejected)
+        {
+            // A decision is worth a mail; "reviewed" is not. A mail that cannot be sent is logged: the page shows the status anyway.
+            var posting = await db.Postings.AsNoTracking().Where(p => p.Id == application.PostingId)
+                .Select(p => new { p.Title, Company = p.Company.Name }).FirstAsync(cancellationToken);
+            await notices.SendOneAsync(
+                application.Email,
+                $"Your application for {posting.Title} at {posting.Company}: {newStatus.ToDisplay().ToLowerInvariant()}",
+                $"Hello {application.Name},\n\n{posting.Company} has marked your application for \"{posting.Title}\" as " +
+                $"{newStatus.ToDisplay().ToLowerInvariant()}.\n\nYour applications and their statuses: {Url.PageLink("/Applications/Index", values: new { area = string.Empty })}\n",
+                cancellationToken);
+        }
+
         return RedirectToPage(new { id });
     }
 }
