@@ -404,7 +404,11 @@ public sealed class JobPosting
     public bool HasPublicPage => Status is PostingStatus.Published or PostingStatus.Closed or PostingStatus.Expired;
 
     /// <summary>Published and not past its closing date: the only postings the public sees in lists.</summary>
-    public bool IsOpen(DateOnly today) => Status == PostingStatus.Published && (ValidThrough is null || ValidThrough >= today);
+    public bool IsOpen(DateOnly today) => IsOpen(Status, ValidThrough, today);
+
+    /// <summary><see cref="IsOpen(DateOnly)"/> of a posting read as its status and closing date (a query's projection).</summary>
+    public static bool IsOpen(PostingStatus status, DateOnly? validThrough, DateOnly today) =>
+        status == PostingStatus.Published && (validThrough is null || validThrough >= today);
 
     private Result MoveTo(PostingStatus to, string actor, string? reason, DateTimeOffset now)
     {

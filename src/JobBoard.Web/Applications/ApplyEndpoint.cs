@@ -41,7 +41,7 @@ public static class ApplyEndpoint
         var now = clock.GetUtcNow();
         var today = DateOnly.FromDateTime(now.UtcDateTime);
         var page = $"/jobs/{posting.Id}/{posting.Slug}";
-        var open = posting.Status == PostingStatus.Published && (posting.ValidThrough is null || posting.ValidThrough >= today);
+        var open = JobPosting.IsOpen(posting.Status, posting.ValidThrough, today);
         var target = !open ? null
             : posting.TakesApplicationsOnBoard ? FormAddress(posting.Id)
             : posting.ApplyUrl is { } url ? url

@@ -164,12 +164,15 @@ public sealed class ApplyModel(JobBoardDbContext db, TimeProvider clock, Recruit
     private async Task<OnBoardPosting?> FindAsync(int id, CancellationToken cancellationToken)
     {
         var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
-        return await db.Postings.AsNoTracking()
+        var posting = await db.Postings.AsNoTracking()
             .Where(p => p.Id == id && (p.Status == PostingStatus.Published || p.Status == PostingStatus.Closed || p.Status == PostingStatus.Expired))
-            .Select(p => new OnBoardPosting(
-                p.Id, p.Slug, p.Title, p.CompanyId, p.Company.Name,
-                p.TakesApplicationsOnBoard && p.Status == PostingStatus.Published && (p.ValidThrough == null || p.ValidThrough >= today)))
+            .Select(p => new { p.Id, p.Slug, p.Title, p.CompanyId, Company = p.Company.Name, p.TakesApplicationsOnBoard, p.Status, p.ValidThrough })
             .FirstOrDefaultAsync(cancellationToken);
+        return posting is null
+            ? null
+            : new OnBoardPosting(
+                posting.Id, posting.Slug, posting.Title, posting.CompanyId, posting.Company,
+                posting.TakesApplicationsOnBoard && JobPosting.IsOpen(posting.Status, posting.ValidThrough, today));
     }
 
     /// <summary>At most one byte more than a CV may have: enough for <see cref="CvFile.Check"/> to say it is too large.</summary>
