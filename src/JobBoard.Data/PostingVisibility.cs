@@ -17,6 +17,13 @@ public static class PostingVisibility
         postings.Where(p => p.Status == PostingStatus.Published && (p.ValidThrough == null || p.ValidThrough >= today));
 
     /// <summary>
+    /// Postings the public can read at their address (<see cref="JobPosting.HasPublicPage"/>, in a form EF translates):
+    /// published, closed or expired. What can be saved, applied to from its page, and linked to.
+    /// </summary>
+    public static IQueryable<JobPosting> WhereHasPublicPage(this IQueryable<JobPosting> postings) =>
+        postings.Where(p => p.Status == PostingStatus.Published || p.Status == PostingStatus.Closed || p.Status == PostingStatus.Expired);
+
+    /// <summary>
     /// SQL: a row of the tables the database derives from postings (<c>posting_search</c>, <c>posting_search_places</c>,
     /// <c>posting_category_places</c>, <c>posting_category_lists</c>), by its alias, whose posting is open. Those tables
     /// hold published postings only, so such a row is open while its closing date has not passed.

@@ -30,12 +30,7 @@ public sealed class JobSearch(JobBoardDbContext db, TimeProvider clock, BoardDir
         ArgumentNullException.ThrowIfNull(request);
         var problems = request.Problems.ToList();
         var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
-        var categories = await directories.CategoriesAsync(cancellationToken);
-        if (request.Categories.Any(slug => categories.BySlug(slug) is null))
-        {
-            // A category created since the directory was read (by an import, say) must not filter to nothing.
-            categories = await directories.ReloadCategoriesAsync(cancellationToken);
-        }
+        var categories = await CategoriesForAsync(request, cancellationToken);
 
         var keys = await directories.SearchKeysAsync(cancellationToken);
         var locationProblems = new List<string>();
@@ -111,11 +106,7 @@ public sealed class JobSearch(JobBoardDbContext db, TimeProvider clock, BoardDir
         }
 
         var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
-        var categories = await directories.CategoriesAsync(cancellationToken);
-        if (request.Categories.Any(slug => categories.BySlug(slug) is null))
-        {
-            categories = await directories.ReloadCategoriesAsync(cancellationToken);
-        }
+        var categories = await CategoriesForAsync(request, cancellationToken);
 
         var keys = await directories.SearchKeysAsync(cancellationToken);
         await using var session = await CustomPlanConnection.BeginAsync(db, cancellationToken);
@@ -131,6 +122,16 @@ public sealed class JobSearch(JobBoardDbContext db, TimeProvider clock, BoardDir
         }
 
         return matched;
+    }
+
+    /// <summary>The category directory, read again when the request names a category it lacks.</summary>
+    private async Task<CategoryDirectory> CategoriesForAsync(JobSearchRequest request, CancellationToken cancellationToken)
+    {
+        var categories = await directories.CategoriesAsync(cancellationToken);
+        // A category created since the directory was read (by an import, say) must not filter to nothing.
+        return request.Categories.Any(slug => categories.BySlug(slug) is null)
+            ? await directories.ReloadCategoriesAsync(cancellationToken)
+            : categories;
     }
 
     /// <summary>The statement of a search, with its problems added to <paramref name="problems"/>.</summary>

@@ -165,7 +165,8 @@ public sealed class ApplyModel(JobBoardDbContext db, TimeProvider clock, Recruit
     {
         var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
         var posting = await db.Postings.AsNoTracking()
-            .Where(p => p.Id == id && (p.Status == PostingStatus.Published || p.Status == PostingStatus.Closed || p.Status == PostingStatus.Expired))
+            .WhereHasPublicPage()
+            .Where(p => p.Id == id)
             .Select(p => new { p.Id, p.Slug, p.Title, p.CompanyId, Company = p.Company.Name, p.TakesApplicationsOnBoard, p.Status, p.ValidThrough })
             .FirstOrDefaultAsync(cancellationToken);
         return posting is null
