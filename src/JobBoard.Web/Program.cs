@@ -95,6 +95,7 @@ try
             }
         });
     });
+    builder.Services.AddBoardResponseCompression();
     builder.Services.AddScoped<DatabaseStartup>();
     builder.Services.AddScoped<BoardDirectories>();
     builder.Services.AddScoped<JobSearch>();
@@ -153,7 +154,9 @@ try
 
     app.UseStatusCodePagesWithReExecute("/Error", "?status={0}");
     app.UseSecurityHeaders();
-    app.UseStaticFiles();
+    // Outside the output cache, which keeps pages uncompressed and serves each browser the encoding it asks for.
+    app.UseBoardResponseCompression();
+    app.UseStaticFiles(new StaticFileOptions { OnPrepareResponse = ResponseCompressionPolicy.SetStaticFileCaching });
     app.UseSerilogRequestLogging();
     app.UseClientAborts();
     app.UseFormNulCharacters();

@@ -13,6 +13,9 @@ namespace JobBoard.Web.Accounts;
 /// <summary>ASP.NET Core Identity as the board uses it: accounts in its own database, confirmed e-mail, lockout.</summary>
 public static class BoardAccounts
 {
+    /// <summary>The session cookie: its presence marks a signed-in browser (<see cref="ResponseCompressionPolicy"/>).</summary>
+    public const string SessionCookie = "jobboard.session";
+
     public const string SignInPath = "/Account/SignIn";
     public const string SignOutPath = "/Account/SignOut";
     public const string AccessDeniedPath = "/Account/AccessDenied";
@@ -42,7 +45,7 @@ public static class BoardAccounts
             cookie.LoginPath = SignInPath;
             cookie.LogoutPath = SignOutPath;
             cookie.AccessDeniedPath = AccessDeniedPath;
-            cookie.Cookie.Name = "jobboard.session";
+            cookie.Cookie.Name = SessionCookie;
             cookie.Cookie.HttpOnly = true;
             cookie.Cookie.SameSite = SameSiteMode.Lax;
             cookie.SlidingExpiration = true;
