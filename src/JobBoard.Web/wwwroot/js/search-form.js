@@ -28,7 +28,9 @@ document.addEventListener('submit', function (event) {
 // The currency list's first entry names the currency of the place searched ("RON (local)"). While the place field says
 // something else that currency is not known yet, so the entry reads "Local currency" until the search is made.
 function relabelLocalCurrency(field) {
-    var option = field.form && field.form.querySelector('select[name=currency] option[data-place]');
+    // The currency list may stand outside the form it belongs to (form="…"): look it up among the form's fields.
+    var currency = field.form && field.form.elements.namedItem('currency');
+    var option = currency instanceof HTMLSelectElement ? currency.querySelector('option[data-place]') : null;
     if (!option) {
         return;
     }
