@@ -1,4 +1,5 @@
 using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
 
 namespace JobBoard.BrowserTests;
 
@@ -17,7 +18,6 @@ public sealed class SearchFormTests(BrowserBoard board)
         var form = page.GetByTestId("search-form");
 
         await page.GotoAsync("/jobs");
-        await page.Locator("summary", new() { HasText = "More filters" }).ClickAsync();
         await page.Locator("#salaryMin").FillAsync("55500");
         await form.GetByRole(AriaRole.Button, new() { Name = "Search", Exact = true }).ClickAsync();
         await page.WaitForURLAsync("**/jobs?salaryMin=55500", Sent);
@@ -79,4 +79,163 @@ public sealed class SearchFormTests(BrowserBoard board)
         (await page.Locator("h1").InnerTextAsync()).Should().Be("All jobs");
         session.Problems.Should().BeEmpty();
     }
+
+    private static readonly ViewportSize Phone = new() { Width = 390, Height = 844 };
+
+    [Fact]
+    public async Task On_a_phone_the_filters_button_opens_a_panel_where_several_boxes_are_ticked_before_applying_them()
+    {
+        await using var session = await board.OpenAsync(Phone);
+        var page = session.Page;
+        var searches = new List<string>();
+        page.Request += (_, request) =>
+        {
+            if (request.IsNavigationRequest)
+            {
+                searches.Add(request.Url);
+            }
+        };
+        var button = page.GetByTestId("filters-button");
+        var panel = page.Locator("#filters");
+
+        await page.GotoAsync("/jobs");
+        (await page.GetByTestId("filters-link").IsVisibleAsync()).Should().BeFalse("scripts turn the link into the button");
+        (await button.InnerTextAsync()).Should().Be("Filters");
+        (await panel.IsVisibleAsync()).Should().BeFalse();
+        (await FirstResultTopAsync(page)).Should().BeLessThan(844, "the first result shows on the first screen");
+
+        await button.ClickAsync();
+        (await panel.IsVisibleAsync()).Should().BeTrue();
+        (await button.GetAttributeAsync("aria-expanded")).Should().Be("true");
+        (await page.EvaluateAsync<bool>("document.querySelector('#results').inert")).Should().BeTrue("the page behind the panel is out of reach");
+        var boxes = panel.Locator("input[type=checkbox]");
+        var first = await boxes.Nth(0).GetAttributeAsync("value");
+        var second = await boxes.Nth(1).GetAttributeAsync("value");
+        var firstName = await boxes.Nth(0).GetAttributeAsync("name");
+        var secondName = await boxes.Nth(1).GetAttributeAsync("name");
+        await boxes.Nth(0).CheckAsync();
+        await boxes.Nth(1).CheckAsync();
+        searches.Should().Equal([new Uri(board.BaseAddress, "/jobs").ToString()], "nothing is searched until the filters are applied");
+
+        await panel.GetByRole(AriaRole.Button, new() { Name = "Apply filters" }).ClickAsync();
+        await page.WaitForURLAsync(url => url.Contains($"{firstName}={first}", StringComparison.Ordinal) && url.Contains($"{secondName}={second}", StringComparison.Ordinal), Sent);
+        (await page.GetByTestId("chip").CountAsync()).Should().Be(2);
+        (await button.InnerTextAsync()).Should().Be("Filters (2)");
+        (await panel.IsVisibleAsync()).Should().BeFalse("the panel closes on the results");
+        (await page.EvaluateAsync<int>("document.documentElement.scrollWidth")).Should().BeLessThanOrEqualTo(390);
+
+        await page.GetByTestId("chip").First.ClickAsync();
+        await page.WaitForURLAsync(url => !url.Contains($"{firstName}={first}", StringComparison.Ordinal), Sent);
+        (await page.GetByTestId("chip").CountAsync()).Should().Be(1);
+        await page.GetByTestId("clear-all").ClickAsync();
+        await page.WaitForURLAsync(url => new Uri(url).PathAndQuery == "/jobs", Sent);
+        session.Problems.Should().BeEmpty();
+        (await session.AccessibilityProblemsAsync()).Should().BeEmpty();
+    }
+
+    [Fact]
+    public async Task The_filters_panel_closes_with_escape_and_gives_the_focus_back_to_its_button()
+    {
+        await using var session = await board.OpenAsync(Phone);
+        var page = session.Page;
+        var button = page.GetByTestId("filters-button");
+
+        await page.GotoAsync("/jobs");
+        await button.FocusAsync();
+        await page.Keyboard.PressAsync("Enter");
+        (await page.EvaluateAsync<string>("document.activeElement.id")).Should().Be("filters-heading", "the panel's heading takes the focus");
+        await page.Keyboard.PressAsync("Escape");
+
+        (await page.Locator("#filters").IsVisibleAsync()).Should().BeFalse();
+        (await button.GetAttributeAsync("aria-expanded")).Should().Be("false");
+        (await page.EvaluateAsync<string?>("document.activeElement.dataset.testid")).Should().Be("filters-button");
+        (await page.EvaluateAsync<bool>("document.querySelector('#results').inert")).Should().BeFalse();
+        session.Problems.Should().BeEmpty();
+    }
+
+    [Fact]
+    public async Task On_a_wide_screen_the_filters_are_a_sidebar_and_a_ticked_box_searches_at_once()
+    {
+        await using var session = await board.OpenAsync();
+        var page = session.Page;
+
+        await page.GotoAsync("/jobs");
+        (await page.GetByTestId("filters-button").IsVisibleAsync()).Should().BeFalse();
+        (await page.Locator("#filters").IsVisibleAsync()).Should().BeTrue();
+        var box = page.GetByTestId("facet-mode").Locator("input[type=checkbox]").First;
+        var mode = await box.GetAttributeAsync("value");
+
+        await box.ClickAsync();
+        await page.WaitForURLAsync($"**/jobs?mode={mode}", Sent);
+        (await page.GetByTestId("facet-mode").Locator($"input[value={mode}]").IsCheckedAsync()).Should().BeTrue();
+
+        await page.Locator("#sort").SelectOptionAsync("salary");
+        await page.WaitForURLAsync($"**/jobs?sort=salary&mode={mode}", Sent);
+        session.Problems.Should().BeEmpty();
+        (await session.AccessibilityProblemsAsync()).Should().BeEmpty();
+    }
+
+    [Fact]
+    public async Task While_the_next_page_loads_the_form_and_the_results_are_marked_busy()
+    {
+        await using var session = await board.OpenAsync();
+        var page = session.Page;
+        var release = new TaskCompletionSource();
+        await page.GotoAsync("/jobs");
+        await page.RouteAsync("**/jobs?page=2", async route =>
+        {
+            await release.Task;
+            await route.ContinueAsync();
+        });
+
+        // Playwright's own clicks and locators wait for the navigation, which waits for the release: the page's state is
+        // read in the same script as the click.
+        var state = await page.EvaluateAsync<string[]>(
+            """
+            () => {
+                document.querySelector('a[rel=next]').click();
+                return [
+                    document.querySelector('[data-testid=search-form]').getAttribute('aria-busy'),
+                    document.querySelector('[data-testid=results]').getAttribute('aria-busy'),
+                    document.querySelector('[data-search-loading]').textContent,
+                ];
+            }
+            """);
+        state.Should().Equal("true", "true", "Loading results…");
+        release.SetResult();
+
+        await page.WaitForURLAsync("**/jobs?page=2", Sent);
+        (await page.GetByTestId("search-form").GetAttributeAsync("aria-busy")).Should().BeNull();
+        session.Problems.Should().BeEmpty();
+    }
+
+    [Fact]
+    public async Task On_a_phone_the_placeholders_fit_their_fields()
+    {
+        await using var session = await board.OpenAsync(Phone);
+        var page = session.Page;
+
+        await page.GotoAsync("/jobs");
+
+        foreach (var id in new[] { "q", "location" })
+        {
+            // The placeholder's width in the field's own font against the room the field has for text.
+            var room = await page.EvaluateAsync<double>(
+                """
+                id => {
+                    const field = document.getElementById(id);
+                    const style = getComputedStyle(field);
+                    const context = document.createElement('canvas').getContext('2d');
+                    context.font = style.font;
+                    const text = context.measureText(field.placeholder).width;
+                    const width = field.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight);
+                    return width - text;
+                }
+                """, id);
+            room.Should().BeGreaterThan(0, "the placeholder of #{0} is not cut off", id);
+        }
+    }
+
+    private static Task<double> FirstResultTopAsync(IPage page) =>
+        page.EvaluateAsync<double>("document.querySelector('[data-testid=job-card]').getBoundingClientRect().top");
 }

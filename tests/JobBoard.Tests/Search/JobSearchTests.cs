@@ -423,7 +423,8 @@ public sealed class JobSearchTests(JobBoardApp app) : WebTest(app)
 
         var (_, page) = await app.GetPageAsync("/jobs?q=nurse");
         page.QuerySelector("[data-testid=facet-category]")!.Text().Should().Contain("Healthcare (2)").And.Contain("Sales (1)");
-        page.QuerySelector("[data-testid=facet-category] a")!.GetAttribute("href").Should().Be("/jobs?q=nurse&category=healthcare");
+        var box = page.QuerySelector("[data-testid=facet-category] input[type=checkbox]")!;
+        (box.GetAttribute("name"), box.GetAttribute("value"), box.GetAttribute("form")).Should().Be(("category", "healthcare", "search"));
     }
 
     [Fact]

@@ -69,6 +69,18 @@ public sealed class SearchFormTests(JobBoardApp app) : WebTest(app)
         options.Where(o => o.GetAttribute("value") == string.Empty).Select(o => o.Text()).Should().ContainSingle().Which.Should().EndWith("(default)");
     }
 
+    [Theory]
+    [InlineData("", "10 km|25 km|40 km|50 km|100 km|200 km")]
+    [InlineData("unit=mi", "10 mi|25 mi|40 mi|50 mi|100 mi|200 mi")]
+    public async Task Without_a_place_no_radius_is_called_the_default(string query, string entries)
+    {
+        var (_, page) = await app.GetPageAsync("/jobs?" + query);
+
+        var options = page.QuerySelectorAll("select#radius option");
+        string.Join('|', options.Select(o => o.Text())).Should().Be(entries, "there is no place for a radius to be around");
+        options.Where(o => o.HasAttribute("selected")).Select(o => o.GetAttribute("value")).Should().Equal([""], "the default is still the one sent");
+    }
+
     private async Task<JsonDocument> ApiAsync(string query)
     {
         var response = await app.CreateClient().GetAsync(new Uri($"/api/v1/jobs?{query}", UriKind.Relative));

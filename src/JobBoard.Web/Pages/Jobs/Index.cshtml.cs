@@ -15,6 +15,9 @@ public sealed class IndexModel(JobSearch search, BoardDirectories directories) :
 
     public static readonly int[] PostedWithin = [1, 3, 7, 14, 30];
 
+    /// <summary>The widest radius the list offers: what an empty search around a city suggests.</summary>
+    public double WidestRadius => Radii[^1];
+
     public JobSearchRequest Search { get; private set; } = JobSearchRequest.Empty;
 
     public JobSearchResult Result { get; private set; } = null!;
@@ -22,6 +25,18 @@ public sealed class IndexModel(JobSearch search, BoardDirectories directories) :
     public CategoryDirectory Categories { get; private set; } = null!;
 
     public string Heading { get; private set; } = "Jobs";
+
+    /// <summary>The filters in effect, one removable chip each.</summary>
+    public IReadOnlyList<ActiveFilter> Filters { get; private set; } = [];
+
+    /// <summary>The choices of each checkbox facet: the values the matches have, with their counts, and those chosen.</summary>
+    public IReadOnlyList<FacetOption> CategoryOptions { get; private set; } = [];
+
+    public IReadOnlyList<FacetOption> ModeOptions { get; private set; } = [];
+
+    public IReadOnlyList<FacetOption> TypeOptions { get; private set; } = [];
+
+    public IReadOnlyList<FacetOption> LevelOptions { get; private set; } = [];
 
     /// <summary>The currencies the salary filter offers: those of the countries with postings, and the one asked for.</summary>
     public IReadOnlyList<string> Currencies { get; private set; } = [];
@@ -39,6 +54,13 @@ public sealed class IndexModel(JobSearch search, BoardDirectories directories) :
         Result = await search.SearchAsync(Search, cancellationToken);
         Categories = await directories.CategoriesAsync(cancellationToken);
         Heading = SearchHeading.Describe(Search, Result, Categories);
+        Filters = ActiveFilters.Of(Result, Categories);
+        var facets = Result.Facets;
+        CategoryOptions = FacetOption.Of(
+            facets.Categories.Select(c => (c.Slug, c.Name, c.Count)), Search.Categories.Select(slug => (slug, Categories.BySlug(slug)?.Name ?? slug)));
+        ModeOptions = FacetOption.Of(facets.WorkModes, Search.Modes, JobSearchRequest.ModeSlug, m => m.ToDisplay());
+        TypeOptions = FacetOption.Of(facets.EmploymentTypes, Search.Types, JobSearchRequest.TypeSlug, t => t.ToDisplay());
+        LevelOptions = FacetOption.Of(facets.Levels, Search.Levels, l => l.ToString().ToLowerInvariant(), l => l.ToDisplay());
         var currencies = await directories.CurrenciesAsync(cancellationToken);
         Currencies = Search.Currency is { } chosen && !currencies.Contains(chosen) ? [.. currencies.Append(chosen).Order(StringComparer.Ordinal)] : currencies;
         return Page();
@@ -65,21 +87,34 @@ public sealed class IndexModel(JobSearch search, BoardDirectories directories) :
 
     public string PageUrl(int page) => SearchUrl(Search, page);
 
-    public string SortUrl(SearchSort sort) => "/jobs" + (Search with { Sort = sort }).ToQueryString(1);
-
-    public string Toggle(WorkMode mode) => SearchUrl(Search with { Modes = Toggled(Search.Modes, mode) });
-
-    public string Toggle(EmploymentType type) => SearchUrl(Search with { Types = Toggled(Search.Types, type) });
-
-    public string Toggle(Seniority level) => SearchUrl(Search with { Levels = Toggled(Search.Levels, level) });
-
-    public string ToggleCategory(string slug) => SearchUrl(Search with { Categories = Toggled(Search.Categories, slug) });
+    /// <summary>"Clear all": the same words and sort, no filter.</summary>
+    public string ClearAllUrl => SearchUrl(ActiveFilters.Cleared(Search));
 
     /// <summary>"Save this search": the alert form, with this search (not its page or sort) in its address.</summary>
     public string SaveSearchUrl => "/alerts/new" + (Search with { Page = 1 }).ToQueryString(includeSort: false);
 
     public string FeedUrl => "/feeds/jobs.rss" + (Search with { Page = 1 }).ToQueryString(includeSort: false);
+}
 
-    private static List<T> Toggled<T>(IReadOnlyList<T> values, T value) =>
-        values.Contains(value) ? values.Where(v => !EqualityComparer<T>.Default.Equals(v, value)).ToList() : [.. values, value];
+/// <summary>A facet's fieldset: its legend, the query parameter its checkboxes send, and its choices.</summary>
+public sealed record FacetFieldset(string Legend, string Name, string TestId, IReadOnlyList<FacetOption> Options);
+
+/// <summary>A checkbox of a facet: its value in the URL, its label, how many matches have it (null when none counted), whether it is chosen.</summary>
+public sealed record FacetOption(string Value, string Label, int? Count, bool Selected)
+{
+    /// <summary>The counted values in their order, then the chosen ones no match has (they stay ticked, so the next search keeps them).</summary>
+    public static IReadOnlyList<FacetOption> Of(IEnumerable<(string Value, string Label, int Count)> counted, IEnumerable<(string Value, string Label)> chosen)
+    {
+        var chosenValues = chosen.ToList();
+        var options = counted
+            .Select(c => new FacetOption(c.Value, c.Label, c.Count, chosenValues.Any(v => string.Equals(v.Value, c.Value, StringComparison.OrdinalIgnoreCase))))
+            .ToList();
+        options.AddRange(chosenValues
+            .Where(v => !options.Any(o => string.Equals(o.Value, v.Value, StringComparison.OrdinalIgnoreCase)))
+            .Select(v => new FacetOption(v.Value, v.Label, null, true)));
+        return options;
+    }
+
+    public static IReadOnlyList<FacetOption> Of<T>(IEnumerable<FacetCount<T>> counted, IEnumerable<T> chosen, Func<T, string> slug, Func<T, string> label) =>
+        Of(counted.Select(c => (slug(c.Value), label(c.Value), c.Count)), chosen.Select(c => (slug(c), label(c))));
 }
