@@ -63,7 +63,7 @@ public sealed class JobCardsTests(JobBoardApp app) : WebTest(app)
 
         var place = page.QuerySelector("[data-testid=job-card] .tag-place")!;
         place.QuerySelector("[data-testid=place]")!.Text().Should().Be("Chicago, IL", "the place the search matched, not the ad's first");
-        place.QuerySelector("[data-testid=distance]")!.Text().Should().MatchRegex(@"^ · \d+ km from Evanston$");
+        place.QuerySelector("[data-testid=distance]")!.Text().Should().MatchRegex(@"^· \d+ km from Evanston$");
         place.QuerySelector("[data-testid=more-places]")!.Text().Trim().Should().Be("+1");
     }
 

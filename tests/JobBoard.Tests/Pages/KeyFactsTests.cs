@@ -57,7 +57,7 @@ public sealed class KeyFactsTests(JobBoardApp app) : WebTest(app)
 
         var facts = page.QuerySelector("[data-testid=key-facts]")!;
         facts.QuerySelector("[data-testid=fact-salary]").Should().BeNull();
-        Fact(facts, "places").Should().Be("Location Bucharest, Romania");
+        Fact(facts, "places").Should().Be("Location Bucharest, București");
         facts.QuerySelector("[data-testid=fact-closes]").Should().BeNull("the ad has no closing date");
     }
 
