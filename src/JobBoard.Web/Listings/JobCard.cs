@@ -50,6 +50,12 @@ public sealed record JobCard(
     /// <summary>For a recommendation: why it is on the list ("Same city: Boston · Healthcare"); null on other lists.</summary>
     public IReadOnlyList<string>? Reasons { get; init; }
 
+    /// <summary>
+    /// Whether the card has its own Save button. Not under a posting, whose page has one Save button, the posting's own,
+    /// so "Save job" there is never ambiguous.
+    /// </summary>
+    public bool OffersSave { get; init; } = true;
+
     /// <summary>The place the card names: the one a radius search matched or a recommendation names, else the posting's main place.</summary>
     public PostingLocation? MainPlace => Near?.Place ?? NamedPlace ?? (Places.Count > 0 ? Places[0] : null);
 

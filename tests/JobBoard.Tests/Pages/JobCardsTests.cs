@@ -91,6 +91,8 @@ public sealed class JobCardsTests(JobBoardApp app) : WebTest(app)
         card.QuerySelector("p")!.Text().Should().StartWith("Pediatric Nurse wanted");
         card.QuerySelector("a[aria-label='View details of Pediatric Nurse']")!.GetAttribute("href").Should().Be($"/jobs/{related.Id}/{related.Slug}");
         page.QuerySelectorAll("[data-testid=recommended] [data-testid=job-card]").Should().BeEmpty("a recommendation is counted as one, not as a search result");
+        page.QuerySelectorAll("[data-testid=save-job]").Should().ContainSingle("the page's one Save button is the posting's")
+            .Which.Closest("header").Should().NotBeNull("it sits beside Apply");
     }
 
     [Fact]
