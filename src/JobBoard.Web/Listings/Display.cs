@@ -1,5 +1,7 @@
 using System.Globalization;
+using System.Text.Encodings.Web;
 using JobBoard.Domain.Postings;
+using Microsoft.AspNetCore.Html;
 
 namespace JobBoard.Web.Listings;
 
@@ -84,4 +86,66 @@ public static class Display
     public static string YesNo(bool value) => value ? "Yes" : "No";
 
     public static string Hours(decimal hours) => $"{hours.ToString("0.##", CultureInfo.InvariantCulture)} hours per week";
+
+    /// <summary>"today", "yesterday", "5 days ago", "3 weeks ago", "2 months ago", "over a year ago"; a later date reads "in 3 days".</summary>
+    public static string Ago(DateOnly date, DateOnly today)
+    {
+        var days = today.DayNumber - date.DayNumber;
+        return days switch
+        {
+            < -1 => $"in {-days} days",
+            -1 => "tomorrow",
+            0 => "today",
+            1 => "yesterday",
+            < 14 => $"{days} days ago",
+            < 60 => $"{days / 7} weeks ago",
+            < 365 => $"{days / 30} months ago",
+            < 730 => "over a year ago",
+            _ => $"{days / 365} years ago",
+        };
+    }
+
+    /// <summary>"closes today", "closes tomorrow", "closes in 3 days", "closes in 5 weeks"; "closed 2 days ago" once past.</summary>
+    public static string Closes(DateOnly validThrough, DateOnly today)
+    {
+        var days = validThrough.DayNumber - today.DayNumber;
+        return days switch
+        {
+            < 0 => $"closed {Ago(validThrough, today)}",
+            0 => "closes today",
+            1 => "closes tomorrow",
+            < 14 => $"closes in {days} days",
+            < 60 => $"closes in {days / 7} weeks",
+            _ => $"closes on {Date(validThrough)}",
+        };
+    }
+
+    /// <summary>A date as relative text in a &lt;time&gt; whose title gives the exact date (shown on hover).</summary>
+    public static IHtmlContent Time(DateOnly date, string text) => new HtmlString(
+        $"<time datetime=\"{date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}\" title=\"{Date(date)}\">{HtmlEncoder.Default.Encode(text)}</time>");
+
+    /// <summary>An ISO 3166 country's English name ("PL" is "Poland"); a code the region data does not know stays as it is.</summary>
+    public static string Country(string code)
+    {
+        try
+        {
+            return code.Length == 2 ? new RegionInfo(code).EnglishName : code;
+        }
+        catch (ArgumentException)
+        {
+            return code;
+        }
+    }
+
+    /// <summary>A company's initials for its mark when it has no logo: "Acme Health" is "AH", "Novartis" is "N".</summary>
+    public static string Initials(string name)
+    {
+        var words = name.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)
+            .Select(w => w.FirstOrDefault(char.IsLetterOrDigit))
+            .Where(c => c != default)
+            .Take(2)
+            .Select(char.ToUpperInvariant)
+            .ToArray();
+        return words.Length == 0 ? "?" : new string(words);
+    }
 }

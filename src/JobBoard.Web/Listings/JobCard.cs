@@ -44,8 +44,20 @@ public sealed record JobCard(
     /// <summary>For a radius search: the posting's place nearest the searched one, which the card shows first.</summary>
     public NearPlace? Near { get; init; }
 
-    /// <summary>The place the card names: the one a radius search matched, else the posting's main place.</summary>
-    public PostingLocation? MainPlace => Near?.Place ?? (Places.Count > 0 ? Places[0] : null);
+    /// <summary>For a recommendation: the posting's place nearest the one being read, which its reasons speak of.</summary>
+    public PostingLocation? NamedPlace { get; init; }
+
+    /// <summary>For a recommendation: why it is on the list ("Same city: Boston · Healthcare"); null on other lists.</summary>
+    public IReadOnlyList<string>? Reasons { get; init; }
+
+    /// <summary>
+    /// Whether the card has its own Save button. Not under a posting, whose page has one Save button, the posting's own,
+    /// so "Save job" there is never ambiguous.
+    /// </summary>
+    public bool OffersSave { get; init; } = true;
+
+    /// <summary>The place the card names: the one a radius search matched or a recommendation names, else the posting's main place.</summary>
+    public PostingLocation? MainPlace => Near?.Place ?? NamedPlace ?? (Places.Count > 0 ? Places[0] : null);
 
     public int PlaceCount => Places.Count;
 }

@@ -126,7 +126,7 @@ public sealed class DemoBoardTests(JobBoardApp app) : WebTest(app)
         var page = await DetailsPageAsync(SeedAds.BucharestTitle);
         var today = TestPostings.Today;
 
-        page.QuerySelector(".job-meta time")!.GetAttribute("datetime").Should().Be(today.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+        page.QuerySelector("[data-testid=fact-posted] time")!.GetAttribute("datetime").Should().Be(today.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
         page.QuerySelector("main")!.Text().Should().Contain($"Apply by {Display.Date(today.AddDays(60))}");
     }
 

@@ -195,7 +195,7 @@ public sealed class RecommendationQualityTests(JobBoardApp app, ITestOutputHelpe
         jobs.Take(4).Select(j => j.QuerySelector("h3")!.Text()).Should().BeEquivalentTo(
             "Oncology Sales Specialist (Boston)", "Field Medical Sales Rep (Houston + Boston)", "Medical Device Sales Rep (Cambridge)", "Pharmaceutical Sales Rep (Quincy)");
         var boston = jobs.Single(j => j.QuerySelector("h3")!.Text() == "Oncology Sales Specialist (Boston)");
-        boston.Text().Should().Contain("Boston Medical").And.Contain("Boston, MA").And.Contain("View Details").And.Contain("Posted");
+        boston.Text().Should().Contain("Boston Medical").And.Contain("Boston, MA").And.Contain("View details").And.Contain("Posted");
         boston.QuerySelector("p")!.Text().Should().EndWith("…");
         boston.QuerySelector("p")!.Text().Length.Should().BeLessThanOrEqualTo(202);
         boston.QuerySelector("[data-testid=reasons]")!.Text().Should().Be("Same city: Boston · Healthcare · Sales · Shares skills: Account Management");

@@ -33,6 +33,7 @@ public sealed class IndexModel(JobBoardDbContext db, SavedJobs savedJobs, TimePr
                     p.Slug,
                     Company = p.Company.Name,
                     CompanySlug = p.Company.Slug,
+                    p.Company.LogoVersion,
                     Place = p.Locations.OrderBy(l => l.Position).FirstOrDefault(),
                     p.Status,
                     p.ValidThrough,
@@ -41,7 +42,7 @@ public sealed class IndexModel(JobBoardDbContext db, SavedJobs savedJobs, TimePr
             .AsNoTracking()
             .ToListAsync(cancellationToken);
         Rows = [.. saved.Select(s => new SavedRow(
-            s.Id, s.Title, s.Slug, s.Company, s.CompanySlug, s.Place?.DisplayName, SavedJobStates.Of(s.Status, s.ValidThrough, today), s.ValidThrough, s.SavedAt))];
+            s.Id, s.Title, s.Slug, s.Company, s.CompanySlug, s.LogoVersion, s.Place?.DisplayName, SavedJobStates.Of(s.Status, s.ValidThrough, today), s.ValidThrough, s.SavedAt))];
     }
 
     public async Task<IActionResult> OnPostSaveAsync(int postingId, string? returnUrl, CancellationToken cancellationToken)
@@ -72,7 +73,7 @@ public sealed class IndexModel(JobBoardDbContext db, SavedJobs savedJobs, TimePr
     }
 
     public sealed record SavedRow(
-        int PostingId, string Title, string Slug, string Company, string CompanySlug, string? Place, SavedJobState State, DateOnly? ValidThrough, DateTimeOffset SavedAt)
+        int PostingId, string Title, string Slug, string Company, string CompanySlug, string? CompanyLogoVersion, string? Place, SavedJobState State, DateOnly? ValidThrough, DateTimeOffset SavedAt)
     {
         public string Url => $"/jobs/{PostingId}/{Slug}";
     }
