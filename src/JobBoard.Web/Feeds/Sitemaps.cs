@@ -2,13 +2,14 @@ using System.Globalization;
 using System.Text;
 using System.Xml;
 using JobBoard.Data;
+using JobBoard.Domain.Postings;
 using Microsoft.EntityFrameworkCore;
 
 namespace JobBoard.Web.Feeds;
 
 /// <summary>
 /// The sitemap protocol allows 50,000 URLs a file, so <c>/sitemap.xml</c> is an index of <c>/sitemaps/pages.xml</c>
-/// (home, /jobs), <c>/sitemaps/companies-{n}.xml</c> (companies with open postings) and <c>/sitemaps/jobs-{n}.xml</c>
+/// (home, /jobs, /companies, the categories' landing pages), <c>/sitemaps/companies-{n}.xml</c> (companies with open postings) and <c>/sitemaps/jobs-{n}.xml</c>
 /// (open postings). File n holds ids (n-1)·50,000+1 to n·50,000, so a posting keeps its file as others open and
 /// close; a file is read in keyset batches over the primary key and written to the response batch by batch, so neither
 /// the database nor the app ever holds a whole file.
@@ -70,14 +71,35 @@ public static class Sitemaps
         await xml.WriteEndDocumentAsync();
     }
 
-    public static async Task PagesAsync(HttpContext context)
+    /// <summary>
+    /// The pages that are not one posting or one company: home, every job, the company directory and each category's
+    /// landing page, <c>/jobs?category={slug}</c> (the search page narrowed to the category: its canonical address,
+    /// titled "Healthcare jobs"), for the categories with an open posting.
+    /// </summary>
+    public static async Task PagesAsync(HttpContext context, JobBoardDbContext db, TimeProvider clock, CancellationToken cancellationToken)
     {
+        var open = db.Postings.WhereOpen(Today(clock));
+        var categories = await db.Categories.AsNoTracking()
+            .Where(c => db.Set<PostingCategory>().Any(pc => pc.CategoryId == c.Id && open.Any(p => p.Id == pc.PostingId)))
+            .OrderBy(c => c.Slug)
+            .Select(c => c.Slug)
+            .ToListAsync(cancellationToken);
+
         var origin = context.Request.Origin();
         await using var xml = await StartAsync(context, "urlset");
         await WriteUrlAsync(xml, origin + "/", null);
         await WriteUrlAsync(xml, origin + "/jobs", null);
+        await WriteUrlAsync(xml, origin + "/companies", null);
+        foreach (var slug in categories)
+        {
+            await WriteUrlAsync(xml, origin + CategoryLandingPath(slug), null);
+        }
+
         await xml.WriteEndDocumentAsync();
     }
+
+    /// <summary>"/jobs?category=healthcare": where a category's jobs are listed for search engines and links.</summary>
+    public static string CategoryLandingPath(string slug) => "/jobs" + QueryString.Create("category", slug).ToUriComponent();
 
     public static async Task ChunkAsync(
         ChunkedPages pages, int number, HttpContext context, JobBoardDbContext db, TimeProvider clock, CancellationToken cancellationToken)

@@ -312,6 +312,7 @@ internal static class AuthorizationMatrix
         // Reporting a posting: anyone (the form is re-shown with its messages when the reason is missing).
         Page(null, "/Jobs/Report", "GET", null, "/jobs/{published}/report", A, A, A, A, A),
         Page(null, "/Jobs/Report", "POST", null, "/jobs/{published}/report", A, A, A, A, A),
+        Page(null, "/Companies/Index", "GET", null, "/companies", A, A, A, A, A),
         Page(null, "/Companies/Details", "GET", null, "/companies/{companyA}", A, A, A, A, A),
         // Saved jobs: a guest's "Save job" link asks them to sign in (the save is done then); the list and the Save and
         // Unsave posts are the signed-in user's own, whatever their role.

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Xml.Linq;
+using JobBoard.Domain.Taxonomy;
 using JobBoard.Tests.Infrastructure;
 using Npgsql;
 using static JobBoard.Tests.Infrastructure.TestPostings;
@@ -25,7 +26,37 @@ public sealed class SitemapTests(JobBoardApp app) : WebTest(app)
             "http://localhost/sitemaps/companies-1.xml",
             "http://localhost/sitemaps/jobs-1.xml");
         var (_, pages) = await GetXmlAsync("/sitemaps/pages.xml");
-        Locations(pages).Should().Equal("http://localhost/", "http://localhost/jobs");
+        Locations(pages).Should().Equal("http://localhost/", "http://localhost/jobs", "http://localhost/companies");
+    }
+
+    [Fact]
+    public async Task The_pages_file_lists_the_landing_page_of_each_category_with_an_open_posting()
+    {
+        var healthcare = Category.Create("Healthcare");
+        var sales = Category.Create("Sales");
+        var management = Category.Create("Management & Leadership");
+        var closed = Published(Company("Done Hiring"), Content("Filled role") with { Categories = [sales] });
+        closed.Close("recruiter", Now);
+        await app.InsertAsync(
+            Category.Create("Unused"),
+            Published(Company(), Content() with { Categories = [management, healthcare] }),
+            closed);
+
+        var (_, pages) = await GetXmlAsync("/sitemaps/pages.xml");
+        var (_, landing) = await app.GetPageAsync("/jobs?category=healthcare");
+
+        Locations(pages).Should().Equal(
+            "http://localhost/",
+            "http://localhost/jobs",
+            "http://localhost/companies",
+            "http://localhost/jobs?category=healthcare",
+            "http://localhost/jobs?category=management-leadership");
+        landing.QuerySelector("link[rel=canonical]")!.GetAttribute("href").Should().Be("http://localhost/jobs?category=healthcare",
+            "the sitemap lists each landing page at the address the page calls its own");
+        landing.QuerySelectorAll("meta[name=robots]").Should().BeEmpty("a category's landing page is for search engines to index");
+        landing.Title.Should().Be("Healthcare jobs · JobBoard");
+        landing.QuerySelector("meta[name=description]")!.GetAttribute("content").Should().Contain("1 open job").And.Contain("Healthcare");
+        landing.QuerySelector("meta[property='og:title']")!.GetAttribute("content").Should().Be("Healthcare jobs");
     }
 
     [Fact]

@@ -8,6 +8,7 @@ namespace JobBoard.Web.Pages.Jobs;
 
 /// <summary>Search and browse: <c>/jobs?q=&amp;location=&amp;radius=&amp;mode=&amp;type=&amp;category=&amp;level=&amp;salaryMin=&amp;posted=&amp;visa=&amp;sort=&amp;page=</c>.</summary>
 [EnableRateLimiting(RateLimits.Searches)]
+[JobBoard.Web.Pages.Shared.CanonicalQuery("q", "location", "radius", "unit", "mode", "type", "category", "level", "salaryMin", "currency", "posted", "visa", "page")]
 public sealed class IndexModel(JobSearch search, BoardDirectories directories) : PageModel
 {
     /// <summary>The distances the radius list offers, in either unit; each unit's default is among them.</summary>
