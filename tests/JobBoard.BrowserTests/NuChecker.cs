@@ -28,7 +28,7 @@ public static class NuChecker
             RedirectStandardOutput = true,
             UseShellExecute = false,
         };
-        foreach (var argument in (string[])["-Xss512k", "-jar", jar, "--errors-only", "--format", "json", "--exit-zero-always"])
+        foreach (var argument in (string[])["-Xss8m", "-jar", jar, "--errors-only", "--format", "json", "--exit-zero-always"])
         {
             start.ArgumentList.Add(argument);
         }

@@ -105,11 +105,10 @@ public sealed class PageCatalogue
             new("report-errors", Visitor.Guest, $"/jobs/{ids.Chicago}/report", SubmitEmpty: MainForm),
             new("alert-new", Visitor.Guest, "/alerts/new?q=sales&location=Chicago%2C+IL"),
             new("alert-new-errors", Visitor.Guest, "/alerts/new?q=sales", SubmitEmpty: MainForm),
-            new("alert-confirm-bad-link", Visitor.Guest, "/alerts/confirm?token=not-a-token"),
-            new("alert-unsubscribe-bad-link", Visitor.Guest, "/alerts/unsubscribe?token=not-a-token"),
+            new("alert-confirm-bad-link", Visitor.Guest, "/alerts/confirm?token=not-a-token", Status: 400),
+            new("alert-unsubscribe-bad-link", Visitor.Guest, "/alerts/unsubscribe?token=not-a-token", Status: 400),
             new("not-found", Visitor.Guest, "/no-such-page", Status: 404),
             new("posting-not-found", Visitor.Guest, "/jobs/987654/nothing", Status: 404),
-            new("error", Visitor.Guest, "/Error"),
 
             // The guest's account pages.
             new("sign-in", Visitor.Guest, "/Account/SignIn"),
@@ -122,7 +121,7 @@ public sealed class PageCatalogue
             new("reset-password-bad-link", Visitor.Guest, "/Account/ResetPassword"),
             new("confirm-email-bad-link", Visitor.Guest, "/Account/ConfirmEmail"),
             new("check-inbox", Visitor.Guest, "/Account/CheckInbox?for=confirm"),
-            new("access-denied", Visitor.Guest, "/Account/AccessDenied"),
+            new("access-denied", Visitor.Guest, "/Account/AccessDenied", Status: 403),
             new("account-deleted", Visitor.Guest, "/Account/Deleted"),
 
             // A seeker's pages.

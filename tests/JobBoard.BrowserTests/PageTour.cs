@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Text.Json;
 using Deque.AxeCore.Playwright;
 using Microsoft.Playwright;
 
@@ -31,7 +32,7 @@ public sealed class PageTour
             .filter(e => ![...e.children].some(sticksOut))
             .slice(0, 3)
             .map(e => `${describe(e)} (right edge at ${Math.round(e.getBoundingClientRect().right)} px, in ${e.parentElement ? describe(e.parentElement) : 'body'})`);
-          return { scrollWidth: document.documentElement.scrollWidth, width, culprits };
+          return JSON.stringify({ scrollWidth: document.documentElement.scrollWidth, width, culprits });
         }
         """;
 
@@ -159,7 +160,7 @@ public sealed class PageTour
 
         if (width == Phone)
         {
-            var overflow = await browser.EvaluateAsync<Overflow>(WiderThanViewport);
+            var overflow = JsonSerializer.Deserialize<Overflow>(await browser.EvaluateAsync<string>(WiderThanViewport), JsonSerializerOptions.Web)!;
             if (overflow.ScrollWidth > overflow.Width)
             {
                 _overflowProblems.Add($"{page.Name} at {width} px: the page is {overflow.ScrollWidth} px wide; "
