@@ -52,10 +52,14 @@ public static class NuChecker
         return json.RootElement.GetProperty("messages").EnumerateArray()
             .Where(m => m.GetProperty("type").GetString() is "error" or "non-document-error")
             .Select(m => new Message(
-                m.TryGetProperty("url", out var url) ? new Uri(url.GetString()!).LocalPath : "",
+                m.TryGetProperty("url", out var url) ? LocalPath(url.GetString()!) : "",
                 m.TryGetProperty("lastLine", out var line) ? line.GetInt32() : 0,
                 m.GetProperty("message").GetString() ?? "",
                 m.TryGetProperty("extract", out var extract) ? extract.GetString()!.ReplaceLineEndings(" ").Trim() : ""))
             .ToList();
     }
+
+    // The checker names a file "file:/work/…/page.html", which System.Uri does not take.
+    private static string LocalPath(string url) =>
+        Path.GetFullPath(Uri.UnescapeDataString(url.StartsWith("file:", StringComparison.Ordinal) ? "/" + url["file:".Length..].TrimStart('/') : url));
 }

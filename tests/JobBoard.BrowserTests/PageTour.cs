@@ -141,7 +141,9 @@ public sealed class PageTour
             await CheckAsync(session, page, width);
         }
 
-        foreach (var problem in session.Problems)
+        // An error page's own status is what the browser reports as a resource that failed to load: that one is expected.
+        var ownStatus = $"the server responded with a status of {page.Status} ";
+        foreach (var problem in session.Problems.Where(p => page.Status == 200 || !p.Contains(ownStatus, StringComparison.Ordinal)))
         {
             _consoleProblems.Add($"{page}: {problem}");
         }
