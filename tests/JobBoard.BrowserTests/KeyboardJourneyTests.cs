@@ -47,15 +47,18 @@ public sealed partial class KeyboardJourneyTests(BrowserBoard board)
         await page.WaitForURLAsync(new Regex(@"/jobs\?q=sales$"));
         var unfiltered = await TotalAsync(page);
 
-        // A filter: the first facet option, a checkbox (Space) or, in the older markup, a link (Enter).
-        var filter = await TabToAsync(page, "[data-testid^=facet-] input[type=checkbox], [data-testid^=facet-] a, #filters input[type=checkbox]", "a filter");
+        // A filter: the first option of a counted facet (it has matches), a checkbox (Space) or, in older markup, a link (Enter).
+        var filter = await TabToAsync(
+            page,
+            ":is([name=mode], [name=type], [name=category], [name=level])[type=checkbox], [data-testid^=facet-] a[href^='/jobs?']",
+            "a filter");
         await page.Keyboard.PressAsync(filter.Contains("[type=checkbox]", StringComparison.Ordinal) ? "Space" : "Enter");
         await page.WaitForURLAsync(new Regex(@"[?&](category|mode|type|level|posted|visa)="));
         page.Url.Should().Contain("q=sales", "the filter narrows the search, it does not replace it");
         (await TotalAsync(page)).Should().BeLessThanOrEqualTo(unfiltered);
 
         // A result: its title link, Enter.
-        await TabToAsync(page, "main a[href^='/jobs/']:not([href*='?']):not([href$='/save'])", "the first result");
+        await TabToAsync(page, "main :is(h2, h3) a[href^='/jobs/']", "the first result");
         var title = (await page.EvaluateAsync<string>("() => document.activeElement.innerText")).Trim();
         await page.Keyboard.PressAsync("Enter");
         await page.WaitForURLAsync(Journeys.JobUrl());

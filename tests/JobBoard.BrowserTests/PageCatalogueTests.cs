@@ -1,3 +1,6 @@
+using System.Diagnostics;
+using Xunit.Abstractions;
+
 namespace JobBoard.BrowserTests;
 
 /// <summary>
@@ -7,7 +10,7 @@ namespace JobBoard.BrowserTests;
 /// reports every page that fails its check, not only the first.
 /// </summary>
 [Collection(BrowserTestsDefinition.Name)]
-public sealed class PageCatalogueTests(BrowserBoard board)
+public sealed class PageCatalogueTests(BrowserBoard board, ITestOutputHelper output)
 {
     private static readonly SemaphoreSlim Once = new(1);
     private static PageTour? _tour;
@@ -75,7 +78,14 @@ public sealed class PageCatalogueTests(BrowserBoard board)
         await Once.WaitAsync();
         try
         {
-            return _tour ??= await PageTour.RunAsync(board, await PageCatalogue.BuildAsync(board));
+            if (_tour is null)
+            {
+                var started = Stopwatch.GetTimestamp();
+                _tour = await PageTour.RunAsync(board, await PageCatalogue.BuildAsync(board));
+                output.WriteLine($"{_tour.Pages.Count} pages at {string.Join(" and ", PageTour.Widths)} px in {Stopwatch.GetElapsedTime(started):m\\:ss}; screenshots in {Path.Combine(_tour.Artifacts, "pages")}");
+            }
+
+            return _tour;
         }
         finally
         {
