@@ -56,6 +56,10 @@ public sealed class PageCatalogue
         }
 
         var newSeeker = await board.App.CreateUserAsync("catalogue-seeker@browser.test", BoardRoles.Seeker, password: null);
+        // A company waiting for verification and a request to join Novartis, so the admin's company lists have rows.
+        await board.App.CreateUserAsync("catalogue-owner@pending-health-services.test", BoardRoles.Recruiter, TestPostings.Company("Catalogue Pending Health Services"), password: null);
+        var novartisCompany = await board.App.ExecuteDbContextAsync(db => db.Companies.AsNoTracking().SingleAsync(c => c.Name == "Novartis"));
+        await board.App.CreateUserAsync("catalogue-joiner@browser.test", BoardRoles.Recruiter, novartisCompany, owner: false, password: null);
         var ids = await board.App.ExecuteDbContextAsync(async db =>
         {
             var novartis = await db.Companies.SingleAsync(c => c.Name == "Novartis");

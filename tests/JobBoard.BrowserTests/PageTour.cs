@@ -19,14 +19,17 @@ public sealed class PageTour
     // Two cores run the app, its database and the browser: more contexts at once only queue behind each other.
     private const int AtOnce = 3;
 
-    // Outermost elements wider than the phone's viewport whose own children are not: the ones to fix.
+    // The elements past the phone's right edge whose own children are not: the ones to fix.
     private const string WiderThanViewport = """
         () => {
           const width = document.documentElement.clientWidth;
           const describe = e => e.tagName.toLowerCase() + (e.id ? '#' + e.id : '')
             + [...e.classList].slice(0, 3).map(c => '.' + c).join('')
             + (e.dataset.testid ? `[data-testid=${e.dataset.testid}]` : '');
-          const sticksOut = e => { const r = e.getBoundingClientRect(); return r.width > 0 && r.right > width + 1; };
+          // Inside a box that scrolls or clips (a wide table in .table-responsive) an element widens only that box.
+          const clipped = e => { for (let a = e.parentElement; a && a !== document.body; a = a.parentElement) {
+            if (getComputedStyle(a).overflowX !== 'visible') return true; } return false; };
+          const sticksOut = e => { const r = e.getBoundingClientRect(); return r.width > 0 && r.right > width + 1 && !clipped(e); };
           const culprits = [...document.body.querySelectorAll('*')]
             .filter(sticksOut)
             .filter(e => ![...e.children].some(sticksOut))
