@@ -1,4 +1,5 @@
 using JobBoard.Data.Accounts;
+using JobBoard.Domain.Companies;
 using JobBoard.Loader.DemoData;
 using JobBoard.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
@@ -57,7 +58,7 @@ public sealed class PageCatalogue
 
         var newSeeker = await board.App.CreateUserAsync("catalogue-seeker@browser.test", BoardRoles.Seeker, password: null);
         // A company waiting for verification and a request to join Novartis, so the admin's company lists have rows.
-        await board.App.CreateUserAsync("catalogue-owner@pending-health-services.test", BoardRoles.Recruiter, TestPostings.Company("Catalogue Pending Health Services"), password: null);
+        await board.App.CreateUserAsync("catalogue-owner@pending-health-services.test", BoardRoles.Recruiter, Company.Register("Catalogue Pending Health Services", new CompanyProfile(About: "Clinics.")).Value, password: null);
         var novartisCompany = await board.App.ExecuteDbContextAsync(db => db.Companies.AsNoTracking().SingleAsync(c => c.Name == "Novartis"));
         await board.App.CreateUserAsync("catalogue-joiner@browser.test", BoardRoles.Recruiter, novartisCompany, owner: false, password: null);
         var ids = await board.App.ExecuteDbContextAsync(async db =>
