@@ -348,9 +348,29 @@ print(passed, failed, skipped, sys.argv[2])
 PY
 }
 
+# The W3C Nu HTML checker the browser suite runs over every page it visits: the npm package vnu-jar, pinned, installed
+# once into a git-ignored folder, and Java from Debian to run it when the machine has none.
+VNU_VERSION=26.9.27
+VNU_DIR="$ROOT/.tools/vnu-$VNU_VERSION"
+
+ensure_nu_checker() {
+  command -v java >/dev/null || apt_install default-jre-headless
+  if [ ! -f "$VNU_DIR/node_modules/vnu-jar/build/dist/vnu.jar" ]; then
+    command -v npm >/dev/null || apt_install npm
+    log "installing the Nu HTML checker (vnu-jar $VNU_VERSION) from npm into $VNU_DIR"
+    mkdir -p "$VNU_DIR"
+    (cd "$VNU_DIR" && npm install --no-audit --no-fund --no-save --loglevel=error "vnu-jar@$VNU_VERSION" >/dev/null)
+  fi
+  export JOBBOARD_VNU_JAR="$VNU_DIR/node_modules/vnu-jar/build/dist/vnu.jar"
+}
+
 cmd_test() {
   ensure_postgres_binaries
   apt_install chromium fonts-liberation python3-aiosmtpd
+  ensure_nu_checker
+  # The page catalogue's screenshots (every page type at 390 and 1280 px) and its Nu checker input.
+  export JOBBOARD_TEST_ARTIFACTS="$ROOT/.tmp/test-artifacts"
+  rm -rf "$JOBBOARD_TEST_ARTIFACTS"
   mkdir -p "$ROOT/.tmp"
   SUMMARY="$ROOT/.tmp/test-summary.txt"
   : > "$SUMMARY"
@@ -371,6 +391,9 @@ cmd_test() {
     run_suite tests/JobBoard.BrowserTests
   fi
   awk '{ printf "  %-28s %d passed, %d failed, %d skipped\n", $4, $1, $2, $3 }' "$SUMMARY" >&2
+  if [ -d "$JOBBOARD_TEST_ARTIFACTS" ]; then
+    log "screenshots of every page at 390 and 1280 px: $JOBBOARD_TEST_ARTIFACTS/pages"
+  fi
   local totals
   totals=$(awk '{ p += $1; f += $2; s += $3 } END { printf "%d passed, %d failed, %d skipped", p, f, s }' "$SUMMARY")
   echo "$totals"

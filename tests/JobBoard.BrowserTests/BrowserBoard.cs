@@ -1,11 +1,16 @@
 using System.Collections.Concurrent;
 using System.Text.RegularExpressions;
 using Deque.AxeCore.Playwright;
+using JobBoard.Data.Accounts;
 using JobBoard.Loader.DemoData;
 using JobBoard.Tests.Infrastructure;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 using Microsoft.Playwright;
 
 namespace JobBoard.BrowserTests;
@@ -85,6 +90,25 @@ public sealed class BrowserBoard : IAsyncLifetime, IAsyncDisposable
         return new BrowserSession(context, page);
     }
 
+    /// <summary>
+    /// A fresh browser context already signed in as <paramref name="user"/>: it carries the session cookie the app itself
+    /// would issue (protected with its keys), so pages that are not about signing in skip the sign-in form and its hashing.
+    /// </summary>
+    public async Task<BrowserSession> OpenAsAsync(BoardUser user, ViewportSize? viewport = null)
+    {
+        var session = await OpenAsync(viewport);
+        await using var scope = _app.Services.CreateAsyncScope();
+        var signIn = scope.ServiceProvider.GetRequiredService<SignInManager<BoardUser>>();
+        var principal = await signIn.CreateUserPrincipalAsync(user);
+        var cookie = scope.ServiceProvider.GetRequiredService<IOptionsMonitor<CookieAuthenticationOptions>>().Get(IdentityConstants.ApplicationScheme);
+        var ticket = new AuthenticationTicket(principal, new AuthenticationProperties { IssuedUtc = _app.Clock.GetUtcNow() }, IdentityConstants.ApplicationScheme);
+        await session.Context.AddCookiesAsync(
+        [
+            new Cookie { Name = cookie.Cookie.Name!, Value = cookie.TicketDataFormat.Protect(ticket), Url = BaseAddress.ToString() },
+        ]);
+        return session;
+    }
+
     private sealed class KestrelJobBoardApp : JobBoardApp
     {
         public KestrelJobBoardApp() => UseKestrel(0);
@@ -127,6 +151,8 @@ public sealed class BrowserSession : IAsyncDisposable
     }
 
     public IPage Page { get; }
+
+    public IBrowserContext Context => _context;
 
     /// <summary>Console errors (a blocked script or style is one), uncaught script errors and failed requests so far.</summary>
     public IReadOnlyList<string> Problems => _problems;
