@@ -29,7 +29,8 @@ public sealed class CompanyProfileTests(JobBoardApp app) : WebTest(app)
         var company = await CompanyAsync("Acme Health");
         company.Should().BeEquivalentTo(new { About = "We make <b>medicines</b>.", Website = "https://acme.example", EmployeeCount = 82502, Industry = "Pharmaceuticals", Headquarters = "Basel, Switzerland" });
         var (_, publicPage) = await app.GetPageAsync("/companies/acme-health");
-        publicPage.QuerySelector("main")!.Text().Should().Contain("We make <b>medicines</b>.").And.Contain("Pharmaceuticals · Basel, Switzerland · 82,502 employees");
+        publicPage.QuerySelector("main")!.Text().Should().Contain("We make <b>medicines</b>.")
+            .And.Contain("Industry Pharmaceuticals").And.Contain("Headquarters Basel, Switzerland").And.Contain("Size 82,502 employees");
     }
 
     [Fact]
