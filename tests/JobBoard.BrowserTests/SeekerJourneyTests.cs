@@ -67,9 +67,9 @@ public sealed partial class SeekerJourneyTests(BrowserBoard board)
         await page.GotoAsync("/");
         var menu = page.GetByRole(AriaRole.Navigation, new() { Name = "Main" });
         var links = menu.GetByRole(AriaRole.Link);
-        (await links.Count()).Should().BeGreaterThanOrEqualTo(4, "Browse jobs, Companies, Sign in and Register");
+        (await links.CountAsync()).Should().BeGreaterThanOrEqualTo(4, "Browse jobs, Companies, Sign in and Register");
         var tops = new HashSet<double>();
-        for (var i = 0; i < await links.Count(); i++)
+        for (var i = 0; i < await links.CountAsync(); i++)
         {
             tops.Add((await links.Nth(i).BoundingBoxAsync())!.Y);
         }

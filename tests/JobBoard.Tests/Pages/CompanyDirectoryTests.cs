@@ -79,7 +79,7 @@ public sealed class CompanyDirectoryTests(JobBoardApp app) : WebTest(app)
         var logo = cards[1].QuerySelector(".company-mark")!;
         logo.LocalName.Should().Be("img");
         logo.GetAttribute("src").Should().Be($"/companies/novartis/logo?v={version}");
-        logo.GetAttribute("alt").Should().BeEmpty("the company's name follows as a link");
+        logo.GetAttribute("alt").Should().Be("Novartis logo", "as on every card (Pages/Shared/_CompanyMark)");
     }
 
     [Fact]

@@ -129,12 +129,8 @@ public sealed record DirectoryEntry(string Name, string Slug, string? LogoVersio
 {
     public string Url => $"/companies/{Slug}";
 
-    public string? LogoUrl => LogoVersion is { } version ? LogoEndpoint.Address(Slug, version) : null;
+    public CompanyMark Mark => new(Name, Slug, LogoVersion);
 
     /// <summary>The letter the company files under: its slug's first, or <see cref="IndexModel.Digits"/>.</summary>
     public string Letter => Slug.Length > 0 && Slug[0] is >= 'a' and <= 'z' ? Slug[..1] : IndexModel.Digits;
-
-    /// <summary>"AH" for Acme Health, "N" for Novartis: what stands in for a logo.</summary>
-    public string Initials => string.Concat(Name.Split(' ', StringSplitOptions.RemoveEmptyEntries)
-        .Where(word => char.IsLetterOrDigit(word[0])).Take(2).Select(word => char.ToUpperInvariant(word[0])));
 }
