@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Lighthouse (Google's page audit, mobile: a mid-range phone on a slow 4G link, simulated) on the pages a seeker sees
-# first: home, a search, and the two seed ads. Prints one Markdown row per page with the four category scores and the
+# first: home, a search (noindex, so its SEO score stays low by design), a category's landing page, the company
+# directory and the two seed ads. Prints one Markdown row per page with the four category scores and the
 # first and largest contentful paint, and keeps each full report (HTML and JSON) under .tmp/lighthouse/.
 #
 #   bench/lighthouse.sh                          # the board of ./jobboard.sh run on http://127.0.0.1:5000
@@ -33,6 +34,8 @@ seed_url() {
 PAGES=(
   "home|$BASE/"
   "search|$BASE/jobs?q=sales&location=Chicago"
+  "category page|$BASE/jobs?category=sales"
+  "companies|$BASE/companies"
   "Chicago seed ad|$(seed_url '%22Director%20lead%22')"
   "Bucharest seed ad|$(seed_url '%22Key%20Account%20Manager%22%20Bucharest')"
 )
