@@ -105,7 +105,7 @@ public static class Display
         };
     }
 
-    /// <summary>"closes today", "closes tomorrow", "closes in 3 days", "closes in 5 weeks"; "closed 2 days ago" once past.</summary>
+    /// <summary>"closes today", "closes tomorrow", "closes in 3 days", "closes in 5 weeks", "closes in 4 months"; "closed 2 days ago" once past.</summary>
     public static string Closes(DateOnly validThrough, DateOnly today)
     {
         var days = validThrough.DayNumber - today.DayNumber;
@@ -116,6 +116,7 @@ public static class Display
             1 => "closes tomorrow",
             < 14 => $"closes in {days} days",
             < 60 => $"closes in {days / 7} weeks",
+            < 365 => $"closes in {days / 30} months",
             _ => $"closes on {Date(validThrough)}",
         };
     }

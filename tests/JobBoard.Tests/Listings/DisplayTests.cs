@@ -29,7 +29,9 @@ public sealed class DisplayTests
     [InlineData(1, "closes tomorrow")]
     [InlineData(3, "closes in 3 days")]
     [InlineData(20, "closes in 2 weeks")]
-    [InlineData(60, "closes on January 22, 2027")]
+    [InlineData(60, "closes in 2 months")]
+    [InlineData(364, "closes in 12 months")]
+    [InlineData(365, "closes on November 23, 2027")]
     [InlineData(-2, "closed 2 days ago")]
     public void A_closing_date_reads_as_how_long_is_left(int daysLeft, string expected) =>
         Display.Closes(Today.AddDays(daysLeft), Today).Should().Be(expected);

@@ -207,4 +207,17 @@ public sealed class SearchPageTests(JobBoardApp app) : WebTest(app)
 
         return data;
     }
+
+    [Theory]
+    [InlineData("/jobs?q=nurse", "Relevance", "Newest")]
+    [InlineData("/jobs", "Newest", "Relevance")]
+    public async Task The_sort_menu_offers_each_order_once_with_the_default_first(string url, string byDefault, string other)
+    {
+        await app.InsertAsync(Published(Company(), Content("Nurse")));
+
+        var (_, page) = await app.GetPageAsync(url);
+
+        page.QuerySelectorAll("#sort option").Select(o => o.Text()).Should().Equal(byDefault, other, "Salary");
+        page.QuerySelector("#sort option")!.GetAttribute("value").Should().BeEmpty("the default order is left out of the address");
+    }
 }

@@ -49,8 +49,14 @@ document.addEventListener('input', function (event) {
     }
 });
 
-// A page restored from the back-forward cache keeps what was typed without an input event.
-window.addEventListener('pageshow', function () {
+// A page restored from the back-forward cache keeps what was typed without an input event, and also a filter ticked
+// just before leaving it: put the search form back as the server drew it for these results, or a later change
+// (a sort) would send that stale filter along.
+window.addEventListener('pageshow', function (event) {
+    var search = document.getElementById('search');
+    if (event.persisted && search instanceof HTMLFormElement) {
+        search.reset();
+    }
     Array.prototype.forEach.call(document.querySelectorAll('input[name=location]'), relabelLocalCurrency);
 });
 
