@@ -401,7 +401,10 @@ public sealed class JobPosting
     /// Published, closed or expired: the posting has a public address (a closed or expired one says it takes no more
     /// applications). Drafts, postings under review and rejected ones do not exist for the public.
     /// </summary>
-    public bool HasPublicPage => Status is PostingStatus.Published or PostingStatus.Closed or PostingStatus.Expired;
+    public bool HasPublicPage => IsPublic(Status);
+
+    /// <summary>Whether a posting in <paramref name="status"/> has a page the public can read (for projections).</summary>
+    public static bool IsPublic(PostingStatus status) => status is PostingStatus.Published or PostingStatus.Closed or PostingStatus.Expired;
 
     /// <summary>Published and not past its closing date: the only postings the public sees in lists.</summary>
     public bool IsOpen(DateOnly today) => IsOpen(Status, ValidThrough, today);

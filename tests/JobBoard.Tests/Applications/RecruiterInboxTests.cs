@@ -128,6 +128,18 @@ public sealed class RecruiterInboxTests(JobBoardApp app) : WebTest(app)
     }
 
     [Fact]
+    public async Task A_posting_taken_offline_for_review_is_not_linked_from_the_seekers_applications()
+    {
+        await app.ExecuteDbContextAsync(db => db.Postings.Where(p => p.Id == _nurse.Id)
+            .ExecuteUpdateAsync(set => set.SetProperty(p => p.Status, PostingStatus.PendingReview)));
+
+        var mine = (await _seeker.GetDocumentAsync("/applications")).QuerySelector("[data-testid=application]")!;
+
+        mine.QuerySelector("a").Should().BeNull("the posting's page answers 404 while its edit waits for review");
+        mine.QuerySelector("td")!.Text().Should().Contain("Registered Nurse").And.Contain("not online while the company updates it");
+    }
+
+    [Fact]
     public async Task Only_a_decision_is_mailed_to_the_seeker_not_a_review()
     {
         var detailsUrl = $"/Recruiter/Applications/Details/{_janeApplication}";

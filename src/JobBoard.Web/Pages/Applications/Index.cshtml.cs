@@ -1,5 +1,6 @@
 using JobBoard.Data;
 using JobBoard.Domain.Applications;
+using JobBoard.Domain.Postings;
 using JobBoard.Web.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -22,14 +23,16 @@ public sealed class IndexModel(JobBoardDbContext db) : PageModel
             .Where(a => a.UserId == userId)
             .OrderByDescending(a => a.SubmittedAt).ThenByDescending(a => a.Id)
             .Join(db.Postings, a => a.PostingId, p => p.Id, (a, p) => new SeekerApplication(
-                a.Id, p.Id, p.Slug, p.Title, p.Company.Name, a.SubmittedAt, a.Status, a.StatusChangedAt))
+                a.Id, p.Id, p.Slug, p.Title, p.Company.Name, JobPosting.IsPublic(p.Status), a.SubmittedAt, a.Status, a.StatusChangedAt))
             .ToListAsync(cancellationToken);
         return Page();
     }
 }
 
 public sealed record SeekerApplication(
-    long Id, int PostingId, string PostingSlug, string PostingTitle, string CompanyName, DateTimeOffset SubmittedAt, ApplicationStatus Status, DateTimeOffset StatusChangedAt)
+    long Id, int PostingId, string PostingSlug, string PostingTitle, string CompanyName, bool PostingIsPublic, DateTimeOffset SubmittedAt,
+    ApplicationStatus Status, DateTimeOffset StatusChangedAt)
 {
-    public string PostingUrl => $"/jobs/{PostingId}/{PostingSlug}";
+    /// <summary>The posting's page, while the public can read it (not while an edit of it waits for review).</summary>
+    public string? PostingUrl => PostingIsPublic ? $"/jobs/{PostingId}/{PostingSlug}" : null;
 }
