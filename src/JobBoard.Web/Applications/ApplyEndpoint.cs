@@ -33,7 +33,7 @@ public static class ApplyEndpoint
             .Where(p => p.Id == id)
             .Select(p => new { p.Id, p.Slug, p.Title, p.Status, p.ValidThrough, p.ApplyUrl, p.ApplyEmail, p.TakesApplicationsOnBoard, Company = p.Company.Name })
             .FirstOrDefaultAsync(cancellationToken);
-        if (posting is null || posting.Status is not (PostingStatus.Published or PostingStatus.Closed or PostingStatus.Expired))
+        if (posting is null || !JobPosting.IsPublic(posting.Status))
         {
             return Results.NotFound();
         }

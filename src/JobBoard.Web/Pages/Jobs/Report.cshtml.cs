@@ -93,8 +93,8 @@ public sealed class ReportModel(JobBoardDbContext db, TimeProvider clock) : Page
     private async Task<ReportedPosting?> FindAsync(int id, CancellationToken cancellationToken)
     {
         var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
-        return await db.Postings
-            .Where(p => p.Id == id && p.Status == PostingStatus.Published && (p.ValidThrough == null || p.ValidThrough >= today))
+        return await db.Postings.WhereOpen(today)
+            .Where(p => p.Id == id)
             .Select(p => new ReportedPosting(p.Id, p.Slug, p.Title, p.Company.Name))
             .FirstOrDefaultAsync(cancellationToken);
     }
