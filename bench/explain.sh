@@ -5,6 +5,7 @@
 #
 #   bench/explain.sh                                  # private cluster, its log in .data/postgres/server.log
 #   ConnectionStrings__JobBoard=... PG_LOG=/path/to/server.log bench/explain.sh
+#   bench/explain.sh '/jobs?q=nurse&location=Brooklyn%2C+NY'     # these paths instead of the benchmark's searches
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
@@ -38,6 +39,10 @@ scenarios=(
   "worst case|/jobs?q=${BENCH_WORST_QUERY:-experience}"
   "recommendations (uncached)|/api/v1/jobs/$RECOMMENDED_ID/recommendations"
 )
+if [ $# -gt 0 ]; then
+  scenarios=()
+  for path in "$@"; do scenarios+=("$path|$path"); done
+fi
 # Warm-up; a recommendations list is cached per posting and limit, so its warm-up asks for another limit.
 for scenario in "${scenarios[@]}"; do
   url=${scenario#*|}

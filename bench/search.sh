@@ -24,7 +24,9 @@ BASE="http://127.0.0.1:$PORT"
 OUT="$ROOT/.tmp/bench"
 mkdir -p "$OUT"
 
-command -v hey >/dev/null || { echo "installing hey" >&2; DEBIAN_FRONTEND=noninteractive apt-get install -y -qq hey >/dev/null; }
+# A fresh machine may have no package lists yet: read them once when the first install fails.
+apt_install() { DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$@" >/dev/null 2>&1 || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$@" >/dev/null; }; }
+command -v hey >/dev/null || { echo "installing hey" >&2; apt_install hey; }
 
 if [ -z "${ConnectionStrings__JobBoard:-}" ]; then
   ConnectionStrings__JobBoard=$("$ROOT/jobboard.sh" db | tail -n 1)
@@ -80,9 +82,15 @@ if [ -n "${BENCH_ONLY:-}" ]; then
 fi
 
 # Random postings for the recommendation rows (see below), picked now so that the warm-up runs them too.
-command -v wrk >/dev/null || { echo "installing wrk" >&2; DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk >/dev/null; }
+command -v wrk >/dev/null || { echo "installing wrk" >&2; apt_install wrk; }
 psql_value "SELECT '/jobs/' || p.id || '/' || p.slug FROM posting_search s JOIN job_postings p ON p.id = s.posting_id ORDER BY random() LIMIT 50000" >"$OUT/details-paths.txt"
 sed -E 's#^/jobs/([0-9]+)/.*#/api/v1/jobs/\1/recommendations#' "$OUT/details-paths.txt" >"$OUT/recommendations-paths.txt"
+# Searches drawn at random from the board (its title words and titles, its 60 busiest cities, its facet values), a file
+# per scenario of DESIGN.md §5; BENCH_SEED repeats a draw.
+python3 "$ROOT/bench/search_scenarios.py" "$PSQL_URL" "$BASE" "$OUT" ${BENCH_SEED:-} 2>"$OUT/scenarios.txt"
+RANDOM_SEARCHES=$(python3 -c 'import importlib.util, sys
+spec = importlib.util.spec_from_file_location("s", sys.argv[1]); s = importlib.util.module_from_spec(spec); spec.loader.exec_module(s)
+print("\n".join(f"{name}|{title}" for name, title in s.SCENARIOS.items()))' "$ROOT/bench/search_scenarios.py")
 # The same posting page under a new query string each time: the output cache keys on it, so every request renders the
 # page (the posting by key, Razor, its recommendations from the in-memory cache): what DESIGN.md calls the details page.
 DETAILS_PATH=${DETAILS_URL#"$BASE"}
@@ -95,7 +103,7 @@ seq 1 200000 | sed "s#^#$DETAILS_PATH?render=#" >"$OUT/rendered-paths.txt"
 WARMUP=${BENCH_WARMUP:-4s}
 echo "warming up: $WARMUP on each URL, 4 × $WARMUP on random postings" >&2
 for url in "${URLS[@]}"; do hey -z "$WARMUP" -c "$CONCURRENCY" "$url" >/dev/null; done
-for paths in rendered-paths.txt details-paths.txt recommendations-paths.txt; do
+for paths in rendered-paths.txt details-paths.txt recommendations-paths.txt $(cut -d'|' -f1 <<<"$RANDOM_SEARCHES" | sed 's/$/.txt/'); do
   PATHS="$OUT/$paths" wrk -t 2 -c "$CONCURRENCY" -d "$((4 * ${WARMUP%s}))s" -s "$ROOT/bench/random-paths.lua" "$BASE" >/dev/null
 done
 
@@ -128,8 +136,11 @@ done
 # (a posting's list is cached for a minute, so a run of 20 s at a few hundred requests a second asks for each at most
 # once or twice). wrk, because hey cannot vary the URL.
 RENDERED=${#NAMES[@]}
+RANDOM_SCENARIOS=()
+while IFS='|' read -r file title; do RANDOM_SCENARIOS+=("search, random: $title|$file.txt"); done <<<"$RANDOM_SEARCHES"
 for scenario in "details page, rendered (a new query string each time)|rendered-paths.txt" \
-  "details page with recommendations, random postings|details-paths.txt" "api: recommendations, random postings|recommendations-paths.txt"; do
+  "details page with recommendations, random postings|details-paths.txt" "api: recommendations, random postings|recommendations-paths.txt" \
+  "${RANDOM_SCENARIOS[@]}"; do
   name=${scenario%%|*} paths=${scenario#*|}
   [ -z "${BENCH_ONLY:-}" ] || [ "$paths" = rendered-paths.txt ] || grep -Eq -- "$BENCH_ONLY" <<<"$name" || continue
   echo "running $name" >&2
@@ -173,6 +184,7 @@ fi
 
 echo
 echo "Board: $POSTINGS searchable postings; hey -z $DURATION -c $CONCURRENCY; $(nproc) cores; $(date -u +%F)"
+echo "Random searches: $(cat "$OUT/scenarios.txt")"
 echo "Matches: $TYPICAL = $(count_of "q=$TYPICAL"), $WORST = $(count_of "q=$WORST"), nurse near Chicago = $(count_of "q=nurse&location=Chicago%2C+IL&radius=50")"
 echo
 echo "| scenario | p50 ms | p95 ms | p99 ms | req/s | p50 ÷ live p50 | p95 ÷ rendered details p50 |"

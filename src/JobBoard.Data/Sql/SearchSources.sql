@@ -54,7 +54,9 @@ SELECT p.id AS posting_id,
            UNION SELECT 100000000 + c FROM unnest(tags.category_ids) c
            UNION SELECT unnest(places.cells)) keys ORDER BY key) AS filter_keys,
        coalesce(places.latitudes, '{}') AS latitudes,
-       coalesce(places.longitudes, '{}') AS longitudes
+       coalesce(places.longitudes, '{}') AS longitudes,
+       places.latitudes[1] AS latitude,
+       places.longitudes[1] AS longitude
 FROM job_postings p
 JOIN companies c ON c.id = p.company_id
 LEFT JOIN LATERAL (

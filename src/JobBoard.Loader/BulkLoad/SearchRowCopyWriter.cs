@@ -21,7 +21,7 @@ internal sealed class SearchRowCopyWriter(NpgsqlConnection connection)
     public const string SearchRowsCopy = """
         COPY posting_search (posting_id, company_id, date_posted, valid_through, work_mode, employment_type, seniority,
             visa_sponsorship, salary_currency, salary_yearly, category_ids, document, skill_ids, applicant_countries,
-            filter_keys, latitudes, longitudes) FROM STDIN (FORMAT BINARY)
+            filter_keys, latitudes, longitudes, latitude, longitude) FROM STDIN (FORMAT BINARY)
         """;
 
     public const string PlacesCopy = """
@@ -172,7 +172,7 @@ internal sealed class SearchRowCopyWriter(NpgsqlConnection connection)
             (latitudes[i], longitudes[i]) = (search.Places[i].Latitude, search.Places[i].Longitude);
         }
 
-        copy.Row(17)
+        copy.Row(19)
             .Int32(search.Id)
             .Int32(posting.CompanyId)
             .Date(search.DatePosted)
@@ -189,7 +189,9 @@ internal sealed class SearchRowCopyWriter(NpgsqlConnection connection)
             .TextArray(posting.ApplicantCountries)
             .Int32Array(FilterKeys(search))
             .Float8Array(latitudes)
-            .Float8Array(longitudes);
+            .Float8Array(longitudes)
+            .Float8(search.Places.Count > 0 ? latitudes[0] : null)
+            .Float8(search.Places.Count > 0 ? longitudes[0] : null);
     }
 
     /// <summary>The view's filter_keys: the ids of its keyed values, categories and map cells, ascending, each once.</summary>

@@ -135,11 +135,11 @@ public sealed class SearchSql
     /// <summary>
     /// Counts the matches (up to one past <paramref name="countLimit"/>), tallies their facets and picks the requested
     /// page, in one statement, so that the matched rows are read once. Its rows are (kind, n, mode, type, level,
-    /// categories, id): kind 0 is the count, 1 a facet tally of n matches, 2 a posting of the page, in order. Where the
-    /// matches fit under the limit, the page is sorted from those rows: by date or salary directly, by relevance after
-    /// the newest of them fetch their text vectors by key. Beyond the limit it is read from the whole search (newest
-    /// first through the date index). A radius search without words reads the places in the cells around the circle
-    /// from one index instead (<see cref="UsesPlaceCells"/>).
+    /// categories, id): kind 0 is the count, 1 a facet tally of n matches, 2 a posting of the page, in order. The matches
+    /// counted are the newest, so the page is sorted from those rows: by date directly, by relevance after the newest
+    /// 1,000 of them fetch their text vectors by key, by salary when all matches were counted. Only a salary sort beyond
+    /// the limit (or a limit below 1,000) reads the whole search again. A radius search without words reads the places
+    /// in the cells around the circle from one index instead (<see cref="UsesPlaceCells"/>).
     /// </summary>
     public NpgsqlCommand FindCommand(JobSearchRequest request, string currency, int countLimit)
     {
@@ -190,14 +190,20 @@ public sealed class SearchSql
                     """
                 : $"SELECT posting_id FROM {Rows} ORDER BY {order} OFFSET @offset LIMIT @limit";
 
+            // The matches counted are the newest: then, unless the limit is below the pages that can be asked for, they
+            // hold the page of a search sorted by date and the newest matches relevance ranks, however many match, and
+            // the search is read once. Only a salary sort of more matches than are counted reads the whole search again.
+            var newestCounted = countLimit + 1 >= JobSearchRequest.MaxResults;
+            var pageFromMatches = newestCounted && sort != SearchSort.Salary ? "true" : $"(SELECT n FROM counted) <= {countLimit}";
+
             // The two pages are gated on the count (one-time filters): only one of them runs.
             sql = $"""
                 WITH m AS MATERIALIZED (
                     SELECT s.posting_id, s.date_posted, s.work_mode, s.employment_type, s.seniority, s.category_ids, s.salary_currency, s.salary_yearly
-                    FROM {Rows} LIMIT {countLimit + 1})
+                    FROM {Rows}{(newestCounted ? " ORDER BY s.date_posted DESC, s.posting_id DESC" : string.Empty)} LIMIT {countLimit + 1})
                 {tallies}
-                UNION ALL ({PageRow} FROM ({pageOfMatches}) page WHERE (SELECT n FROM counted) <= {countLimit})
-                UNION ALL ({PageRow} FROM ({pageOfAll}) page WHERE (SELECT n FROM counted) > {countLimit})
+                UNION ALL ({PageRow} FROM ({pageOfMatches}) page WHERE {pageFromMatches})
+                UNION ALL ({PageRow} FROM ({pageOfAll}) page WHERE NOT {pageFromMatches})
                 """;
         }
 
@@ -250,14 +256,15 @@ public sealed class SearchSql
     {
         // The grid cells around the centre find the candidates in the index, out to the city's own farthest places;
         // the great-circle distance (on earthdistance's sphere) to the row's own places trims them to the circle,
-        // unless a place is the city itself. Most postings have one place, which is checked without unnesting the arrays.
+        // unless a place is the city itself. The first place has columns of its own: the arrays are read only for a
+        // posting whose first place is outside the circle.
         var (latitude, longitude) = (city.Centre.Latitude, city.Centre.Longitude);
         KeyGroup(SearchKeys.CellsAround(latitude, longitude, city.ReachKm * 1000));
         _placeCells = SearchKeys.FineCellsAround(latitude, longitude, city.ReachKm * 1000);
         var withinRadius = $"""
-            CASE WHEN cardinality(s.latitudes) = 1 THEN {Haversine("s.latitudes[1]", "s.longitudes[1]")} <= @haversine
-                 ELSE EXISTS (SELECT 1 FROM unnest(s.latitudes, s.longitudes) AS pt(lat, lon)
-                              WHERE {Haversine("pt.lat", "pt.lon")} <= @haversine) END
+            ({Haversine("s.latitude", "s.longitude")} <= @haversine
+             OR (cardinality(s.latitudes) > 1 AND EXISTS (SELECT 1 FROM unnest(s.latitudes[2:], s.longitudes[2:]) AS pt(lat, lon)
+                                                          WHERE {Haversine("pt.lat", "pt.lon")} <= @haversine)))
             """;
         _cityBeyondRadius = city.ReachesBeyondRadius;
         // The bound on position makes the city test a probe of the primary key for the few rows outside the radius:
