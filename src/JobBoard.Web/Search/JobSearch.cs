@@ -3,6 +3,7 @@ using JobBoard.Domain.Places;
 using JobBoard.Web.Listings;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
+using System.Text.Json;
 
 namespace JobBoard.Web.Search;
 
@@ -24,6 +25,12 @@ public sealed class JobSearch(JobBoardDbContext db, TimeProvider clock, BoardDir
     public const int DefaultCountLimit = 5_000;
 
     private readonly int _countLimit = Math.Max(1, configuration.GetValue("Search:CountLimit", DefaultCountLimit));
+
+    /// <summary>
+    /// A search PostgreSQL expects to match at most half this many postings reads up to this many at once
+    /// (<c>Search:ReadOnceLimit</c>, <see cref="SearchSql.FindCommand"/>); 0 reads one past the count limit always.
+    /// </summary>
+    private readonly int _readOnceLimit = Math.Max(0, configuration.GetValue("Search:ReadOnceLimit", SearchSql.DefaultReadOnceLimit));
 
     public async Task<JobSearchResult> SearchAsync(JobSearchRequest request, CancellationToken cancellationToken)
     {
@@ -164,7 +171,19 @@ public sealed class JobSearch(JobBoardDbContext db, TimeProvider clock, BoardDir
     private async Task<Found> FindAsync(
         NpgsqlConnection connection, SearchSql sql, JobSearchRequest request, string currency, CancellationToken cancellationToken)
     {
-        await using var command = sql.FindCommand(request, currency, _countLimit);
+        var readOnce = 0;
+        if (_readOnceLimit > 0 && sql.ExpectedMatchesCommand() is { } estimate)
+        {
+            await using (estimate)
+            {
+                estimate.Connection = connection;
+                using var plan = JsonDocument.Parse((string)(await estimate.ExecuteScalarAsync(cancellationToken))!);
+                var expected = plan.RootElement[0].GetProperty("Plan").GetProperty("Plan Rows").GetDouble();
+                readOnce = expected <= _readOnceLimit / 2 ? _readOnceLimit : 0;
+            }
+        }
+
+        await using var command = sql.FindCommand(request, currency, _countLimit, readOnce);
         command.Connection = connection;
         var counted = 0;
         var tallies = new List<FacetTally>();

@@ -19,6 +19,12 @@ public sealed class SearchSql
     /// <summary>Relevance ranks at most this many of the newest matches, so a word in every tenth ad still ranks fast.</summary>
     public const int RankingWindow = JobSearchRequest.MaxResults;
 
+    /// <summary>
+    /// The default of <c>Search:ReadOnceLimit</c>: a search PostgreSQL expects to match at most half this many postings
+    /// reads up to this many, once, for its count, facets and page alike (<see cref="FindCommand"/>).
+    /// </summary>
+    public const int DefaultReadOnceLimit = 20_000;
+
     /// <summary>Relevance is divided by 1 + age/this many days: a month-old ad needs twice the text match of today's.</summary>
     public const double RecencyHalfLifeDays = 30;
 
@@ -135,13 +141,21 @@ public sealed class SearchSql
     /// <summary>
     /// Counts the matches (up to one past <paramref name="countLimit"/>), tallies their facets and picks the requested
     /// page, in one statement, so that the matched rows are read once. Its rows are (kind, n, mode, type, level,
-    /// categories, id): kind 0 is the count, 1 a facet tally of n matches, 2 a posting of the page, in order. The matches
-    /// counted are the newest, so the page is sorted from those rows: by date directly, by relevance after the newest
-    /// 1,000 of them fetch their text vectors by key, by salary when all matches were counted. Only a salary sort beyond
-    /// the limit (or a limit below 1,000) reads the whole search again. A radius search without words reads the places
-    /// in the cells around the circle from one index instead (<see cref="UsesPlaceCells"/>).
+    /// categories, id): kind 0 is the count, 1 a facet tally of n matches, 2 a posting of the page, in order. Up to
+    /// <paramref name="readOnce"/> matches are read once; the count and the facets take the first of them up to the limit,
+    /// and when they are all the matches, the page is sorted from them: by date or salary directly, by relevance after
+    /// the newest 1,000 of them fetch their text vectors by key. A search matching more reads its page from the whole
+    /// search (newest first through the date index). A radius search without words reads the places in the cells around
+    /// the circle from one index instead (<see cref="UsesPlaceCells"/>).
     /// </summary>
-    public NpgsqlCommand FindCommand(JobSearchRequest request, string currency, int countLimit)
+    /// <param name="readOnce">
+    /// How many matches to read at most in one pass (at least <paramref name="countLimit"/> + 1 are): when that is all
+    /// of them, the page comes from them. A keyword in a big city (nurse around New York: 11,000 matches) reads its
+    /// matches once rather than 5,001 and then all of them again; a common word is better read to one past the count
+    /// limit and then newest first through the date index for its page. The caller picks from PostgreSQL's estimate
+    /// (<see cref="ExpectedMatchesCommand"/>); it changes the work, never the results.
+    /// </param>
+    public NpgsqlCommand FindCommand(JobSearchRequest request, string currency, int countLimit, int readOnce = 0)
     {
         ArgumentNullException.ThrowIfNull(request);
         var sort = Sort(request);
@@ -190,20 +204,19 @@ public sealed class SearchSql
                     """
                 : $"SELECT posting_id FROM {Rows} ORDER BY {order} OFFSET @offset LIMIT @limit";
 
-            // The matches counted are the newest: then, unless the limit is below the pages that can be asked for, they
-            // hold the page of a search sorted by date and the newest matches relevance ranks, however many match, and
-            // the search is read once. Only a salary sort of more matches than are counted reads the whole search again.
-            var newestCounted = countLimit + 1 >= JobSearchRequest.MaxResults;
-            var pageFromMatches = newestCounted && sort != SearchSort.Salary ? "true" : $"(SELECT n FROM counted) <= {countLimit}";
+            // Up to `wide` matches are read, in whatever order the plan finds them (a LIMIT with no ORDER BY never scans
+            // further than it must), and the count and facets take the first of them. When they are all the matches, the
+            // page is sorted from them; only a search matching more reads again, for its page.
+            var wide = Math.Max(countLimit, readOnce);
 
             // The two pages are gated on the count (one-time filters): only one of them runs.
             sql = $"""
                 WITH m AS MATERIALIZED (
                     SELECT s.posting_id, s.date_posted, s.work_mode, s.employment_type, s.seniority, s.category_ids, s.salary_currency, s.salary_yearly
-                    FROM {Rows}{(newestCounted ? " ORDER BY s.date_posted DESC, s.posting_id DESC" : string.Empty)} LIMIT {countLimit + 1})
+                    FROM {Rows} LIMIT {wide + 1})
                 {tallies}
-                UNION ALL ({PageRow} FROM ({pageOfMatches}) page WHERE {pageFromMatches})
-                UNION ALL ({PageRow} FROM ({pageOfAll}) page WHERE NOT {pageFromMatches})
+                UNION ALL ({PageRow} FROM ({pageOfMatches}) page WHERE (SELECT n FROM counted) <= {wide})
+                UNION ALL ({PageRow} FROM ({pageOfAll}) page WHERE (SELECT n FROM counted) > {wide})
                 """;
         }
 
@@ -217,6 +230,12 @@ public sealed class SearchSql
 
         return command;
     }
+
+    /// <summary>
+    /// The plan of the rows a search matches (<c>EXPLAIN (FORMAT JSON)</c>), whose estimate of their number picks how
+    /// many <see cref="FindCommand"/> reads at once; null for a radius search without words, which has one shape.
+    /// </summary>
+    public NpgsqlCommand? ExpectedMatchesCommand() => UsesPlaceCells ? null : RowsCommand($"EXPLAIN (FORMAT JSON) SELECT 1 FROM {Rows}");
 
     /// <summary>
     /// Every matching posting's id, newest first, with no count, facets or page: what an alert mails out of its

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using System.Text.Json;
 using JobBoard.Data;
@@ -321,6 +322,48 @@ public sealed class JobSearchTests(JobBoardApp app) : WebTest(app)
         using var all = await ApiAsync("q=nurse");
         all.RootElement.GetProperty("total").GetInt32().Should().Be(5);
         all.RootElement.GetProperty("totalIsExact").GetBoolean().Should().BeTrue();
+    }
+
+    [Theory]
+    [InlineData("q=nurse")]
+    [InlineData("q=nurse&sort=date&page=2")]
+    [InlineData("q=nurse&sort=salary")]
+    [InlineData("q=nurse&location=Chicago&radius=50&mode=onsite")]
+    [InlineData("q=nurse&type=part-time&page=3")]
+    public async Task Reading_the_matches_once_or_again_for_the_page_finds_the_same_count_facets_and_page(string query)
+    {
+        // Eleven ads, more than the count limit of 3, a day apart but not in the order they were saved, paid differently,
+        // on site or remote, some part-time.
+        var company = Company();
+        await app.InsertAsync([.. Enumerable.Range(1, 11).Select(i => Published(company, Job($"Nurse {i:00}", i % 3 == 0 ? "Nurse, nurse, nurse." : null) with
+        {
+            DatePosted = Today.AddDays(-(i * 5 % 11)),
+            WorkMode = i % 4 == 0 ? WorkMode.Remote : WorkMode.OnSite,
+            ApplicantCountries = i % 4 == 0 ? ["US"] : [],
+            EmploymentType = i % 2 == 0 ? EmploymentType.PartTime : EmploymentType.FullTime,
+            Compensation = Compensation.Create("USD", 50_000m + (i * 7_000 % 30_000), 90_000m + (i * 7_000 % 30_000), PayPeriod.Year).Value,
+        }))]);
+
+        async Task<JobSearchResult> SearchAsync(int readOnceLimit)
+        {
+            var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+            {
+                ["Search:CountLimit"] = "3",
+                ["Search:ReadOnceLimit"] = readOnceLimit.ToString(CultureInfo.InvariantCulture),
+            }).Build();
+            using var scope = app.Services.CreateScope();
+            var db = scope.ServiceProvider.GetRequiredService<JobBoardDbContext>();
+            var search = new JobSearch(db, app.Clock, new BoardDirectories(db, app.Clock, new MemoryCache(new MemoryCacheOptions())), configuration);
+            return await search.SearchAsync(JobSearchRequestParser.Parse(new QueryCollection(QueryHelpers.ParseQuery(query))), CancellationToken.None);
+        }
+
+        var once = await SearchAsync(readOnceLimit: 1_000);
+        var twice = await SearchAsync(readOnceLimit: 0);
+
+        once.Hits.Should().NotBeEmpty(query);
+        once.Hits.Select(h => h.Title).Should().Equal(twice.Hits.Select(h => h.Title), "the page is the same however the matches were read: {0}", query);
+        (once.Total, once.TotalIsExact).Should().Be((twice.Total, twice.TotalIsExact), query);
+        once.Facets.Should().BeEquivalentTo(twice.Facets, query);
     }
 
     [Fact]
