@@ -27,7 +27,7 @@ public sealed class JobSearch(JobBoardDbContext db, TimeProvider clock, BoardDir
     private readonly int _countLimit = Math.Max(1, configuration.GetValue("Search:CountLimit", DefaultCountLimit));
 
     /// <summary>
-    /// A search PostgreSQL expects to match at most half this many postings reads up to this many at once
+    /// A search PostgreSQL expects to match at most three quarters of this many postings reads up to this many at once
     /// (<c>Search:ReadOnceLimit</c>, <see cref="SearchSql.FindCommand"/>); 0 reads one past the count limit always.
     /// </summary>
     private readonly int _readOnceLimit = Math.Max(0, configuration.GetValue("Search:ReadOnceLimit", SearchSql.DefaultReadOnceLimit));
@@ -179,7 +179,7 @@ public sealed class JobSearch(JobBoardDbContext db, TimeProvider clock, BoardDir
                 estimate.Connection = connection;
                 using var plan = JsonDocument.Parse((string)(await estimate.ExecuteScalarAsync(cancellationToken))!);
                 var expected = plan.RootElement[0].GetProperty("Plan").GetProperty("Plan Rows").GetDouble();
-                readOnce = expected <= _readOnceLimit / 2 ? _readOnceLimit : 0;
+                readOnce = expected <= _readOnceLimit * 0.75 ? _readOnceLimit : 0;
             }
         }
 
