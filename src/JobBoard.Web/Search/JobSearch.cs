@@ -27,8 +27,8 @@ public sealed class JobSearch(JobBoardDbContext db, TimeProvider clock, BoardDir
     private readonly int _countLimit = Math.Max(1, configuration.GetValue("Search:CountLimit", DefaultCountLimit));
 
     /// <summary>
-    /// A search PostgreSQL expects to match at most three quarters of this many postings reads up to this many at once
-    /// (<c>Search:ReadOnceLimit</c>, <see cref="SearchSql.FindCommand"/>); 0 reads one past the count limit always.
+    /// The most matches a search reads at once (<c>Search:ReadOnceLimit</c>, <see cref="SearchSql.ReadOnceUpTo"/>); 0
+    /// reads one past the count limit always, and then the page.
     /// </summary>
     private readonly int _readOnceLimit = Math.Max(0, configuration.GetValue("Search:ReadOnceLimit", SearchSql.DefaultReadOnceLimit));
 
@@ -172,14 +172,18 @@ public sealed class JobSearch(JobBoardDbContext db, TimeProvider clock, BoardDir
         NpgsqlConnection connection, SearchSql sql, JobSearchRequest request, string currency, CancellationToken cancellationToken)
     {
         var readOnce = 0;
-        if (_readOnceLimit > 0 && sql.ExpectedMatchesCommand() is { } estimate)
+        if (_readOnceLimit > 0 && sql.ExpectedMatchesBatch() is { } estimate)
         {
             await using (estimate)
             {
                 estimate.Connection = connection;
-                using var plan = JsonDocument.Parse((string)(await estimate.ExecuteScalarAsync(cancellationToken))!);
+                await using var reader = await estimate.ExecuteReaderAsync(cancellationToken);
+                await reader.ReadAsync(cancellationToken);
+                using var plan = JsonDocument.Parse(reader.GetString(0));
                 var expected = plan.RootElement[0].GetProperty("Plan").GetProperty("Plan Rows").GetDouble();
-                readOnce = expected <= _readOnceLimit * 0.75 ? _readOnceLimit : 0;
+                await reader.NextResultAsync(cancellationToken);
+                var postings = await reader.ReadAsync(cancellationToken) ? reader.GetDouble(0) : 0;
+                readOnce = SearchSql.ReadOnceUpTo(expected, postings, _countLimit, _readOnceLimit);
             }
         }
 

@@ -19,15 +19,8 @@ public sealed class SearchSql
     /// <summary>Relevance ranks at most this many of the newest matches, so a word in every tenth ad still ranks fast.</summary>
     public const int RankingWindow = JobSearchRequest.MaxResults;
 
-    /// <summary>
-    /// The default of <c>Search:ReadOnceLimit</c>: a search PostgreSQL expects to match at most three quarters of this
-    /// many postings reads up to this many, once, for its count, facets and page alike (<see cref="FindCommand"/>).
-    /// Reading a match costs about what reading a posting newest first through the date index does, and the second
-    /// read of the narrow way reads 1,000 ÷ the share of postings matching, so reading once is cheaper up to some 30,000
-    /// matches of 900,000 (pharmacist: 16,000 matches, 57 ms the narrow way, of which 37 for the 54,000 postings the
-    /// page's read went through); the quarter left over absorbs estimates that were low.
-    /// </summary>
-    public const int DefaultReadOnceLimit = 40_000;
+    /// <summary>The default of <c>Search:ReadOnceLimit</c>, the most matches a search reads at once (<see cref="ReadOnceUpTo"/>).</summary>
+    public const int DefaultReadOnceLimit = 100_000;
 
     /// <summary>Relevance is divided by 1 + age/this many days: a month-old ad needs twice the text match of today's.</summary>
     public const double RecencyHalfLifeDays = 30;
@@ -156,8 +149,8 @@ public sealed class SearchSql
     /// How many matches to read at most in one pass (at least <paramref name="countLimit"/> + 1 are): when that is all
     /// of them, the page comes from them. A keyword in a big city (nurse around New York: 11,000 matches) reads its
     /// matches once rather than 5,001 and then all of them again; a common word is better read to one past the count
-    /// limit and then newest first through the date index for its page. The caller picks from PostgreSQL's estimate
-    /// (<see cref="ExpectedMatchesCommand"/>); it changes the work, never the results.
+    /// limit and then newest first through the date index for its page. The caller picks it from PostgreSQL's estimate
+    /// (<see cref="ExpectedMatchesBatch"/>, <see cref="ReadOnceUpTo"/>); it changes the work, never the results.
     /// </param>
     public NpgsqlCommand FindCommand(JobSearchRequest request, string currency, int countLimit, int readOnce = 0)
     {
@@ -236,10 +229,47 @@ public sealed class SearchSql
     }
 
     /// <summary>
-    /// The plan of the rows a search matches (<c>EXPLAIN (FORMAT JSON)</c>), whose estimate of their number picks how
-    /// many <see cref="FindCommand"/> reads at once; null for a radius search without words, which has one shape.
+    /// How many matches <see cref="FindCommand"/> should read at once for a search PostgreSQL expects to match
+    /// <paramref name="expectedMatches"/> of <paramref name="searchablePostings"/>, or 0 to read one past the count limit
+    /// and then its page newest first. Reading a match costs about what going past a posting newest first through the
+    /// date index does; reading once reads every match (a), the other way reads the count limit (c = limit + 1) and then
+    /// about <see cref="RankingWindow"/> (W) ÷ the share matching, W·N/a. Once is cheaper while a² ≤ c·a + W·N, up to
+    /// a = (c + √(c² + 4·W·N)) / 2: 32,600 matches of 900,000 postings, 12,300 of 90,000, 54,500 of 2,700,000
+    /// (pharmacist at 900,000: 16,000 matches, the page's read went through 54,000 postings). A third more than that is
+    /// read, for estimates that were low, up to <paramref name="cap"/>.
     /// </summary>
-    public NpgsqlCommand? ExpectedMatchesCommand() => UsesPlaceCells ? null : RowsCommand($"EXPLAIN (FORMAT JSON) SELECT 1 FROM {Rows}");
+    public static int ReadOnceUpTo(double expectedMatches, double searchablePostings, int countLimit, int cap)
+    {
+        var counted = countLimit + 1.0;
+        var postings = Math.Max(searchablePostings, expectedMatches);
+        var breakEven = (counted + Math.Sqrt((counted * counted) + (4.0 * RankingWindow * postings))) / 2;
+        return expectedMatches <= breakEven ? (int)Math.Min(cap, Math.Ceiling(breakEven * 4 / 3)) : 0;
+    }
+
+    /// <summary>
+    /// The plan of the rows a search matches (<c>EXPLAIN (FORMAT JSON)</c>), then PostgreSQL's count of searchable
+    /// postings (<c>reltuples</c>), in one round trip: what <see cref="ReadOnceUpTo"/> weighs. Null for a radius search
+    /// without words, which has one shape.
+    /// </summary>
+    public NpgsqlBatch? ExpectedMatchesBatch()
+    {
+        if (UsesPlaceCells)
+        {
+            return null;
+        }
+
+        using var plan = RowsCommand($"EXPLAIN (FORMAT JSON) SELECT 1 FROM {Rows}");
+        var explain = new NpgsqlBatchCommand(plan.CommandText);
+        foreach (NpgsqlParameter parameter in plan.Parameters)
+        {
+            explain.Parameters.Add(parameter.Clone());
+        }
+
+        return new NpgsqlBatch
+        {
+            BatchCommands = { explain, new NpgsqlBatchCommand("SELECT reltuples::float8 FROM pg_class WHERE oid = 'posting_search'::regclass") },
+        };
+    }
 
     /// <summary>
     /// Every matching posting's id, newest first, with no count, facets or page: what an alert mails out of its

@@ -81,6 +81,25 @@ public sealed class SearchSqlTests
         nothing.MissedKey.Should().BeTrue("the keys are read again in case the value is newer than they are");
     }
 
+    [Theory]
+    [InlineData(16_000, 900_000, 43_400)] // pharmacist on a million-posting board: read once, with a third to spare
+    [InlineData(32_000, 900_000, 43_400)]
+    [InlineData(34_000, 900_000, 0)] // more than the second read would cost: to the count limit, then the page
+    [InlineData(16_000, 90_000, 0)] // the same search on a tenth of the board is a bigger share of it
+    [InlineData(12_000, 90_000, 16_400)]
+    [InlineData(50_000, 2_700_000, 72_700)]
+    [InlineData(50_000, 30_000_000, 100_000)] // never more than the cap
+    public void A_search_reads_its_matches_once_while_that_costs_less_than_reading_for_its_page_again(double expected, double postings, int readOnce)
+    {
+        SearchSql.ReadOnceUpTo(expected, postings, countLimit: 5_000, cap: 100_000).Should().BeCloseTo(readOnce, 100);
+    }
+
+    [Fact]
+    public void Without_statistics_the_estimate_stands_for_the_board()
+    {
+        SearchSql.ReadOnceUpTo(expectedMatches: 40, searchablePostings: -1, countLimit: 3, cap: 1_000).Should().BeInRange(4, 1_000);
+    }
+
     [Fact]
     public void A_filter_value_the_keys_do_not_have_asks_for_fresher_keys()
     {
