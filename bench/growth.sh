@@ -8,6 +8,7 @@
 #   bench/growth.sh                          # 100,000, 1,000,000 and 3,000,000 postings
 #   bench/growth.sh 100000 1000000           # these sizes
 #   BENCH_DURATION=10s BENCH_SEED=7 bench/growth.sh
+#   GROWTH_TABLE_ONLY=1 bench/growth.sh 100000 1000000   # only the table, from the reports of earlier runs
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
@@ -19,6 +20,7 @@ SIZES=("$@")
 export BENCH_SEED=${BENCH_SEED:-$RANDOM}
 
 for size in "${SIZES[@]}"; do
+  [ "${GROWTH_TABLE_ONLY:-}" != 1 ] || break
   data="$ROOT/.tmp/growth-$size"
   export JOBBOARD_DATA_DIR=$data JOBBOARD_PG_PORT=${GROWTH_PG_PORT:-55480}
   rm -rf "$data"

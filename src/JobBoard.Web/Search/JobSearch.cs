@@ -177,12 +177,12 @@ public sealed class JobSearch(JobBoardDbContext db, TimeProvider clock, BoardDir
             await using (estimate)
             {
                 estimate.Connection = connection;
-                await using var reader = await estimate.ExecuteReaderAsync(cancellationToken);
-                await reader.ReadAsync(cancellationToken);
-                using var plan = JsonDocument.Parse(reader.GetString(0));
+                await using var estimated = await estimate.ExecuteReaderAsync(cancellationToken);
+                await estimated.ReadAsync(cancellationToken);
+                using var plan = JsonDocument.Parse(estimated.GetString(0));
                 var expected = plan.RootElement[0].GetProperty("Plan").GetProperty("Plan Rows").GetDouble();
-                await reader.NextResultAsync(cancellationToken);
-                var postings = await reader.ReadAsync(cancellationToken) ? reader.GetDouble(0) : 0;
+                await estimated.NextResultAsync(cancellationToken);
+                var postings = await estimated.ReadAsync(cancellationToken) ? estimated.GetDouble(0) : 0;
                 readOnce = SearchSql.ReadOnceUpTo(expected, postings, _countLimit, _readOnceLimit);
             }
         }
