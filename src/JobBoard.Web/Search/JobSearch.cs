@@ -1,9 +1,9 @@
+using System.Text.Json;
 using JobBoard.Data;
 using JobBoard.Domain.Places;
 using JobBoard.Web.Listings;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
-using System.Text.Json;
 
 namespace JobBoard.Web.Search;
 
