@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Net;
 using System.Text.Json;
 using JobBoard.Data;
@@ -305,14 +304,9 @@ public sealed class JobSearchTests(JobBoardApp app) : WebTest(app)
             WorkMode = i % 2 == 0 ? WorkMode.Remote : WorkMode.OnSite,
             ApplicantCountries = i % 2 == 0 ? ["US"] : [],
         }))]);
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["Search:CountLimit"] = "3" }).Build();
-
         foreach (var query in new[] { "q=nurse", string.Empty, "q=nurse&location=United+States&mode=onsite&mode=remote", "location=Chicago&radius=50" })
         {
-            using var scope = app.Services.CreateScope();
-            var db = scope.ServiceProvider.GetRequiredService<JobBoardDbContext>();
-            var search = new JobSearch(db, app.Clock, new BoardDirectories(db, app.Clock, new MemoryCache(new MemoryCacheOptions())), configuration);
-            var result = await search.SearchAsync(JobSearchRequestParser.Parse(new QueryCollection(QueryHelpers.ParseQuery(query))), CancellationToken.None);
+            var result = await SearchWithAsync(query, new() { ["Search:CountLimit"] = "3" });
 
             result.Total.Should().Be(3, query);
             result.TotalIsExact.Should().BeFalse(query);
@@ -344,21 +338,8 @@ public sealed class JobSearchTests(JobBoardApp app) : WebTest(app)
             Compensation = Compensation.Create("USD", 50_000m + (i * 7_000 % 30_000), 90_000m + (i * 7_000 % 30_000), PayPeriod.Year).Value,
         }))]);
 
-        async Task<JobSearchResult> SearchAsync(int readOnceLimit)
-        {
-            var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
-            {
-                ["Search:CountLimit"] = "3",
-                ["Search:ReadOnceLimit"] = readOnceLimit.ToString(CultureInfo.InvariantCulture),
-            }).Build();
-            using var scope = app.Services.CreateScope();
-            var db = scope.ServiceProvider.GetRequiredService<JobBoardDbContext>();
-            var search = new JobSearch(db, app.Clock, new BoardDirectories(db, app.Clock, new MemoryCache(new MemoryCacheOptions())), configuration);
-            return await search.SearchAsync(JobSearchRequestParser.Parse(new QueryCollection(QueryHelpers.ParseQuery(query))), CancellationToken.None);
-        }
-
-        var once = await SearchAsync(readOnceLimit: 1_000);
-        var twice = await SearchAsync(readOnceLimit: 0);
+        var once = await SearchWithAsync(query, new() { ["Search:CountLimit"] = "3", ["Search:ReadOnceLimit"] = "1000" });
+        var twice = await SearchWithAsync(query, new() { ["Search:CountLimit"] = "3", ["Search:ReadOnceLimit"] = "0" });
 
         once.Hits.Should().NotBeEmpty(query);
         once.Hits.Select(h => h.Title).Should().Equal(twice.Hits.Select(h => h.Title), "the page is the same however the matches were read: {0}", query);
@@ -648,6 +629,16 @@ public sealed class JobSearchTests(JobBoardApp app) : WebTest(app)
             card.QuerySelector("h3")!.Text(),
             Fold(card.QuerySelector("[data-testid=place]")!.Text().TrimStart('·', ' ') + " " + (card.QuerySelector("[data-testid=more-places]")?.Text() ?? string.Empty)),
             card.QuerySelector("[data-testid=distance]")?.Text().TrimStart('·', ' ')))];
+    }
+
+    /// <summary>A search run by a <see cref="JobSearch"/> of its own, with these settings.</summary>
+    private async Task<JobSearchResult> SearchWithAsync(string query, Dictionary<string, string?> settings)
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
+        using var scope = app.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<JobBoardDbContext>();
+        var search = new JobSearch(db, app.Clock, new BoardDirectories(db, app.Clock, new MemoryCache(new MemoryCacheOptions())), configuration);
+        return await search.SearchAsync(JobSearchRequestParser.Parse(new QueryCollection(QueryHelpers.ParseQuery(query))), CancellationToken.None);
     }
 
     private async Task<List<string>> TitlesAsync(string query)
