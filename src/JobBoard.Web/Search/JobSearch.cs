@@ -60,7 +60,8 @@ public sealed class JobSearch(JobBoardDbContext db, TimeProvider clock, BoardDir
         }
 
         var currency = CountryCurrency.For(request.Currency, location);
-        var found = await FindAsync(connection, sql, request, currency, cancellationToken);
+        var readOnce = await ReadOnceAsync(connection, sql, cancellationToken);
+        var found = await FindAsync(connection, sql, request, currency, readOnce, cancellationToken);
         var total = Math.Min(found.Counted, _countLimit);
         var lastPage = JobSearchResult.LastPageOf(total, request.Limit);
         if (request.Page > lastPage)
@@ -72,7 +73,7 @@ public sealed class JobSearch(JobBoardDbContext db, TimeProvider clock, BoardDir
             }
 
             request = request with { Page = lastPage };
-            found = await FindAsync(connection, sql, request, currency, cancellationToken);
+            found = await FindAsync(connection, sql, request, currency, readOnce, cancellationToken);
         }
 
         if (found.Tallies.SelectMany(t => t.Categories).Any(id => categories.ById(id) is null))
@@ -167,26 +168,34 @@ public sealed class JobSearch(JobBoardDbContext db, TimeProvider clock, BoardDir
         return (bool)(await command.ExecuteScalarAsync(cancellationToken))!;
     }
 
-    /// <summary>Runs <see cref="SearchSql.FindCommand"/> and reads its count, tallies and page.</summary>
-    private async Task<Found> FindAsync(
-        NpgsqlConnection connection, SearchSql sql, JobSearchRequest request, string currency, CancellationToken cancellationToken)
+    /// <summary>
+    /// How many of its matches the search reads at once (<see cref="SearchSql.ReadOnceUpTo"/>), from PostgreSQL's estimate;
+    /// asked once per search, also when a page past the end has the last page read after it.
+    /// </summary>
+    private async Task<int> ReadOnceAsync(NpgsqlConnection connection, SearchSql sql, CancellationToken cancellationToken)
     {
-        var readOnce = 0;
-        if (_readOnceLimit > 0 && sql.ExpectedMatchesBatch() is { } estimate)
+        if (_readOnceLimit == 0 || sql.ExpectedMatchesBatch() is not { } estimate)
         {
-            await using (estimate)
-            {
-                estimate.Connection = connection;
-                await using var estimated = await estimate.ExecuteReaderAsync(cancellationToken);
-                await estimated.ReadAsync(cancellationToken);
-                using var plan = JsonDocument.Parse(estimated.GetString(0));
-                var expected = plan.RootElement[0].GetProperty("Plan").GetProperty("Plan Rows").GetDouble();
-                await estimated.NextResultAsync(cancellationToken);
-                var postings = await estimated.ReadAsync(cancellationToken) ? estimated.GetDouble(0) : 0;
-                readOnce = SearchSql.ReadOnceUpTo(expected, postings, _countLimit, _readOnceLimit);
-            }
+            return 0;
         }
 
+        await using (estimate)
+        {
+            estimate.Connection = connection;
+            await using var estimated = await estimate.ExecuteReaderAsync(cancellationToken);
+            await estimated.ReadAsync(cancellationToken);
+            using var plan = JsonDocument.Parse(estimated.GetString(0));
+            var expected = plan.RootElement[0].GetProperty("Plan").GetProperty("Plan Rows").GetDouble();
+            await estimated.NextResultAsync(cancellationToken);
+            var postings = await estimated.ReadAsync(cancellationToken) ? estimated.GetDouble(0) : 0;
+            return SearchSql.ReadOnceUpTo(expected, postings, _countLimit, _readOnceLimit);
+        }
+    }
+
+    /// <summary>Runs <see cref="SearchSql.FindCommand"/> and reads its count, tallies and page.</summary>
+    private async Task<Found> FindAsync(
+        NpgsqlConnection connection, SearchSql sql, JobSearchRequest request, string currency, int readOnce, CancellationToken cancellationToken)
+    {
         await using var command = sql.FindCommand(request, currency, _countLimit, readOnce);
         command.Connection = connection;
         var counted = 0;
