@@ -5,6 +5,7 @@ using JobBoard.Domain.Moderation;
 using JobBoard.Domain.Postings;
 using JobBoard.Domain.Seekers;
 using JobBoard.Domain.Taxonomy;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
@@ -14,11 +15,14 @@ namespace JobBoard.Data;
 /// <summary>
 /// The board's tables. The rows derived from postings (search, places, recommendation candidates, suggestions) are kept
 /// by the database itself, in the saving transaction (Sql/SearchUpkeep.sql), so a save here needs nothing more. The
-/// accounts (ASP.NET Core Identity) live in the same database.
+/// accounts (ASP.NET Core Identity) live in the same database, and so do the Data Protection keys that sign their
+/// cookies and antiforgery tokens, so every app instance on the database accepts what another issued.
 /// </summary>
 public sealed class JobBoardDbContext(DbContextOptions<JobBoardDbContext> options)
-    : IdentityDbContext<BoardUser, IdentityRole<int>, int>(options)
+    : IdentityDbContext<BoardUser, IdentityRole<int>, int>(options), IDataProtectionKeyContext
 {
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
     public DbSet<Company> Companies => Set<Company>();
 
     public DbSet<JobPosting> Postings => Set<JobPosting>();

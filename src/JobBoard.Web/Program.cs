@@ -14,6 +14,7 @@ using JobBoard.Web.Moderation;
 using JobBoard.Web.Pages.Jobs;
 using JobBoard.Web.Recommendations;
 using JobBoard.Web.Search;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
@@ -101,8 +102,20 @@ try
     builder.Services.AddScoped<JobSearch>();
     builder.Services.AddScoped<RecommendedJobs>();
     builder.Services.AddScoped<JobBoard.Web.Seekers.SavedJobs>();
+    builder.Services.AddSingleton(new PostingCacheChannel(NpgsqlDataSource.Create(new NpgsqlConnectionStringBuilder(database.ConnectionString)
+    {
+        // A listening connection waits for days: keep-alives find a dead one, and it is never handed back to a pool.
+        KeepAlive = 30,
+    }.ConnectionString)));
     builder.Services.AddSingleton<PostingCaches>();
+    builder.Services.AddSingleton<PostingCacheListener>();
+    builder.Services.AddHostedService(services => services.GetRequiredService<PostingCacheListener>());
     builder.Services.AddSingleton<CategoryEvidenceCounts>();
+    // The keys that sign and encrypt cookies, antiforgery tokens and alert links live in the database, so that every app
+    // instance on it reads what another wrote, and a restart or a new instance signs nobody out.
+    builder.Services.AddDataProtection()
+        .SetApplicationName("JobBoard")
+        .PersistKeysToDbContext<JobBoardDbContext>();
     builder.Services.AddBoardAccounts(builder.Configuration);
     builder.Services.AddBoardAuthorization();
     builder.Services.AddHttpContextAccessor();

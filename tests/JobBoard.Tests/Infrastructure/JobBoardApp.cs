@@ -70,10 +70,10 @@ public class JobBoardApp : WebApplicationFactory<Program>, IAsyncLifetime
     }
 
     /// <summary>
-    /// Empties every table but the migrations history, the record of applied definitions (schema_definitions) and the
-    /// three roles (part of the schema), so each test starts from a blank board, forgets what the app
-    /// cached about the old one (ids restart, so a cached category would point at another) and sets the clock back to
-    /// <see cref="TestPostings.Now"/>.
+    /// Empties every table but the migrations history, the record of applied definitions (schema_definitions), the
+    /// three roles (part of the schema) and the Data Protection keys (the app holds them in memory too), so each test
+    /// starts from a blank board, forgets what the app cached about the old one (ids restart, so a cached category would
+    /// point at another) and sets the clock back to <see cref="TestPostings.Now"/>.
     /// </summary>
     public async Task ResetAsync()
     {
@@ -89,7 +89,7 @@ public class JobBoardApp : WebApplicationFactory<Program>, IAsyncLifetime
         await connection.OpenAsync();
         await using var list = new NpgsqlCommand(
             "SELECT string_agg(format('%I.%I', schemaname, tablename), ', ') FROM pg_tables " +
-            "WHERE schemaname = 'public' AND tablename NOT IN ('__EFMigrationsHistory', 'schema_definitions', 'roles')", connection);
+            "WHERE schemaname = 'public' AND tablename NOT IN ('__EFMigrationsHistory', 'schema_definitions', 'roles', 'data_protection_keys')", connection);
         var tables = (string?)await list.ExecuteScalarAsync();
         if (!string.IsNullOrEmpty(tables))
         {
