@@ -7,6 +7,7 @@
 #   ./jobboard.sh import FILE            load a JSON feed of schema.org JobPosting objects as published postings
 #   ./jobboard.sh seed --synthetic N     generate N realistic postings and bulk-load them (binary COPY; the loader)
 #   ./jobboard.sh finish-load            finish a bulk load that was killed half way (its indexes and autovacuum)
+#   ./jobboard.sh migrate                bring the database up to date (the migrations and the Sql/ definitions)
 #   ./jobboard.sh db      start only the private PostgreSQL and print its connection string (it runs until stop-db)
 #   ./jobboard.sh stop-db stop the private PostgreSQL
 # A command that starts the private PostgreSQL stops it when it ends; one that finds it running leaves it running.
@@ -272,6 +273,9 @@ run_loader() { dotnet run --project src/JobBoard.Loader -c "$CONFIGURATION" --no
 
 cmd_run() {
   use_database
+  # One machine, one instance: it brings its database up to date as it starts (Database:Migrate is false by default
+  # outside Development, for deployments that migrate by command, README "Migrations in production").
+  export Database__Migrate="${Database__Migrate:-true}"
   trap 'stop_mail_catcher; stop_private_postgres_if_started' EXIT
   export ASPNETCORE_URLS="${ASPNETCORE_URLS:-http://localhost:5080}"
   build_app src/JobBoard.Web
@@ -301,6 +305,8 @@ batch_runtime() {
 # The app's one-off command (import) against the configured database or the private cluster.
 cmd_app_command() {
   use_database
+  # As the loader's commands do: import brings the schema up to date first (migrate does whatever this says).
+  export Database__Migrate="${Database__Migrate:-true}"
   batch_runtime
   # The web app's runtimeconfig compacts its old generation for long-running traffic, which a batch has no use for.
   export DOTNET_GCConserveMemory=${DOTNET_GCConserveMemory:-0}
@@ -407,11 +413,14 @@ main() {
     import)
       [ $# -eq 2 ] || { echo "usage: ./jobboard.sh import FILE" >&2; exit 2; }
       cmd_app_command import "$(realpath "$2")" ;;
+    migrate)
+      [ $# -eq 1 ] || { echo "usage: ./jobboard.sh migrate" >&2; exit 2; }
+      cmd_app_command migrate ;;
     seed) shift; cmd_loader_command seed "$@" ;;
     finish-load) cmd_loader_command finish ;;
     db) cmd_db ;;
     stop-db) stop_private_postgres ;;
-    *) echo "usage: ./jobboard.sh run | test | import FILE | seed --synthetic N | finish-load | db | stop-db" >&2; exit 2 ;;
+    *) echo "usage: ./jobboard.sh run | test | import FILE | migrate | seed --synthetic N | finish-load | db | stop-db" >&2; exit 2 ;;
   esac
 }
 

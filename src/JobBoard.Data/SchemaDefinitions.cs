@@ -44,6 +44,46 @@ public static class SchemaDefinitions
         return new SchemaUpgrade(replacedHistory, applied, rebuilt);
     }
 
+    /// <summary>
+    /// What <see cref="UpgradeAsync"/> would do, without doing it: the migrations not applied yet, then the files in
+    /// <c>Sql/</c> that differ from what the database last got. Empty when the database is up to date.
+    /// </summary>
+    public static async Task<IReadOnlyList<string>> PendingAsync(JobBoardDbContext db, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+
+        var checksums = Checksums(Files.Select(f => (f, Read(f))));
+        await db.Database.OpenConnectionAsync(cancellationToken);
+        try
+        {
+            var connection = db.Database.GetDbConnection();
+            await using var exists = connection.CreateCommand();
+            // Asked first: EF logs an error for a history table that is not there (npgsql/efcore.pg#3407).
+            exists.CommandText = """SELECT to_regclass('"__EFMigrationsHistory"') IS NOT NULL, to_regclass('schema_definitions') IS NOT NULL""";
+            bool hasHistory, hasDefinitions;
+            await using (var reader = await exists.ExecuteReaderAsync(cancellationToken))
+            {
+                await reader.ReadAsync(cancellationToken);
+                (hasHistory, hasDefinitions) = (reader.GetBoolean(0), reader.GetBoolean(1));
+            }
+
+            var migrations = hasHistory ? await db.Database.GetPendingMigrationsAsync(cancellationToken) : db.Database.GetMigrations();
+            var recorded = hasDefinitions ? await RecordedChecksumsAsync(connection, cancellationToken) : [];
+            return
+            [
+                .. migrations.Select(id => $"migration {id}"),
+                .. Files.Where(f => recorded.GetValueOrDefault(f) != checksums[f]).Select(f => $"Sql/{f}"),
+            ];
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
+    }
+
+    private static Dictionary<string, string> Checksums(IEnumerable<(string Name, string Text)> files) =>
+        files.ToDictionary(f => f.Name, f => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(f.Text))));
+
     /// <summary>The text of one of <see cref="Files"/>.</summary>
     private static string Read(string file)
     {
@@ -88,7 +128,7 @@ public static class SchemaDefinitions
     private static async Task<(bool Applied, bool Rebuilt)> ApplyAsync(JobBoardDbContext db, CancellationToken cancellationToken)
     {
         var files = Files.Select(f => (Name: f, Text: Read(f))).ToList();
-        var checksums = files.ToDictionary(f => f.Name, f => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(f.Text))));
+        var checksums = Checksums(files);
 
         await db.Database.OpenConnectionAsync(cancellationToken);
         try

@@ -145,7 +145,7 @@ try
 
     await using (var scope = app.Services.CreateAsyncScope())
     {
-        await scope.ServiceProvider.GetRequiredService<DatabaseStartup>().RunAsync(app.Lifetime.ApplicationStopping);
+        await scope.ServiceProvider.GetRequiredService<DatabaseStartup>().RunAsync(CommandLine.IsMigrate(args), app.Lifetime.ApplicationStopping);
     }
 
     if (CommandLine.IsCommand(args))

@@ -4,15 +4,30 @@ using Microsoft.EntityFrameworkCore;
 namespace JobBoard.Web.Data;
 
 /// <summary>
-/// Brings the database up to date when the app starts. Demo data and bulk loads are the loader's (src/JobBoard.Loader,
-/// which <c>./jobboard.sh run</c> calls before serving).
+/// Brings the database up to date when the app starts, if Database:Migrate says so (Development, Testing and
+/// <c>./jobboard.sh run</c>), or when the app runs its <c>migrate</c> command. Otherwise, as in production, where several
+/// instances start against one database and a release migrates once by command, an out-of-date database stops the
+/// start: an instance never serves a schema it was not built for. Demo data and bulk loads are the loader's
+/// (src/JobBoard.Loader, which <c>./jobboard.sh run</c> calls before serving).
 /// </summary>
 public sealed partial class DatabaseStartup(JobBoardDbContext db, IConfiguration configuration, ILogger<DatabaseStartup> logger)
 {
-    public async Task RunAsync(CancellationToken cancellationToken)
+    public const string MigrateCommand = "./jobboard.sh migrate (or JobBoard.Web migrate, as the migrate service of docker-compose.yml runs it)";
+
+    public Task RunAsync(CancellationToken cancellationToken) => RunAsync(migrate: false, cancellationToken);
+
+    /// <param name="migrate">Bring the schema up to date whatever Database:Migrate says: the migrate command.</param>
+    /// <param name="cancellationToken">Stops the start-up.</param>
+    public async Task RunAsync(bool migrate, CancellationToken cancellationToken)
     {
-        if (configuration.GetValue("Database:Migrate", true))
+        if (migrate || configuration.GetValue("Database:Migrate", false))
         {
+            var pending = await SchemaDefinitions.PendingAsync(db, cancellationToken);
+            if (pending.Count > 0)
+            {
+                LogMigrating(logger, pending);
+            }
+
             var upgrade = await SchemaDefinitions.UpgradeAsync(db, cancellationToken);
             if (upgrade.ReplacedPreBaselineHistory)
             {
@@ -24,6 +39,14 @@ public sealed partial class DatabaseStartup(JobBoardDbContext db, IConfiguration
                 LogRebuilt(logger);
             }
         }
+        else if (await SchemaDefinitions.PendingAsync(db, cancellationToken) is { Count: > 0 } pending)
+        {
+            var what = string.Join(", ", pending);
+            LogOutOfDate(logger, what, MigrateCommand);
+            throw new InvalidOperationException(
+                $"The database is not up to date ({what}) and this instance does not migrate it (Database:Migrate is false): " +
+                $"run {MigrateCommand} once, then start the instances.");
+        }
 
         // A bulk load killed half way leaves indexes dropped and autovacuum paused. Finishing it is the loader's job (it
         // runs the index definitions it recorded); the app only says so, and serves meanwhile, slower.
@@ -32,6 +55,13 @@ public sealed partial class DatabaseStartup(JobBoardDbContext db, IConfiguration
             LogUnfinishedLoad(logger, steps);
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Bringing the database up to date: {Pending}")]
+    private static partial void LogMigrating(ILogger logger, IReadOnlyList<string> pending);
+
+    [LoggerMessage(Level = LogLevel.Critical, Message =
+        "The database is not up to date ({Pending}) and Database:Migrate is false, so this instance will not start: run {Command} once, then start the instances")]
+    private static partial void LogOutOfDate(ILogger logger, string pending, string command);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "The database was made by the migrations before the baseline of December 2026: took it for the baseline")]
     private static partial void LogPreBaseline(ILogger logger);
