@@ -8,12 +8,16 @@
 #   ./jobboard.sh seed --synthetic N     generate N realistic postings and bulk-load them (binary COPY; the loader)
 #   ./jobboard.sh finish-load            finish a bulk load that was killed half way (its indexes and autovacuum)
 #   ./jobboard.sh migrate                bring the database up to date (the migrations and the Sql/ definitions)
+#   ./jobboard.sh backup [FILE]          pg_dump the board (custom format) to FILE, by default .backups/jobboard-TIME.dump
+#   ./jobboard.sh restore [--replace] FILE  restore a backup into the database (made if missing; --replace for one with a board)
 #   ./jobboard.sh db      start only the private PostgreSQL and print its connection string (it runs until stop-db)
 #   ./jobboard.sh stop-db stop the private PostgreSQL
 # A command that starts the private PostgreSQL stops it when it ends; one that finds it running leaves it running.
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+# Where the command was typed: a backup's FILE is relative to it.
+CALLER_DIR=$PWD
 cd "$ROOT"
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
 
@@ -331,6 +335,110 @@ cmd_db() {
   fi
 }
 
+BACKUP_DIR="${JOBBOARD_BACKUP_DIR:-$ROOT/.backups}"
+
+# libpq's settings (PGHOST, PGPORT, PGDATABASE, PGUSER, PGPASSWORD, PGSSLMODE) from an Npgsql connection string, for
+# pg_dump, pg_restore and psql: keywords in any case, spaced or not ("User ID", "Username"); values not quoted.
+libpq_environment() {
+  unset PGHOST PGPORT PGDATABASE PGUSER PGPASSWORD PGSSLMODE
+  local pair key value IFS=';'
+  for pair in $1; do
+    [[ "$pair" == *=* ]] || continue
+    key=${pair%%=*} value=${pair#*=}
+    key=${key// /} key=${key,,}
+    value=${value#"${value%%[![:space:]]*}"} value=${value%"${value##*[![:space:]]}"}
+    case "$key" in
+      host | server) export PGHOST="$value" ;;
+      port) export PGPORT="$value" ;;
+      database | db) export PGDATABASE="$value" ;;
+      username | userid | user | uid) export PGUSER="$value" ;;
+      password | pwd) export PGPASSWORD="$value" ;;
+      sslmode)
+        value=${value,,}
+        case "$value" in verifyca) value=verify-ca ;; verifyfull) value=verify-full ;; esac
+        export PGSSLMODE="$value" ;;
+    esac
+  done
+  [ -n "${PGDATABASE:-}" ] || { log "the connection string names no Database"; exit 2; }
+}
+
+database_label() { echo "database $PGDATABASE on ${PGHOST:-localhost}:${PGPORT:-5432}"; }
+
+# pg_dump of the configured database (or the private cluster's) in its custom format: compressed, and read by
+# pg_restore object by object. Written under a temporary name and renamed when complete, so a FILE is never half a backup.
+cmd_backup() {
+  local file=${1:-} bin
+  if [ -n "$file" ]; then
+    [[ "$file" = /* ]] || file="$CALLER_DIR/$file"
+    [ -d "$(dirname "$file")" ] || { log "no folder $(dirname "$file") to write the backup in"; exit 2; }
+  fi
+  ensure_postgres_binaries
+  bin=$(pg_bindir)
+  use_database
+  libpq_environment "$ConnectionStrings__JobBoard"
+  if [ -z "$file" ]; then
+    mkdir -p "$BACKUP_DIR"
+    file="$BACKUP_DIR/$PGDATABASE-$(date -u +%Y%m%dT%H%M%SZ).dump"
+  fi
+  log "backing up $(database_label) to $file"
+  if ! "$bin/pg_dump" --format=custom --file="$file.partial"; then
+    rm -f "$file.partial"
+    log "the backup failed (pg_dump's message is above): nothing written"
+    exit 1
+  fi
+  mv "$file.partial" "$file"
+  echo "$file"
+}
+
+# Restores a backup of cmd_backup into the configured database (or the private cluster's), making the database if it
+# does not exist. A database that has tables is only replaced with --replace: its public schema is dropped and made
+# again, so nothing of the old board stays beside the backup. Everything happens in one transaction that commits only
+# after the whole backup went in (the COMMIT is written after pg_restore succeeded), then the tables are analysed.
+# Owners and grants are left out: every object belongs to the user restoring it, as it would to the one migrating.
+cmd_restore() {
+  local usage="usage: ./jobboard.sh restore [--replace] FILE" replace="" file="" bin tables
+  while [ $# -gt 0 ]; do
+    case "$1" in
+      --replace) replace=1 ;;
+      -*) echo "$usage" >&2; exit 2 ;;
+      *) [ -z "$file" ] || { echo "$usage" >&2; exit 2; }; file=$1 ;;
+    esac
+    shift
+  done
+  [ -n "$file" ] || { echo "$usage" >&2; exit 2; }
+  [[ "$file" = /* ]] || file="$CALLER_DIR/$file"
+  [ -f "$file" ] || { log "no backup at $file"; exit 2; }
+  ensure_postgres_binaries
+  bin=$(pg_bindir)
+  "$bin/pg_restore" --list "$file" >/dev/null 2>&1 || { log "$file is not a backup of ./jobboard.sh backup (pg_dump's custom format)"; exit 2; }
+  use_database
+  libpq_environment "$ConnectionStrings__JobBoard"
+  if ! "$bin/psql" -X -q -tAc 'SELECT 1' >/dev/null 2>&1; then
+    log "making $(database_label)"
+    "$bin/createdb" "$PGDATABASE" || { log "could not reach or make $(database_label)"; exit 1; }
+  fi
+  tables=$("$bin/psql" -X -q -tAc "SELECT count(*) FROM pg_tables WHERE schemaname = 'public'")
+  if [ "$tables" -gt 0 ] && [ -z "$replace" ]; then
+    log "$(database_label) has a board ($tables tables): ./jobboard.sh restore --replace FILE replaces it with the backup"
+    exit 2
+  fi
+  log "restoring $file into $(database_label)"
+  if ! {
+    echo 'BEGIN;'
+    if [ "$tables" -gt 0 ]; then
+      # As PostgreSQL makes it in a new database: the database's owner owns it, and everyone may use it.
+      echo 'DROP SCHEMA public CASCADE; CREATE SCHEMA public AUTHORIZATION pg_database_owner; GRANT USAGE ON SCHEMA public TO PUBLIC;'
+    fi
+    "$bin/pg_restore" --no-owner --no-privileges --file=- "$file" || exit 1
+    echo 'ANALYZE;'
+    echo 'COMMIT;'
+  } | PGOPTIONS='-c client_min_messages=warning' "$bin/psql" -X -q -v ON_ERROR_STOP=1 >/dev/null; then
+    log "the restore failed (the message is above): $(database_label) is as it was"
+    exit 1
+  fi
+  log "restored: $(database_label) now holds the board of $file"
+}
+
 # Runs one test project and appends "passed failed skipped" to $SUMMARY (from its TRX report, not its console text).
 run_suite() {
   local project=$1 name results
@@ -416,11 +524,15 @@ main() {
     migrate)
       [ $# -eq 1 ] || { echo "usage: ./jobboard.sh migrate" >&2; exit 2; }
       cmd_app_command migrate ;;
+    backup)
+      [ $# -le 2 ] && [[ "${2:-}" != -* ]] || { echo "usage: ./jobboard.sh backup [FILE]" >&2; exit 2; }
+      cmd_backup "${2:-}" ;;
+    restore) shift; cmd_restore "$@" ;;
     seed) shift; cmd_loader_command seed "$@" ;;
     finish-load) cmd_loader_command finish ;;
     db) cmd_db ;;
     stop-db) stop_private_postgres ;;
-    *) echo "usage: ./jobboard.sh run | test | import FILE | migrate | seed --synthetic N | finish-load | db | stop-db" >&2; exit 2 ;;
+    *) echo "usage: ./jobboard.sh run | test | import FILE | migrate | backup [FILE] | restore [--replace] FILE | seed --synthetic N | finish-load | db | stop-db" >&2; exit 2 ;;
   esac
 }
 

@@ -22,7 +22,7 @@ public sealed class SchemaDefinitionsTests
     ];
 
     /// <summary>What a schema consists of, one line per column, constraint, index, view, function and trigger.</summary>
-    private const string SchemaQuery = """
+    internal const string SchemaQuery = """
         SELECT format('column %s.%s %s %s %s', c.relname, a.attname, format_type(a.atttypid, a.atttypmod), a.attnotnull, pg_get_expr(d.adbin, d.adrelid))
         FROM pg_attribute a JOIN pg_class c ON c.oid = a.attrelid LEFT JOIN pg_attrdef d ON d.adrelid = a.attrelid AND d.adnum = a.attnum
         WHERE c.relnamespace = 'public'::regnamespace AND c.relkind IN ('r', 'v') AND a.attnum > 0 AND NOT a.attisdropped
@@ -158,10 +158,10 @@ public sealed class SchemaDefinitionsTests
     private static JobBoardDbContext Context(string connectionString) =>
         new(new DbContextOptionsBuilder<JobBoardDbContext>().UseNpgsql(connectionString).UseSnakeCaseNamingConvention().Options);
 
-    private static readonly string[] DerivedTables = ["posting_search", "posting_search_places", "posting_category_places", "posting_category_lists", "search_suggestions"];
+    internal static readonly string[] DerivedTables = ["posting_search", "posting_search_places", "posting_category_places", "posting_category_lists", "search_suggestions"];
 
     /// <summary>How many rows of every derived table differ from what its view computes, in either direction.</summary>
-    private static readonly string DifferencesFromViews = "SELECT (" + string.Join(" + ", DerivedTables.Select(table =>
+    internal static readonly string DifferencesFromViews = "SELECT (" + string.Join(" + ", DerivedTables.Select(table =>
         $"(SELECT count(*) FROM ((TABLE {table} EXCEPT ALL TABLE {table}_source) UNION ALL (TABLE {table}_source EXCEPT ALL TABLE {table})) d)")) + ")::text";
 
     private static Task<List<string>> DerivedRowCountsAsync(string connectionString) => ListAsync(connectionString,
