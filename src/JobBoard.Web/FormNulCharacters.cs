@@ -8,8 +8,8 @@ namespace JobBoard.Web;
 /// </summary>
 public static class FormNulCharacters
 {
-    /// <summary>Larger forms are left to the form reader (and its 400): no form of the board comes near this.</summary>
-    public const int MaxBodyBytes = 2 * 1024 * 1024;
+    /// <summary>The largest form the board takes (the posting editor's, <see cref="Areas.Recruiter.Pages.Postings.EditModel.MaxRequestBytes"/>).</summary>
+    public const int MaxBodyBytes = Areas.Recruiter.Pages.Postings.EditModel.MaxRequestBytes;
 
     private static readonly byte[] Nul = "%00"u8.ToArray();
 

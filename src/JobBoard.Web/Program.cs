@@ -14,8 +14,10 @@ using JobBoard.Web.Moderation;
 using JobBoard.Web.Pages.Jobs;
 using JobBoard.Web.Recommendations;
 using JobBoard.Web.Search;
+using Microsoft.AspNetCore.CookiePolicy;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.AspNetCore.Http.Features;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
 using Serilog;
@@ -97,6 +99,27 @@ try
         });
     });
     builder.Services.AddBoardResponseCompression();
+    // Every cookie the board sets (session, antiforgery, TempData, a guest's pending save) is HttpOnly and SameSite=Lax,
+    // and outside development Secure even on a request that came in over plain HTTP (a proxy not named in
+    // Proxy__KnownNetworks must not make sessions travel in the clear).
+    builder.Services.Configure<CookiePolicyOptions>(cookies =>
+    {
+        cookies.HttpOnly = HttpOnlyPolicy.Always;
+        cookies.MinimumSameSitePolicy = SameSiteMode.Lax;
+        cookies.Secure = builder.Environment.IsDevelopment() || builder.Environment.IsEnvironment("Testing")
+            ? CookieSecurePolicy.SameAsRequest
+            : CookieSecurePolicy.Always;
+    });
+    // Every form is small: a posting's longest texts come to a few hundred kilobytes even in a script of three-byte
+    // characters, form-encoded. A bigger body is refused with 413 before it is read; the upload pages (a CV, a logo, a
+    // feed file) raise the limit for themselves.
+    var bodyLimit = builder.Configuration.GetValue("Limits:RequestBodyKilobytes", DefaultRequestBodyKilobytes) * 1024L;
+    builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = bodyLimit);
+    builder.Services.Configure<FormOptions>(form =>
+    {
+        form.ValueLengthLimit = (int)bodyLimit;
+        form.MultipartBodyLengthLimit = bodyLimit;
+    });
     builder.Services.AddScoped<DatabaseStartup>();
     builder.Services.AddScoped<BoardDirectories>();
     builder.Services.AddScoped<JobSearch>();
@@ -160,20 +183,23 @@ try
         app.UseExceptionHandler(new ExceptionHandlerOptions
         {
             ExceptionHandlingPath = "/Error",
-            StatusCodeSelector = DatabaseUnavailable.StatusCodeOf,
+            // A body that grew past its limit as it was read is Kestrel's 413, not a failure of the board.
+            StatusCodeSelector = exception => exception is BadHttpRequestException bad ? bad.StatusCode : DatabaseUnavailable.StatusCodeOf(exception),
         });
         app.UseHsts();
     }
 
     app.UseStatusCodePagesWithReExecute("/Error", "?status={0}");
     app.UseSecurityHeaders();
+    app.UseCookiePolicy();
     // Outside the output cache, which keeps pages uncompressed and serves each browser the encoding it asks for.
     app.UseBoardResponseCompression();
     app.UseStaticFiles(new StaticFileOptions { OnPrepareResponse = ResponseCompressionPolicy.SetStaticFileCaching });
     app.UseSerilogRequestLogging();
     app.UseClientAborts();
-    app.UseFormNulCharacters();
     app.UseRouting();
+    app.UseRequestBodyLimits(bodyLimit);
+    app.UseFormNulCharacters();
     app.UseAuthentication();
     app.UseAuthorization();
     app.UseRateLimiter();
@@ -206,4 +232,8 @@ finally
     await Log.CloseAndFlushAsync();
 }
 
-public partial class Program;
+public partial class Program
+{
+    /// <summary>The largest request body a form may send (<c>Limits:RequestBodyKilobytes</c>); upload pages set their own.</summary>
+    public const int DefaultRequestBodyKilobytes = 1024;
+}

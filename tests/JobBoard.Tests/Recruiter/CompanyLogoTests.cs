@@ -111,13 +111,14 @@ public sealed class CompanyLogoTests(JobBoardApp app) : WebTest(app)
     }
 
     [Fact]
-    public async Task An_upload_far_past_the_limit_is_refused_by_the_form_reader_and_nothing_stored()
+    public async Task An_upload_far_past_the_limit_is_refused_with_413_before_it_is_read_and_nothing_stored()
     {
         var (client, _) = await RecruiterAsync();
 
         var response = await UploadAsync(client, [.. Image(10, 10, SKEncodedImageFormat.Png), .. new byte[5 * 1024 * 1024]], "logo.png", "image/png");
 
-        response.StatusCode.Should().Be(HttpStatusCode.BadRequest);
+        response.StatusCode.Should().Be(HttpStatusCode.RequestEntityTooLarge);
+        (await response.Content.ReadAsStringAsync()).Should().Contain("more than this form takes");
         (await app.ExecuteDbContextAsync(db => db.CompanyLogos.CountAsync())).Should().Be(0);
     }
 

@@ -14,9 +14,16 @@ namespace JobBoard.Web.Areas.Recruiter.Pages.Postings;
 /// posting is not found (404) by every handler. Each save carries the version the form was filled from; a stale one
 /// is refused with the recruiter's input kept. Every write forgets the cached pages so the public sees it at once.
 /// </summary>
+[RequestSizeLimit(MaxRequestBytes)]
 public sealed class EditModel(JobBoardDbContext db, CurrentRecruiter recruiter, TimeProvider clock, PostingCaches caches)
     : PostingEditorPage(db, recruiter, clock)
 {
+    /// <summary>
+    /// The editor's form is the board's biggest: texts of up to 20,000 characters and lists of up to 100 items, which
+    /// form-encoded in a script of three-byte characters (nine bytes each) pass the 1 MB every other form is held to.
+    /// </summary>
+    public const int MaxRequestBytes = 4 * 1024 * 1024;
+
     public const string NoticeKey = "PostingNotice";
 
     public JobPosting Posting { get; private set; } = null!;
