@@ -3,7 +3,9 @@ using System.Net.Sockets;
 using JobBoard.Data;
 using JobBoard.Tests.Infrastructure;
 using JobBoard.Web.Data;
+using JobBoard.Web.Listings;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 
 namespace JobBoard.Tests.Pages;
@@ -49,6 +51,34 @@ public sealed class DatabaseOutageTests(JobBoardApp app) : WebTest(app)
     }
 
     [Fact]
+    public async Task After_an_outage_an_instance_listens_again_for_other_instances_and_forgets_what_it_may_have_missed()
+    {
+        var database = new NpgsqlConnectionStringBuilder(app.ConnectionString);
+        await using var relay = TcpRelay.Start(database.Host!, database.Port);
+        database.Host = "127.0.0.1";
+        database.Port = relay.Port;
+        await using var relayed = app.WithWebHostBuilder(builder => builder
+            .UseSetting("ConnectionStrings:JobBoard", database.ConnectionString)
+            .UseSetting("Database:Migrate", "false"));
+        var caches = relayed.Services.GetRequiredService<PostingCaches>();
+        await relayed.Services.GetRequiredService<PostingCacheListener>().Listening.WaitAsync(TimeSpan.FromSeconds(10));
+        var beforeTheOutage = caches.Token;
+
+        relay.Cut();
+        await Task.Delay(TimeSpan.FromSeconds(1));
+        var duringTheOutage = beforeTheOutage.HasChanged;
+        relay.Restore();
+        var forgotOnReturn = await EventuallyAsync(() => beforeTheOutage.HasChanged, TimeSpan.FromSeconds(15));
+        var afterTheOutage = caches.Token;
+        await NotifyAsOtherInstanceAsync();
+        var heardAfterwards = await EventuallyAsync(() => afterTheOutage.HasChanged, TimeSpan.FromSeconds(5));
+
+        duringTheOutage.Should().BeFalse("nothing was heard while the database was away");
+        forgotOnReturn.Should().BeTrue("notifications sent during the outage were lost, so the instance forgets everything once it is back");
+        heardAfterwards.Should().BeTrue("the instance listens again");
+    }
+
+    [Fact]
     public async Task Only_a_database_that_cannot_be_reached_counts_as_unavailable()
     {
         var refused = new NpgsqlConnectionStringBuilder(app.ConnectionString) { Host = "127.0.0.1", Port = FreePort(), Timeout = 3 };
@@ -64,6 +94,25 @@ public sealed class DatabaseOutageTests(JobBoardApp app) : WebTest(app)
         bug.Should().BeOfType<PostgresException>();
         DatabaseUnavailable.StatusCodeOf(bug!).Should().Be(500);
         DatabaseUnavailable.StatusCodeOf(new InvalidOperationException("a bug")).Should().Be(500);
+    }
+
+    private async Task NotifyAsOtherInstanceAsync()
+    {
+        await using var connection = new NpgsqlConnection(app.ConnectionString);
+        await connection.OpenAsync();
+        await using var notify = new NpgsqlCommand($"NOTIFY {PostingCaches.Channel}, 'another-instance'", connection);
+        await notify.ExecuteNonQueryAsync();
+    }
+
+    private static async Task<bool> EventuallyAsync(Func<bool> condition, TimeSpan within)
+    {
+        var deadline = DateTime.UtcNow + within;
+        while (!condition() && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(50);
+        }
+
+        return condition();
     }
 
     private static int FreePort()
