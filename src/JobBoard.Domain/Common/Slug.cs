@@ -20,7 +20,7 @@ public static class Slug
         var pendingHyphen = false;
         var inWord = false;
         var previous = '\0';
-        var folded = text.Normalize(NormalizationForm.FormD);
+        var folded = UnicodeFolding.Decompose(text);
         for (var i = 0; i < folded.Length && builder.Length < MaxLength; i++)
         {
             var c = folded[i];

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Runtime.CompilerServices;
 using System.Text;
+using JobBoard.Domain.Common;
 
 namespace JobBoard.Domain.Places;
 
@@ -28,27 +29,9 @@ internal static class PlaceKey
             return WithSaintAbbreviated(buffer, Fold(text, buffer));
         }
 
-        var decomposed = Decompose(text);
+        var decomposed = UnicodeFolding.Decompose(text);
         EnsureLength(ref buffer, 2 * decomposed.Length);
         return WithSaintAbbreviated(buffer, Fold(decomposed, buffer));
-    }
-
-    /// <summary>
-    /// Splits "ș" into "s" and a combining comma, which folding then drops. Surrogates become spaces first:
-    /// normalization throws on a lone one, and no place name has a pair (an emoji).
-    /// </summary>
-    private static string Decompose(ReadOnlySpan<char> text)
-    {
-        var withoutSurrogates = text.ContainsAnyInRange('\uD800', '\uDFFF')
-            ? string.Create(text.Length, text.ToString(), static (characters, original) =>
-            {
-                for (var i = 0; i < characters.Length; i++)
-                {
-                    characters[i] = char.IsSurrogate(original[i]) ? ' ' : original[i];
-                }
-            })
-            : text.ToString();
-        return withoutSurrogates.Normalize(NormalizationForm.FormD);
     }
 
     private static void EnsureLength(ref char[] buffer, int length)

@@ -24,6 +24,14 @@ public sealed class SlugTests
         Slug.From(name).Should().Be(slug);
     }
 
+    [Theory]
+    [InlineData("Nurse\uFFFF\uFFFE", "nurse")]
+    [InlineData("C\uD800#", "c")]
+    [InlineData("Night\uDC00 Nurse\uFDD0", "night-nurse")]
+    [InlineData("\uD83D\uDE00 Café", "cafe")]
+    public void Text_that_Unicode_normalization_refuses_still_gets_a_slug(string text, string slug) =>
+        Slug.From(text).Should().Be(slug);
+
     [Fact]
     public void Names_that_differ_only_by_a_symbol_get_distinct_slugs()
     {

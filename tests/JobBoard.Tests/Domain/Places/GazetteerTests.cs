@@ -9,6 +9,13 @@ public sealed class GazetteerTests
 {
     private static Gazetteer Gazetteer => Gazetteer.Default;
 
+    [Theory]
+    [InlineData("Chicago\uFFFF, IL")]
+    [InlineData("Chicago, IL\uD800")]
+    [InlineData("\uFDD0Chicago, IL")]
+    public void A_place_name_holding_what_Unicode_normalization_refuses_is_still_read(string name) =>
+        Gazetteer.Resolve(name)!.Name.Should().Be("Chicago");
+
     [Fact]
     public void Resolves_a_US_city_with_its_state_code()
     {
