@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Http.Metadata;
 
@@ -19,7 +20,9 @@ public static class RequestBodyLimits
             size.MaxRequestBodySize = limit;
         }
 
-        if (context.Request.ContentLength > limit)
+        // The error page shown for a failed request of any size (re-executed with its method and headers) reads no body.
+        var reExecuted = context.Features.Get<IStatusCodeReExecuteFeature>() is not null || context.Features.Get<IExceptionHandlerFeature>() is not null;
+        if (!reExecuted && context.Request.ContentLength > limit)
         {
             // The error page is shown as for a GET, so that nothing (not its model binding either) reads the body.
             context.Request.Method = HttpMethods.Get;

@@ -36,6 +36,8 @@ public sealed class ErrorModel : PageModel
 
     public string Message => Status switch
     {
+        400 when SecureCookiesOverPlainHttp =>
+            "Forms on this board work only over a secure connection, as its cookies are sent only over HTTPS. Please open it with https:// and try again.",
         404 => "We couldn't find that page. The job may have been removed, or the address may be mistyped.",
         400 => "That request didn't make sense to us. Please check the address or the form and try again.",
         403 => "You don't have access to this page.",
@@ -49,6 +51,12 @@ public sealed class ErrorModel : PageModel
     public IActionResult OnGet(int? status) => Describe(status);
 
     public IActionResult OnPost(int? status) => Describe(status);
+
+    /// <summary>
+    /// A form refused over plain HTTP outside development (on a name browsers do not treat as secure, as they do
+    /// localhost): its antiforgery cookie, Secure, was never stored, so the form could not be checked.
+    /// </summary>
+    private bool SecureCookiesOverPlainHttp { get; set; }
 
     private IActionResult Describe(int? status)
     {
@@ -64,6 +72,10 @@ public sealed class ErrorModel : PageModel
             Response.StatusCode = Status;
         }
 
+        var environment = HttpContext.RequestServices.GetRequiredService<IWebHostEnvironment>();
+        SecureCookiesOverPlainHttp = HttpMethods.IsPost(Request.Method) && !Request.IsHttps
+            && Request.Host.Host is not ("localhost" or "127.0.0.1" or "[::1]")
+            && !environment.IsDevelopment() && !environment.IsEnvironment("Testing");
         RequestId = Activity.Current?.Id ?? HttpContext.TraceIdentifier;
         if (Status == StatusCodes.Status503ServiceUnavailable)
         {

@@ -77,6 +77,8 @@ public sealed class ResponseHeadersTests(JobBoardApp app) : WebTest(app)
             "form[data-testid=profile-form]");
         var pendingSave = await guestOverHttps.GetAsync(new Uri($"/jobs/{posting.Id}/save", UriKind.Relative));
         var plainHttp = await overHttp.GetAsync(new Uri("/Account/SignIn", UriKind.Relative));
+        // The browser did not keep the Secure antiforgery cookie over plain HTTP, so the form comes back without it.
+        var formOverPlainHttp = await overHttp.PostAsync(new Uri("/Account/SignIn", UriKind.Relative), new FormUrlEncodedContent([new("Form.Email", "recruiter@acme.test")]));
 
         signInPage.Headers.GetValues("Strict-Transport-Security").Single().Should().Contain("max-age=");
         plainHttp.Headers.Contains("Strict-Transport-Security").Should().BeFalse("HSTS means nothing over plain HTTP");
@@ -89,6 +91,8 @@ public sealed class ResponseHeadersTests(JobBoardApp app) : WebTest(app)
         cookies.Should().OnlyContain(cookie => Has(cookie, "secure") && Has(cookie, "httponly") && (cookie.Contains("samesite=lax", StringComparison.OrdinalIgnoreCase) || cookie.Contains("samesite=strict", StringComparison.OrdinalIgnoreCase)),
             "every cookie is Secure, HttpOnly and SameSite (Lax or Strict) outside development, whatever the request's scheme");
         SetCookies(plainHttp).Should().NotBeEmpty("the sign-in form over plain HTTP still sets its antiforgery cookie, Secure");
+        formOverPlainHttp.StatusCode.Should().Be(HttpStatusCode.BadRequest);
+        (await formOverPlainHttp.Content.ReadAsStringAsync()).Should().Contain("Forms on this board work only over a secure connection");
     }
 
     [Fact]
@@ -112,6 +116,21 @@ public sealed class ResponseHeadersTests(JobBoardApp app) : WebTest(app)
         page.Should().Contain("Too large").And.Contain("more than this form takes").And.NotContain("Exception");
         underTheLimit.StatusCode.Should().Be(HttpStatusCode.BadRequest, "a body under the limit is read, and refused for its missing antiforgery token");
         editorSized.StatusCode.Should().Be(HttpStatusCode.Redirect, "the posting editor takes up to 4 MB, and a guest is sent to sign in");
+    }
+
+    [Fact]
+    public async Task A_field_of_a_megabyte_and_a_half_in_the_posting_editor_gets_the_editor_s_message_not_a_413()
+    {
+        var acme = Company();
+        await app.InsertAsync(acme);
+        using var recruiter = await app.SignedInClientAsync(await app.CreateUserAsync("recruiter@acme.test", BoardRoles.Recruiter, acme, password: null));
+
+        var response = await recruiter.SubmitFormAsync("/Recruiter/Postings/New",
+            new Dictionary<string, string> { ["Form.Title"] = "Night Nurse", ["Form.Summary"] = new string('a', 1_500_000) },
+            "form[data-testid=editor]", new("command", "Save"));
+
+        response.StatusCode.Should().Be(HttpStatusCode.OK, "the form is shown again with its message, the input kept");
+        (await response.Content.ReadAsStringAsync()).Should().Contain("This text has at most 20,000 characters.");
     }
 
     private static IEnumerable<string> Problems(HttpResponseMessage response)

@@ -15,6 +15,7 @@ namespace JobBoard.Web.Areas.Recruiter.Pages.Postings;
 /// is refused with the recruiter's input kept. Every write forgets the cached pages so the public sees it at once.
 /// </summary>
 [RequestSizeLimit(MaxRequestBytes)]
+[RequestFormLimits(ValueLengthLimit = MaxRequestBytes)]
 public sealed class EditModel(JobBoardDbContext db, CurrentRecruiter recruiter, TimeProvider clock, PostingCaches caches)
     : PostingEditorPage(db, recruiter, clock)
 {

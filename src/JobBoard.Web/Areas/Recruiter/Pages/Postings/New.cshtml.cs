@@ -7,6 +7,7 @@ namespace JobBoard.Web.Areas.Recruiter.Pages.Postings;
 
 /// <summary>A new posting of the recruiter's company: saved as a draft, or submitted for review at once.</summary>
 [RequestSizeLimit(EditModel.MaxRequestBytes)]
+[RequestFormLimits(ValueLengthLimit = EditModel.MaxRequestBytes)]
 public sealed class NewModel(JobBoardDbContext db, CurrentRecruiter recruiter, TimeProvider clock)
     : PostingEditorPage(db, recruiter, clock)
 {
