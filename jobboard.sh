@@ -377,11 +377,12 @@ cmd_backup() {
   use_database
   libpq_environment "$ConnectionStrings__JobBoard"
   if [ -z "$file" ]; then
-    mkdir -p "$BACKUP_DIR"
+    mkdir -p -m 700 "$BACKUP_DIR"
     file="$BACKUP_DIR/$PGDATABASE-$(date -u +%Y%m%dT%H%M%SZ).dump"
   fi
   log "backing up $(database_label) to $file"
-  if ! "$bin/pg_dump" --format=custom --file="$file.partial"; then
+  # A backup holds password hashes, CVs and the keys that sign every session: readable by its owner only.
+  if ! (umask 077 && "$bin/pg_dump" --format=custom --file="$file.partial"); then
     rm -f "$file.partial"
     log "the backup failed (pg_dump's message is above): nothing written"
     exit 1
@@ -436,6 +437,8 @@ cmd_restore() {
     log "the restore failed (the message is above): $(database_label) is as it was"
     exit 1
   fi
+  # Running instances forget their cached pages of the old board, as after any write (PostingCaches).
+  "$bin/psql" -X -q -c "NOTIFY posting_caches, 'restore'" >/dev/null 2>&1 || true
   log "restored: $(database_label) now holds the board of $file"
 }
 
