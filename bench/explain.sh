@@ -28,6 +28,10 @@ ConnectionStrings__JobBoard=$EXPLAINING ASPNETCORE_URLS=$BASE Database__Migrate=
 APP=$!
 trap 'kill $APP 2>/dev/null || true' EXIT
 for _ in $(seq 1 120); do curl -fs "$BASE/health/ready" >/dev/null 2>&1 && break; sleep 0.5; done
+if ! curl -fs "$BASE/health/ready" >/dev/null 2>&1 && grep -q "jobboard.sh migrate" "$OUT/explain-app.log"; then
+  echo "the database is behind the code: run ./jobboard.sh migrate first" >&2
+  exit 1
+fi
 
 RECOMMENDED_ID=$(psql "$(python3 "$ROOT/bench/psql_url.py" "$ConnectionStrings__JobBoard")" -qAtc "SELECT posting_id FROM posting_search ORDER BY posting_id OFFSET (SELECT count(*) / 3 FROM posting_search) LIMIT 1")
 scenarios=(

@@ -41,7 +41,12 @@ ASPNETCORE_URLS=$BASE Database__Migrate=false Serilog__MinimumLevel__Default=War
 APP=$!
 trap 'kill $APP 2>/dev/null || true' EXIT
 for _ in $(seq 1 120); do curl -fs "$BASE/health/ready" >/dev/null 2>&1 && break; sleep 0.5; done
-curl -fs "$BASE/health/ready" >/dev/null || { echo "the app did not start; see $OUT/app.log" >&2; exit 1; }
+if ! curl -fs "$BASE/health/ready" >/dev/null; then
+  # The app runs without migrating (as in production): a board whose schema is behind the code must be migrated first.
+  if grep -q "jobboard.sh migrate" "$OUT/app.log"; then echo "the database is behind the code: run ./jobboard.sh migrate first" >&2; fi
+  echo "the app did not start; see $OUT/app.log" >&2
+  exit 1
+fi
 
 psql_value() { psql "$PSQL_URL" -qAtc "$1"; }
 # A server in steady state holds the search and recommendation tables in its buffers: load them there first (with
