@@ -72,16 +72,16 @@ public sealed class BackupTests(JobBoardApp app) : WebTest(app), IDisposable
         (await BoardScript.RunAsync(restored, "restore", backup)).ExitCode.Should().Be(0);
 
         (await SchemaAsync(restored)).Should().Equal(await SchemaAsync(app.ConnectionString));
-        (await ListAsync(restored, "SELECT extname FROM pg_extension ORDER BY 1")).Should().Contain(["pg_trgm", "unaccent", "cube", "earthdistance"]);
-        (await ListAsync(restored, SchemaDefinitionsTests.DifferencesFromViews)).Should().Equal("0");
-        (await ListAsync(restored, "SELECT term FROM search_suggestions WHERE kind = 't' ORDER BY term")).Should().Equal("Night Porter", "Registered Nurse");
+        (await TestSql.ListAsync(restored, "SELECT extname FROM pg_extension ORDER BY 1")).Should().Contain(["pg_trgm", "unaccent", "cube", "earthdistance"]);
+        (await TestSql.ListAsync(restored, SchemaDefinitionsTests.DifferencesFromViews)).Should().Equal("0");
+        (await TestSql.ListAsync(restored, "SELECT term FROM search_suggestions WHERE kind = 't' ORDER BY term")).Should().Equal("Night Porter", "Registered Nurse");
         // Only bitmap scans allowed, so that the plan shows whether the index answers, not what a table of two rows costs.
         (await PlanAsync(restored, "SELECT posting_id FROM posting_search WHERE document @@ websearch_to_tsquery('jobboard', 'nurse')"))
             .Should().Contain("ix_posting_search_match");
         (await PlanAsync(restored, "SELECT term FROM search_suggestions WHERE term % 'nurce'")).Should().Contain("ix_search_suggestions_term");
         (await PlanAsync(restored, "SELECT posting_id FROM posting_search_places WHERE earth_box(ll_to_earth(41.85, -87.65), 50000) @> earth"))
             .Should().Contain("ix_posting_search_places_earth");
-        (await ListAsync(restored, "SELECT count(*)::text FROM posting_search_places WHERE earth_box(ll_to_earth(41.85, -87.65), 50000) @> earth"))
+        (await TestSql.ListAsync(restored, "SELECT count(*)::text FROM posting_search_places WHERE earth_box(ll_to_earth(41.85, -87.65), 50000) @> earth"))
             .Should().Equal("1");
     }
 
@@ -112,12 +112,12 @@ public sealed class BackupTests(JobBoardApp app) : WebTest(app), IDisposable
         var failed = await BoardScript.RunAsync(other, "restore", "--replace", broken);
         failed.ExitCode.Should().Be(1, failed.Output);
         failed.Output.Should().Contain("is as it was");
-        (await ListAsync(other, "SELECT title FROM job_postings ORDER BY id")).Should().Equal("Night Porter", "Night Porter");
+        (await TestSql.ListAsync(other, "SELECT title FROM job_postings ORDER BY id")).Should().Equal("Night Porter", "Night Porter");
 
         var replaced = await BoardScript.RunAsync(other, "restore", "--replace", backup);
         replaced.ExitCode.Should().Be(0, replaced.Output);
-        (await ListAsync(other, "SELECT title FROM job_postings")).Should().Equal("Registered Nurse");
-        (await ListAsync(other, "SELECT term FROM search_suggestions WHERE kind = 't'")).Should().Equal("Registered Nurse");
+        (await TestSql.ListAsync(other, "SELECT title FROM job_postings")).Should().Equal("Registered Nurse");
+        (await TestSql.ListAsync(other, "SELECT term FROM search_suggestions WHERE kind = 't'")).Should().Equal("Registered Nurse");
     }
 
     [Fact]
@@ -163,30 +163,11 @@ public sealed class BackupTests(JobBoardApp app) : WebTest(app), IDisposable
     /// varchar array cast as a whole when the migration made it, each element cast when a restore made it from its text.
     /// </summary>
     private static async Task<List<string>> SchemaAsync(string connectionString) =>
-        [.. (await ListAsync(connectionString, SchemaDefinitionsTests.SchemaQuery)).Select(line => line.StartsWith("constraint ", StringComparison.Ordinal)
+        [.. (await TestSql.ListAsync(connectionString, SchemaDefinitionsTests.SchemaQuery)).Select(line => line.StartsWith("constraint ", StringComparison.Ordinal)
             ? line.Replace("::character varying", string.Empty, StringComparison.Ordinal).Replace("::text[]", string.Empty, StringComparison.Ordinal)
                 .Replace("::text", string.Empty, StringComparison.Ordinal).Replace("(", string.Empty, StringComparison.Ordinal).Replace(")", string.Empty, StringComparison.Ordinal)
             : line)];
 
     private static async Task<string> PlanAsync(string connectionString, string query) =>
-        string.Join('\n', await ListAsync(connectionString, $"BEGIN; SET LOCAL enable_seqscan = off; SET LOCAL enable_indexscan = off; SET LOCAL enable_indexonlyscan = off; EXPLAIN {query}; COMMIT"));
-
-    private static async Task<List<string>> ListAsync(string connectionString, string sql)
-    {
-        await using var connection = new NpgsqlConnection(connectionString);
-        await connection.OpenAsync();
-        await using var command = new NpgsqlCommand(sql, connection);
-        await using var reader = await command.ExecuteReaderAsync();
-        var rows = new List<string>();
-        do
-        {
-            while (await reader.ReadAsync())
-            {
-                rows.Add(reader.GetString(0));
-            }
-        }
-        while (await reader.NextResultAsync());
-
-        return rows;
-    }
+        string.Join('\n', await TestSql.ListAsync(connectionString, $"BEGIN; SET LOCAL enable_seqscan = off; SET LOCAL enable_indexscan = off; SET LOCAL enable_indexonlyscan = off; EXPLAIN {query}; COMMIT"));
 }

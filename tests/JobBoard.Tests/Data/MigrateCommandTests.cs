@@ -25,7 +25,7 @@ public sealed class MigrateCommandTests(JobBoardApp app) : WebTest(app)
         migrate.Output.Should().Contain("Bringing the database up to date").And.Contain("migration 20261207021925_Baseline").And.Contain("Sql/SearchUpkeep.sql")
             .And.Contain("The database is up to date: migration ").And.NotContain("ERR]", "a new database has no history table, which is no error");
         (await PendingAsync(database)).Should().BeEmpty();
-        (await ListAsync(database, "SELECT file FROM schema_definitions ORDER BY file")).Should().BeEquivalentTo(SchemaDefinitions.Files);
+        (await TestSql.ListAsync(database, "SELECT file FROM schema_definitions ORDER BY file")).Should().BeEquivalentTo(SchemaDefinitions.Files);
         again.ExitCode.Should().Be(0, again.Output);
         again.Output.Should().NotContain("Bringing the database up to date").And.Contain("The database is up to date");
     }
@@ -43,7 +43,7 @@ public sealed class MigrateCommandTests(JobBoardApp app) : WebTest(app)
         starting.Should().Throw<InvalidOperationException>().Which.Message.Should()
             .Contain("The database is not up to date (migration 20261207021925_Baseline").And.Contain("Sql/DerivedTables.sql")
             .And.Contain("Database:Migrate is false").And.Contain("run ./jobboard.sh migrate");
-        (await ListAsync(database, "SELECT tablename::text FROM pg_tables WHERE schemaname = 'public'")).Should().BeEmpty("nothing was migrated");
+        (await TestSql.ListAsync(database, "SELECT tablename::text FROM pg_tables WHERE schemaname = 'public'")).Should().BeEmpty("nothing was migrated");
     }
 
     [Fact]
@@ -51,7 +51,7 @@ public sealed class MigrateCommandTests(JobBoardApp app) : WebTest(app)
     {
         var database = await NewDatabaseAsync();
         (await BoardScript.RunAsync(database, "migrate")).ExitCode.Should().Be(0);
-        await ExecuteAsync(database, "UPDATE schema_definitions SET checksum = 'older' WHERE file = 'SearchUpkeep.sql'");
+        await TestSql.ExecuteAsync(database, "UPDATE schema_definitions SET checksum = 'older' WHERE file = 'SearchUpkeep.sql'");
         await using var instance = app.WithWebHostBuilder(builder => builder
             .UseSetting("ConnectionStrings:JobBoard", database)
             .UseSetting("Database:Migrate", "false"));
@@ -68,28 +68,5 @@ public sealed class MigrateCommandTests(JobBoardApp app) : WebTest(app)
     {
         await using var db = new JobBoardDbContext(new DbContextOptionsBuilder<JobBoardDbContext>().UseNpgsql(connectionString).UseSnakeCaseNamingConvention().Options);
         return await SchemaDefinitions.PendingAsync(db, CancellationToken.None);
-    }
-
-    private static async Task<List<string>> ListAsync(string connectionString, string sql)
-    {
-        await using var connection = new NpgsqlConnection(connectionString);
-        await connection.OpenAsync();
-        await using var command = new NpgsqlCommand(sql, connection);
-        await using var reader = await command.ExecuteReaderAsync();
-        var rows = new List<string>();
-        while (await reader.ReadAsync())
-        {
-            rows.Add(reader.GetString(0));
-        }
-
-        return rows;
-    }
-
-    private static async Task ExecuteAsync(string connectionString, string sql)
-    {
-        await using var connection = new NpgsqlConnection(connectionString);
-        await connection.OpenAsync();
-        await using var command = new NpgsqlCommand(sql, connection);
-        await command.ExecuteNonQueryAsync();
     }
 }

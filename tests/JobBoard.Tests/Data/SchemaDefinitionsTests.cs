@@ -52,11 +52,11 @@ public sealed class SchemaDefinitionsTests
         await using var db = Context(connectionString);
 
         (await SchemaDefinitions.UpgradeAsync(db, CancellationToken.None)).Should().Be(new SchemaUpgrade(false, true, true));
-        var schema = await ListAsync(connectionString, SchemaQuery);
+        var schema = await TestSql.ListAsync(connectionString, SchemaQuery);
 
         (await SchemaDefinitions.UpgradeAsync(db, CancellationToken.None)).Should().Be(new SchemaUpgrade(false, false, false));
-        (await ListAsync(connectionString, SchemaQuery)).Should().Equal(schema);
-        (await ListAsync(connectionString, "SELECT file FROM schema_definitions ORDER BY file")).Should().BeEquivalentTo(SchemaDefinitions.Files);
+        (await TestSql.ListAsync(connectionString, SchemaQuery)).Should().Equal(schema);
+        (await TestSql.ListAsync(connectionString, "SELECT file FROM schema_definitions ORDER BY file")).Should().BeEquivalentTo(SchemaDefinitions.Files);
         schema.Should().Contain(d => d.StartsWith("view posting_search_source ", StringComparison.Ordinal))
             .And.Contain(d => d.Contains("CONSTRAINT TRIGGER posting_search_refresh_at_commit", StringComparison.Ordinal));
     }
@@ -67,20 +67,20 @@ public sealed class SchemaDefinitionsTests
         var connectionString = await NewDatabaseAsync();
         await using var db = Context(connectionString);
         await SchemaDefinitions.UpgradeAsync(db, CancellationToken.None);
-        var schema = await ListAsync(connectionString, SchemaQuery);
+        var schema = await TestSql.ListAsync(connectionString, SchemaQuery);
         await db.AddAsync(Published(Company(), Content("Registered Nurse")));
         await db.SaveChangesAsync();
 
         // As if the file had been edited since: a function it used to define, and its old checksum.
-        await ExecuteAsync(connectionString, """
+        await TestSql.ExecuteAsync(connectionString, """
             CREATE FUNCTION posting_search_retired() RETURNS integer LANGUAGE sql AS 'SELECT 1';
             CREATE VIEW posting_search_retired_view AS SELECT posting_search_retired();
             UPDATE schema_definitions SET checksum = 'edited' WHERE file = 'SearchUpkeep.sql';
             """);
 
         (await SchemaDefinitions.UpgradeAsync(db, CancellationToken.None)).Should().Be(new SchemaUpgrade(false, true, false));
-        (await ListAsync(connectionString, SchemaQuery)).Should().Equal(schema);
-        (await ListAsync(connectionString, "SELECT title FROM posting_search_places")).Should().Equal("Registered Nurse");
+        (await TestSql.ListAsync(connectionString, SchemaQuery)).Should().Equal(schema);
+        (await TestSql.ListAsync(connectionString, "SELECT title FROM posting_search_places")).Should().Equal("Registered Nurse");
     }
 
     [Fact]
@@ -94,7 +94,7 @@ public sealed class SchemaDefinitionsTests
         var counts = await DerivedRowCountsAsync(connectionString);
 
         // Rows as an older view made them, which the triggers would not touch until their postings change.
-        await ExecuteAsync(connectionString, """
+        await TestSql.ExecuteAsync(connectionString, """
             SET jobboard.bulk_load = 'on';
             UPDATE posting_search SET document = to_tsvector('simple', 'old');
             DELETE FROM posting_search_places WHERE title = 'Night Porter';
@@ -103,8 +103,8 @@ public sealed class SchemaDefinitionsTests
 
         (await SchemaDefinitions.UpgradeAsync(db, CancellationToken.None)).Should().Be(new SchemaUpgrade(false, true, true));
         (await DerivedRowCountsAsync(connectionString)).Should().Equal(counts);
-        (await ListAsync(connectionString, DifferencesFromViews)).Should().Equal("0");
-        (await ListAsync(connectionString, "SELECT term FROM search_suggestions WHERE kind = 't' ORDER BY term")).Should().Equal("Night Porter", "Registered Nurse");
+        (await TestSql.ListAsync(connectionString, DifferencesFromViews)).Should().Equal("0");
+        (await TestSql.ListAsync(connectionString, "SELECT term FROM search_suggestions WHERE kind = 't' ORDER BY term")).Should().Equal("Night Porter", "Registered Nurse");
     }
 
     [Fact]
@@ -117,8 +117,8 @@ public sealed class SchemaDefinitionsTests
         }
 
         var old = await NewDatabaseAsync();
-        await ExecuteAsync(old, await File.ReadAllTextAsync(Path.Combine(AppContext.BaseDirectory, "Fixtures", "schema-before-baseline.sql")));
-        await ExecuteAsync(old, $$"""
+        await TestSql.ExecuteAsync(old, await File.ReadAllTextAsync(Path.Combine(AppContext.BaseDirectory, "Fixtures", "schema-before-baseline.sql")));
+        await TestSql.ExecuteAsync(old, $$"""
             SET search_path = public;
             INSERT INTO "__EFMigrationsHistory" SELECT unnest(ARRAY['{{string.Join("', '", PreBaselineMigrations)}}']), '10.0.15';
             INSERT INTO companies (name, slug) VALUES ('Acme Health', 'acme-health');
@@ -132,15 +132,15 @@ public sealed class SchemaDefinitionsTests
             (await db.Database.GetAppliedMigrationsAsync()).Should().Equal(db.Database.GetMigrations());
         }
 
-        (await ListAsync(old, SchemaQuery)).Should().Equal(await ListAsync(reference, SchemaQuery));
-        (await ListAsync(old, "SELECT title FROM posting_search_places")).Should().Equal("Registered Nurse");
+        (await TestSql.ListAsync(old, SchemaQuery)).Should().Equal(await TestSql.ListAsync(reference, SchemaQuery));
+        (await TestSql.ListAsync(old, "SELECT title FROM posting_search_places")).Should().Equal("Registered Nurse");
     }
 
     [Fact]
     public async Task A_database_stopped_half_way_through_the_squashed_migrations_is_told_what_to_do()
     {
         var connectionString = await NewDatabaseAsync();
-        await ExecuteAsync(connectionString, $"""
+        await TestSql.ExecuteAsync(connectionString, $"""
             CREATE TABLE "__EFMigrationsHistory" (migration_id varchar(150) PRIMARY KEY, product_version varchar(32) NOT NULL);
             INSERT INTO "__EFMigrationsHistory" VALUES ('{PreBaselineMigrations[0]}', '10.0.15'), ('{PreBaselineMigrations[1]}', '10.0.15');
             """);
@@ -150,7 +150,7 @@ public sealed class SchemaDefinitionsTests
 
         (await upgrading.Should().ThrowAsync<InvalidOperationException>()).Which.Message.Should()
             .Contain("20261123104223_InitialSchema, 20261123120709_SearchIndex").And.Contain("start it once with a build from before then, or delete it");
-        (await ListAsync(connectionString, "SELECT tablename::text FROM pg_tables WHERE schemaname = 'public'")).Should().Equal("__EFMigrationsHistory");
+        (await TestSql.ListAsync(connectionString, "SELECT tablename::text FROM pg_tables WHERE schemaname = 'public'")).Should().Equal("__EFMigrationsHistory");
     }
 
     private static async Task<string> NewDatabaseAsync() => await (await PostgresServer.SharedAsync()).CreateDatabaseAsync("jobboard_schema");
@@ -164,29 +164,6 @@ public sealed class SchemaDefinitionsTests
     internal static readonly string DifferencesFromViews = "SELECT (" + string.Join(" + ", DerivedTables.Select(table =>
         $"(SELECT count(*) FROM ((TABLE {table} EXCEPT ALL TABLE {table}_source) UNION ALL (TABLE {table}_source EXCEPT ALL TABLE {table})) d)")) + ")::text";
 
-    private static Task<List<string>> DerivedRowCountsAsync(string connectionString) => ListAsync(connectionString,
+    private static Task<List<string>> DerivedRowCountsAsync(string connectionString) => TestSql.ListAsync(connectionString,
         string.Join(" UNION ALL ", DerivedTables.Select(table => $"SELECT '{table} ' || count(*) FROM {table}")));
-
-    private static async Task<List<string>> ListAsync(string connectionString, string sql)
-    {
-        await using var connection = new NpgsqlConnection(connectionString);
-        await connection.OpenAsync();
-        await using var command = new NpgsqlCommand(sql, connection);
-        await using var reader = await command.ExecuteReaderAsync();
-        var rows = new List<string>();
-        while (await reader.ReadAsync())
-        {
-            rows.Add(reader.GetString(0));
-        }
-
-        return rows;
-    }
-
-    private static async Task ExecuteAsync(string connectionString, string sql)
-    {
-        await using var connection = new NpgsqlConnection(connectionString);
-        await connection.OpenAsync();
-        await using var command = new NpgsqlCommand(sql, connection);
-        await command.ExecuteNonQueryAsync();
-    }
 }
