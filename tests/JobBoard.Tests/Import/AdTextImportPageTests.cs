@@ -1,6 +1,4 @@
 using System.Net;
-using System.Net.Http.Headers;
-using System.Text;
 using AngleSharp.Dom;
 using AngleSharp.Html.Dom;
 using AngleSharp.Html.Parser;
@@ -152,7 +150,7 @@ public sealed class AdTextImportPageTests(JobBoardApp app) : WebTest(app)
     {
         var (client, company) = await RecruiterAsync(TestPostings.Company());
 
-        var response = await UploadAsync(client, "nurse.jsonld", """
+        var response = await client.UploadJsonLdAsync("nurse.jsonld", """
             {
               "@context": "https://schema.org/",
               "@type": "JobPosting",
@@ -186,7 +184,7 @@ public sealed class AdTextImportPageTests(JobBoardApp app) : WebTest(app)
     {
         var (client, _) = await RecruiterAsync(TestPostings.Company());
 
-        var response = await UploadAsync(client, name, json);
+        var response = await client.UploadJsonLdAsync(name, json);
 
         response.StatusCode.Should().Be(HttpStatusCode.OK);
         (await ParseAsync(response)).QuerySelector("[data-valmsg-for=JsonLd]")!.TextContent.Should().Contain(message);
@@ -198,7 +196,7 @@ public sealed class AdTextImportPageTests(JobBoardApp app) : WebTest(app)
     {
         var (client, _) = await RecruiterAsync(TestPostings.Company());
 
-        var response = await UploadAsync(client, "huge.json", "{\"title\": \"" + new string('x', 600 * 1024) + "\"}");
+        var response = await client.UploadJsonLdAsync("huge.json", "{\"title\": \"" + new string('x', 600 * 1024) + "\"}");
 
         (await ParseAsync(response)).QuerySelector("[data-valmsg-for=JsonLd]")!.TextContent.Should().Contain("larger than 512 KB");
         (await PostingCountAsync()).Should().Be(0);
@@ -228,22 +226,6 @@ public sealed class AdTextImportPageTests(JobBoardApp app) : WebTest(app)
 
     private static Task<HttpResponseMessage> PasteAsync(HttpClient client, string text, params (string Name, string Value)[] extra) =>
         client.SubmitFormAsync(ImportUrl, [new("Text", text), .. extra.Select(e => new KeyValuePair<string, string>(e.Name, e.Value))], "[data-testid=import-form]");
-
-    /// <summary>Posts the form as a browser does with a file chosen: multipart, with the page's antiforgery token.</summary>
-    private static async Task<HttpResponseMessage> UploadAsync(HttpClient client, string fileName, string json)
-    {
-        var page = await client.GetDocumentAsync(ImportUrl);
-        var token = page.QuerySelector<IHtmlInputElement>("[data-testid=import-form] input[name=__RequestVerificationToken]")!.Value;
-        var file = new ByteArrayContent(Encoding.UTF8.GetBytes(json));
-        file.Headers.ContentType = new MediaTypeHeaderValue("application/ld+json");
-        using var form = new MultipartFormDataContent
-        {
-            { new StringContent(token), "__RequestVerificationToken" },
-            { new StringContent(string.Empty), "Text" },
-            { file, "JsonLd", fileName },
-        };
-        return await client.PostAsync(new Uri(ImportUrl, UriKind.Relative), form);
-    }
 
     private Task<JobPosting> SinglePostingAsync() =>
         app.ExecuteDbContextAsync(db => db.Postings

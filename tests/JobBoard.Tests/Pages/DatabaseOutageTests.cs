@@ -5,6 +5,7 @@ using JobBoard.Tests.Infrastructure;
 using JobBoard.Web.Data;
 using JobBoard.Web.Listings;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 
@@ -20,11 +21,7 @@ public sealed class DatabaseOutageTests(JobBoardApp app) : WebTest(app)
     {
         var database = new NpgsqlConnectionStringBuilder(app.ConnectionString);
         await using var relay = TcpRelay.Start(database.Host!, database.Port);
-        database.Host = "127.0.0.1";
-        database.Port = relay.Port;
-        await using var relayed = app.WithWebHostBuilder(builder => builder
-            .UseSetting("ConnectionStrings:JobBoard", database.ConnectionString)
-            .UseSetting("Database:Migrate", "false"));
+        await using var relayed = ThroughRelay(relay);
         using var client = relayed.CreateClient();
         (await client.GetAsync(new Uri("/jobs?q=nurse", UriKind.Relative))).StatusCode.Should().Be(HttpStatusCode.OK);
 
@@ -55,11 +52,7 @@ public sealed class DatabaseOutageTests(JobBoardApp app) : WebTest(app)
     {
         var database = new NpgsqlConnectionStringBuilder(app.ConnectionString);
         await using var relay = TcpRelay.Start(database.Host!, database.Port);
-        database.Host = "127.0.0.1";
-        database.Port = relay.Port;
-        await using var relayed = app.WithWebHostBuilder(builder => builder
-            .UseSetting("ConnectionStrings:JobBoard", database.ConnectionString)
-            .UseSetting("Database:Migrate", "false"));
+        await using var relayed = ThroughRelay(relay);
         var caches = relayed.Services.GetRequiredService<PostingCaches>();
         await relayed.Services.GetRequiredService<PostingCacheListener>().Listening.WaitAsync(TimeSpan.FromSeconds(10));
         var beforeTheOutage = caches.Token;
@@ -96,13 +89,17 @@ public sealed class DatabaseOutageTests(JobBoardApp app) : WebTest(app)
         DatabaseUnavailable.StatusCodeOf(new InvalidOperationException("a bug")).Should().Be(500);
     }
 
-    private async Task NotifyAsOtherInstanceAsync()
+    /// <summary>The app, talking to its database through <paramref name="relay"/> only.</summary>
+    private WebApplicationFactory<Program> ThroughRelay(TcpRelay relay)
     {
-        await using var connection = new NpgsqlConnection(app.ConnectionString);
-        await connection.OpenAsync();
-        await using var notify = new NpgsqlCommand($"NOTIFY {PostingCaches.Channel}, 'another-instance'", connection);
-        await notify.ExecuteNonQueryAsync();
+        var database = new NpgsqlConnectionStringBuilder(app.ConnectionString) { Host = "127.0.0.1", Port = relay.Port };
+        return app.WithWebHostBuilder(builder => builder
+            .UseSetting("ConnectionStrings:JobBoard", database.ConnectionString)
+            .UseSetting("Database:Migrate", "false"));
     }
+
+    private Task NotifyAsOtherInstanceAsync() =>
+        TestSql.ExecuteAsync(app.ConnectionString, $"NOTIFY {PostingCaches.Channel}, 'another-instance'");
 
     private static async Task<bool> EventuallyAsync(Func<bool> condition, TimeSpan within)
     {

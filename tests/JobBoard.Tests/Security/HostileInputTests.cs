@@ -1,14 +1,9 @@
 using System.Net;
-using System.Net.Http.Headers;
-using System.Text;
 using System.Text.Json.Nodes;
-using AngleSharp.Dom;
-using AngleSharp.Html.Dom;
 using FsCheck;
 using FsCheck.Fluent;
 using JobBoard.Data.Accounts;
 using JobBoard.Tests.Infrastructure;
-using Npgsql;
 using static JobBoard.Tests.Infrastructure.TestPostings;
 
 namespace JobBoard.Tests.Security;
@@ -136,7 +131,7 @@ public sealed class HostileInputTests(JobBoardApp app) : WebTest(app)
 
         foreach (var json in JsonLd().Sample(Size, Seed, 150))
         {
-            await Check($"JSON-LD import {Describe(json)}", await UploadAsync(recruiter, json));
+            await Check($"JSON-LD import {Describe(json)}", await recruiter.UploadJsonLdAsync("posting.jsonld", json));
         }
 
         // What was stored is shown: the public pages of every posting the recruiter submitted, and the recruiter's list.
@@ -174,41 +169,16 @@ public sealed class HostileInputTests(JobBoardApp app) : WebTest(app)
         return Gen.OneOf(mutated, Gen.Zip(mutated, Gen.Choose(0, 200), (json, length) => json[..Math.Min(json.Length, length)]), Hostile);
     }
 
-    private static async Task<HttpResponseMessage> UploadAsync(HttpClient client, string json)
-    {
-        var page = await client.GetDocumentAsync("/Recruiter/Postings/Import");
-        var token = page.QuerySelector<IHtmlInputElement>("[data-testid=import-form] input[name=__RequestVerificationToken]")!.Value;
-        var file = new ByteArrayContent(Encoding.UTF8.GetBytes(json));
-        file.Headers.ContentType = new MediaTypeHeaderValue("application/ld+json");
-        using var form = new MultipartFormDataContent
-        {
-            { new StringContent(token), "__RequestVerificationToken" },
-            { new StringContent(string.Empty), "Text" },
-            { file, "JsonLd", "posting.jsonld" },
-        };
-        return await client.PostAsync(new Uri("/Recruiter/Postings/Import", UriKind.Relative), form);
-    }
-
     /// <summary>Rows holding what the forms refuse: control characters (but line breaks and tabs), over-long titles.</summary>
     private async Task<List<string>> InvalidRowsAsync()
     {
         const string control = @"[\x01-\x08\x0B\x0C\x0E-\x1F\x7F]";
-        await using var connection = new NpgsqlConnection(app.ConnectionString);
-        await connection.OpenAsync();
-        await using var command = new NpgsqlCommand($"""
+        return await TestSql.ListAsync(app.ConnectionString, $"""
             SELECT 'posting ' || id || ': ' || left(title, 80) FROM job_postings
             WHERE title ~ '{control}' OR coalesce(summary, '') ~ '{control}' OR length(title) > 200 OR title !~ '\S'
             UNION ALL
             SELECT 'report ' || id FROM posting_reports WHERE coalesce(details, '') ~ '{control}' OR length(coalesce(details, '')) > 2000
-            """, connection);
-        var rows = new List<string>();
-        await using var reader = await command.ExecuteReaderAsync();
-        while (await reader.ReadAsync())
-        {
-            rows.Add(reader.GetString(0));
-        }
-
-        return rows;
+            """);
     }
 
     private static Gen<(T1, T2, T3)> Three<T1, T2, T3>(Gen<T1> first, Gen<T2> second, Gen<T3> third) =>
